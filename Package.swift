@@ -1,0 +1,27 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Cascade",
+  products: [
+    .executable(name: "cascade", targets: ["cascade"]),
+    .library(name: "CascadeCore", targets: ["CascadeCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]),
+    .target(name: "CascadeCore", dependencies: ["CYAML"]),
+    .executableTarget(
+      name: "cascade",
+      dependencies: [
+        "CascadeCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
+    .testTarget(name: "CascadeCLITests", dependencies: ["CascadeCore"]),
+  ]
+)

@@ -1,0 +1,175 @@
+/// Position of an objective in `plan.units[unit].objectives[objective]`.
+public struct ObjectiveAddress: Hashable, Sendable {
+  public var unit: Int
+  public var objective: Int
+  public init(unit: Int, objective: Int) {
+    self.unit = unit
+    self.objective = objective
+  }
+}
+
+/// What a reference resolves to.
+public enum LinkTarget: Hashable, Sendable {
+  case objective(ObjectiveAddress)
+  case keyResult(ObjectiveAddress, Int)
+
+  public var objective: ObjectiveAddress {
+    switch self {
+    case .objective(let o), .keyResult(let o, _): o
+    }
+  }
+}
+
+/// One upward link written in a plan: an objective's `aligns_to` or a key result's `contributes_to`.
+public struct Link: Sendable {
+  public enum Kind: Sendable { case alignsTo, contributesTo }
+  public var kind: Kind
+  public var source: ObjectiveAddress
+  /// The key result that contributes, for `contributesTo`.
+  public var sourceKeyResult: Int?
+  public var reference: Reference
+  /// Nil when the reference does not resolve.
+  public var target: LinkTarget?
+}
+
+/// The plan with its lookups built once: units by id, objectives by id, parents, children
+/// and every link resolved. Every check reads this; nothing in it is quadratic.
+public struct PlanIndex: Sendable {
+  public let plan: Plan
+  /// First unit with each id.
+  public let unitByID: [String: Int]
+  /// Per unit: first objective with each id.
+  public let objectiveByID: [[String: Int]]
+  /// Per unit: index of its parent unit, when the parent exists.
+  public let parent: [Int?]
+  public let children: [[Int]]
+  /// Per unit: true when its parent chain loops.
+  public let inParentCycle: [Bool]
+  public let links: [Link]
+  /// Per unit, per objective: indices into `links` of the links that point at it (or at one of its key results).
+  public let incoming: [[[Int]]]
+
+  public init(_ plan: Plan) {
+    self.plan = plan
+    let units = plan.units
+    var unitByID: [String: Int] = [:]
+    unitByID.reserveCapacity(units.count)
+    for (i, u) in units.enumerated() where unitByID[u.id] == nil { unitByID[u.id] = i }
+    self.unitByID = unitByID
+
+    let objectiveByID: [[String: Int]] = units.map { u in
+      var d: [String: Int] = [:]
+      d.reserveCapacity(u.objectives.count)
+      for (i, o) in u.objectives.enumerated() where d[o.id] == nil { d[o.id] = i }
+      return d
+    }
+    self.objectiveByID = objectiveByID
+    let parent = units.map { u in u.parent.flatMap { unitByID[$0] } }
+    self.parent = parent
+    var children = [[Int]](repeating: [], count: units.count)
+    for (i, p) in parent.enumerated() { if let p { children[p].append(i) } }
+    self.children = children
+
+    // Parent loops: walk each chain once, colouring as we go (linear overall).
+    var state = [UInt8](repeating: 0, count: units.count)  // 0 new, 1 on path, 2 done
+    var cyclic = [Bool](repeating: false, count: units.count)
+    for start in units.indices where state[start] == 0 {
+      var path: [Int] = []
+      var node: Int? = start
+      while let n = node, state[n] == 0 {
+        state[n] = 1
+        path.append(n)
+        node = parent[n]
+      }
+      if let n = node, state[n] == 1, let at = path.firstIndex(of: n) {
+        for m in path[at...] { cyclic[m] = true }
+      }
+      for m in path { state[m] = 2 }
+    }
+    inParentCycle = cyclic
+
+    var allLinks: [Link] = []
+    var incomingLinks = units.map { u in [[Int]](repeating: [], count: u.objectives.count) }
+    func resolve(_ r: Reference) -> LinkTarget? {
+      guard let u = unitByID[r.unit], let o = objectiveByID[u][r.objective] else { return nil }
+      let address = ObjectiveAddress(unit: u, objective: o)
+      guard let kr = r.keyResult else { return .objective(address) }
+      guard let k = units[u].objectives[o].keyResults.firstIndex(where: { $0.id == kr }) else { return nil }
+      return .keyResult(address, k)
+    }
+    for (ui, u) in units.enumerated() {
+      for (oi, o) in u.objectives.enumerated() {
+        let source = ObjectiveAddress(unit: ui, objective: oi)
+        for r in o.alignsTo {
+          allLinks.append(Link(kind: .alignsTo, source: source, sourceKeyResult: nil, reference: r, target: resolve(r)))
+        }
+        for (ki, kr) in o.keyResults.enumerated() {
+          for r in kr.contributesTo {
+            allLinks.append(
+              Link(kind: .contributesTo, source: source, sourceKeyResult: ki, reference: r, target: resolve(r)))
+          }
+        }
+      }
+    }
+    for (i, l) in allLinks.enumerated() {
+      if let t = l.target?.objective { incomingLinks[t.unit][t.objective].append(i) }
+    }
+    self.links = allLinks
+    self.incoming = incomingLinks
+  }
+
+  public func unit(_ i: Int) -> Unit { plan.units[i] }
+
+  public func objective(_ a: ObjectiveAddress) -> Objective {
+    plan.units[a.unit].objectives[a.objective]
+  }
+
+  /// `unit/objective`.
+  public func reference(_ a: ObjectiveAddress) -> String {
+    "\(plan.units[a.unit].id)/\(plan.units[a.unit].objectives[a.objective].id)"
+  }
+
+  /// `unit/objective/key-result`.
+  public func reference(_ a: ObjectiveAddress, keyResult k: Int) -> String {
+    "\(reference(a))/\(plan.units[a.unit].objectives[a.objective].keyResults[k].id)"
+  }
+
+  public func reference(_ t: LinkTarget) -> String {
+    switch t {
+    case .objective(let a): reference(a)
+    case .keyResult(let a, let k): reference(a, keyResult: k)
+    }
+  }
+
+  /// True when `ancestor` is above `unit` in the parent chain (not the unit itself).
+  public func isAncestor(_ ancestor: Int, of unit: Int) -> Bool {
+    var node = parent[unit]
+    var steps = 0
+    while let n = node, steps <= plan.units.count {
+      if n == ancestor { return true }
+      node = parent[n]
+      steps += 1
+    }
+    return false
+  }
+
+  /// The chain from `unit`'s parent up to the top (stops at a loop).
+  public func ancestors(of unit: Int) -> [Int] {
+    var out: [Int] = []
+    var node = parent[unit]
+    while let n = node, n != unit, out.count < plan.units.count, !out.contains(n) {
+      out.append(n)
+      node = parent[n]
+    }
+    return out
+  }
+
+  /// Every objective address, in plan order.
+  public var objectiveAddresses: [ObjectiveAddress] {
+    var out: [ObjectiveAddress] = []
+    for (u, unit) in plan.units.enumerated() {
+      for o in unit.objectives.indices { out.append(ObjectiveAddress(unit: u, objective: o)) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,197 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Dispatch
+
+/// A failure to read the plan at all (missing path, unreadable file): exit status 2, not a
+/// diagnostic.
+public struct LoadError: Error, CustomStringConvertible, Sendable {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
+
+/// The result of loading: the plan as far as it could be read, and every problem found on the way.
+public struct LoadedPlan: Sendable {
+  public var plan: Plan
+  public var diagnostics: [Diagnostic]
+}
+
+public enum PlanLoader {
+  /// Files larger than this are reported, not parsed.
+  public static let maxFileBytes = 16 * 1024 * 1024
+  public static let configurationFile = "cascade.yaml"
+
+  /// Loads a plan from folders (searched recursively for `*.yaml` / `*.yml`) and files.
+  /// `cascade.yaml` at a folder's root is its configuration. Files are parsed in parallel.
+  public static func load(paths: [String]) throws(LoadError) -> LoadedPlan {
+    var files: [String] = []
+    var configPath: String?
+    var root: String?
+    for path in paths {
+      switch FileSystem.kind(of: path) {
+      case .directory:
+        if root == nil { root = path }
+        let candidate = FileSystem.join(path, configurationFile)
+        if configPath == nil, FileSystem.kind(of: candidate) == .file { configPath = candidate }
+        var found: [String] = []
+        FileSystem.walk(path) { file in
+          let name = FileSystem.basename(file)
+          guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return }
+          guard file != candidate else { return }
+          found.append(file)
+        }
+        files.append(contentsOf: found.sorted())
+      case .file:
+        if FileSystem.basename(path) == configurationFile {
+          configPath = path
+        } else {
+          files.append(path)
+        }
+      case .missing:
+        throw LoadError("\(path): no such file or directory")
+      case .other:
+        throw LoadError("\(path): not a file or directory")
+      }
+    }
+    if root == nil, let first = paths.first, FileSystem.kind(of: first) == .file {
+      root = FileSystem.dirname(first)
+    }
+
+    var diagnostics: [Diagnostic] = []
+    var configuration = Configuration()
+    if let configPath {
+      let bytes = try FileSystem.read(configPath)
+      diagnostics += decodeConfiguration(bytes, file: configPath, into: &configuration)
+    }
+
+    let results = try parseInParallel(files)
+    var units: [Unit] = []
+    units.reserveCapacity(results.reduce(0) { $0 + $1.units.count })
+    for r in results {
+      units.append(contentsOf: r.units)
+      diagnostics.append(contentsOf: r.diagnostics)
+    }
+    return LoadedPlan(
+      plan: Plan(units: units, configuration: configuration, files: files, root: root),
+      diagnostics: diagnostics)
+  }
+
+  struct FileResult: Sendable {
+    var units: [Unit] = []
+    var diagnostics: [Diagnostic] = []
+    var failure: LoadError?
+  }
+
+  private final class Results: @unchecked Sendable {
+    let storage: UnsafeMutableBufferPointer<FileResult>
+    init(count: Int) {
+      storage = .allocate(capacity: count)
+      storage.initialize(repeating: FileResult())
+    }
+    deinit {
+      storage.deinitialize()
+      storage.deallocate()
+    }
+  }
+
+  static func parseInParallel(_ files: [String]) throws(LoadError) -> [FileResult] {
+    let results = Results(count: files.count)
+    let work: @Sendable (Int) -> Void = { i in
+      switch Result(catching: { () throws(LoadError) in try FileSystem.read(files[i]) }) {
+      case .success(let bytes): results.storage[i] = decodeUnits(bytes, file: files[i])
+      case .failure(let error): results.storage[i].failure = error
+      }
+    }
+    if files.count < 8 {
+      for i in files.indices { work(i) }
+    } else {
+      // Chunks of files per task keep the scheduling overhead small next to the parse.
+      let chunk = 16
+      let tasks = (files.count + chunk - 1) / chunk
+      DispatchQueue.concurrentPerform(iterations: tasks) { t in
+        for i in (t * chunk)..<min(files.count, (t + 1) * chunk) { work(i) }
+      }
+    }
+    let out = Array(results.storage)
+    if let failure = out.first(where: { $0.failure != nil })?.failure { throw failure }
+    return out
+  }
+
+  /// Decodes every unit document in one file's bytes.
+  static func decodeUnits(_ bytes: [UInt8], file: String) -> FileResult {
+    var result = FileResult()
+    if bytes.count > maxFileBytes {
+      result.diagnostics.append(
+        fileDiagnostic(
+          InputLimitRule.description,
+          "the file is larger than \(maxFileBytes / (1024 * 1024)) MiB, the limit for a plan file",
+          file))
+      return result
+    }
+    let reader = bytes.withUnsafeBytes { YAMLReader(bytes: $0) }
+    var decoder = DocumentDecoder(reader: reader, file: file)
+    var documents = 0
+    do {
+      loop: while true {
+        let e = try decoder.next()
+        switch e.kind {
+        case .streamEnd: break loop
+        case .mappingStart:
+          documents += 1
+          if let u = try decoder.unit(startingAt: e) { result.units.append(u) }
+        case .scalar where e.isNull:
+          break
+        case .sequenceStart, .scalar:
+          documents += 1
+          decoder.report(
+            SchemaRule.description,
+            "a plan document must be a mapping with unit, name, level, cycle and objectives", e.mark)
+          try decoder.skip(e)
+        default:
+          break
+        }
+      }
+    } catch {
+      // Already reported; the rest of the file is skipped.
+      documents += 1
+    }
+    result.diagnostics = decoder.diagnostics
+    if documents == 0 {
+      result.diagnostics.append(
+        fileDiagnostic(EmptyFileRule.description, "the file holds no plan document", file))
+    }
+    return result
+  }
+
+  static func decodeConfiguration(_ bytes: [UInt8], file: String, into config: inout Configuration)
+    -> [Diagnostic]
+  {
+    let reader = bytes.withUnsafeBytes { YAMLReader(bytes: $0) }
+    var decoder = DocumentDecoder(reader: reader, file: file)
+    let ids = RuleRegistry.all.map { $0.description.id }
+    do {
+      var done = false
+      while !done {
+        let e = try decoder.next()
+        switch e.kind {
+        case .streamEnd: done = true
+        case .mappingStart: try decoder.configuration(into: &config, ruleIDs: ids)
+        case .scalar where e.isNull: break
+        case .sequenceStart, .scalar:
+          decoder.report(SchemaRule.description, "cascade.yaml must be a mapping", e.mark)
+          try decoder.skip(e)
+        default: break
+        }
+      }
+    } catch {}
+    return decoder.diagnostics
+  }
+
+  static func fileDiagnostic(_ rule: RuleDescription, _ message: String, _ file: String) -> Diagnostic {
+    Diagnostic(
+      rule: rule.id, severity: rule.severity, category: rule.category, message: message,
+      location: SourceLocation(file: file, mark: .start), subject: nil)
+  }
+}

@@ -1,0 +1,47 @@
+/// Building blocks for rule examples: a small, clean two-level plan that examples extend.
+enum Examples {
+  static let company = """
+    unit: acme
+    name: Acme
+    level: company
+    cycle: 2027-Q1
+    objectives:
+      - id: grow
+        title: Grow sales
+        key_results:
+          - id: revenue
+            title: Revenue from $5M to $6M
+            baseline: 5
+            target: 6
+            unit: M USD
+    """
+
+  /// The company plus a department whose one objective aligns to it; `kr` replaces the
+  /// department's key result (indented as a list item under key_results).
+  static func withTeam(kr: String = defaultKR, extraObjective: String = "") -> String {
+    """
+    \(company)
+    ---
+    unit: sales
+    name: Sales
+    level: department
+    parent: acme
+    cycle: 2027-Q1
+    objectives:
+      - id: win
+        title: Win new customers
+        aligns_to: acme/grow
+        key_results:
+    \(kr)
+    \(extraObjective)
+    """
+  }
+
+  static let defaultKR = """
+          - id: customers
+            title: 50 new customers a month
+            baseline: 30
+            target: 50
+            unit: customers/month
+    """
+}

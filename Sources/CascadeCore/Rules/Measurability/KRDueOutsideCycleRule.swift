@@ -1,0 +1,22 @@
+public struct KRDueOutsideCycleRule: Rule {
+  public init() {}
+  public static let description = RuleDescription(
+    id: "kr-due-outside-cycle", category: .measurability, severity: .error,
+    summary: "A key result is due on a day outside its unit's cycle.",
+    triggering: [
+      RuleExample(Examples.withTeam(kr: "      - {id: c, title: 50 customers, baseline: 30, target: 50, unit: customers, due: 2027-04-15}"), line: 25)
+    ],
+    nonTriggering: [
+      RuleExample(Examples.withTeam(kr: "      - {id: c, title: 50 customers, baseline: 30, target: 50, unit: customers, due: 2027-03-31}"))
+    ])
+
+  public func check(_ index: PlanIndex, _ findings: inout Findings) {
+    index.forEachKeyResult { u, _, kr, subject in
+      guard let due = kr.due, let cycle = u.cycle, !cycle.contains(due) else { return }
+      findings.report(
+        Self.description,
+        "key result \(quoted(kr.id)) is due \(due), outside \(u.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))",
+        at: u.location(kr.dueMark), subject: subject)
+    }
+  }
+}

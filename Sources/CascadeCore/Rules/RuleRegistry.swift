@@ -1,0 +1,19 @@
+/// Every rule Cascade has, in the order the README lists them.
+public enum RuleRegistry {
+  public static let all: [any Rule] = [
+    // structure
+    YAMLSyntaxRule(), SchemaRule(), UnknownFieldRule(), DuplicateKeyRule(), InputLimitRule(), EmptyFileRule(),
+    DuplicateIDRule(), UnitParentMissingRule(), UnitParentCycleRule(), LevelOrderRule(),
+    // alignment
+    UnresolvedRefRule(), AlignmentCycleRule(), UnalignedObjectiveRule(), AlignNotUpwardRule(),
+    CycleMismatchRule(), UnsupportedObjectiveRule(),
+    // measurability
+    KRNoTargetRule(), KRNoBaselineRule(), KRNoUnitRule(), KRTargetEqualsBaselineRule(),
+    KRDirectionMismatchRule(), KRDueOutsideCycleRule(), KRVagueWordingRule(), KRActivityRule(),
+    ObjectiveNoKRsRule(), ObjectiveTooManyKRsRule(), UnitTooManyObjectivesRule(),
+  ]
+
+  public static func rule(id: String) -> (any Rule)? {
+    all.first { $0.description.id == id }
+  }
+}

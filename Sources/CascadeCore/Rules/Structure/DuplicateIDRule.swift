@@ -1,0 +1,54 @@
+public struct DuplicateIDRule: Rule {
+  public init() {}
+  public static let description = RuleDescription(
+    id: "duplicate-id", category: .structure, severity: .error,
+    summary: "Two units share an id, or two objectives of one unit, or two key results of one objective.",
+    triggering: [
+      RuleExample("\(Examples.company)\n---\n\(Examples.company)\n", line: 16),
+      RuleExample(
+        Examples.withTeam(
+          kr: Examples.defaultKR + "\n" + Examples.defaultKR.replacingFirst("50 new", with: "60 new")), line: 34),
+    ],
+    nonTriggering: [RuleExample(Examples.withTeam())])
+
+  public func check(_ index: PlanIndex, _ findings: inout Findings) {
+    let units = index.plan.units
+    for (i, u) in units.enumerated() {
+      if let first = index.unitByID[u.id], first != i {
+        let f = units[first]
+        findings.report(
+          Self.description,
+          "unit id \(quoted(u.id)) is already used by the unit in \(f.file):\(f.idMark.line)",
+          at: u.location(u.idMark), subject: u.id)
+      }
+      for (oi, o) in u.objectives.enumerated() {
+        if let first = index.objectiveByID[i][o.id], first != oi {
+          findings.report(
+            Self.description,
+            "objective id \(quoted(o.id)) is used twice in unit \(quoted(u.id)) (first at line \(u.objectives[first].mark.line))",
+            at: u.location(o.mark), subject: "\(u.id)/\(o.id)")
+        }
+        var seen: [String: Mark] = [:]
+        for kr in o.keyResults {
+          if let first = seen[kr.id] {
+            findings.report(
+              Self.description,
+              "key result id \(quoted(kr.id)) is used twice in objective \(quoted(o.id)) (first at line \(first.line))",
+              at: u.location(kr.mark), subject: "\(u.id)/\(o.id)/\(kr.id)")
+          } else {
+            seen[kr.id] = kr.mark
+          }
+        }
+      }
+    }
+  }
+}
+
+extension String {
+  func replacingFirst(_ target: String, with replacement: String) -> String {
+    guard let r = firstRange(of: target) else { return self }
+    var copy = self
+    copy.replaceSubrange(r, with: replacement)
+    return copy
+  }
+}

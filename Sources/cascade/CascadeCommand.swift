@@ -1,0 +1,18 @@
+import ArgumentParser
+
+struct CascadeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cascade",
+    abstract: "Plan, check and review OKR cascades kept as YAML files.",
+    version: "0.1.0",
+    subcommands: [ValidateCommand.self, RulesCommand.self])
+}
+
+/// A failure to run at all (bad path, unreadable file, unwritable output): one line on stderr, exit 2.
+struct CLIFailure: Error {
+  var message: String
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}

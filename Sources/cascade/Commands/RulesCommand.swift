@@ -1,0 +1,23 @@
+import ArgumentParser
+import CascadeCore
+
+struct RulesCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rules", abstract: "List every rule with its category, default severity and summary.")
+
+  mutating func run() throws {
+    var out = ""
+    for rule in RuleRegistry.all {
+      let d = rule.description
+      let id = d.id.padding(26)
+      out += "\(id) \(d.category.rawValue.padding(14)) \(d.severity.rawValue.padding(8)) \(d.summary)\n"
+    }
+    Terminal.write(out)
+  }
+}
+
+extension String {
+  func padding(_ width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

@@ -25,24 +25,27 @@ public enum Suggestion {
     closest(to: word, in: candidates).map { " (did you mean \(quoted($0))?)" } ?? ""
   }
 
-  /// Levenshtein distance, or nil when it exceeds `limit` (banded, so cheap to reject).
+  /// Edit distance counting a swap of two neighbours as one edit (optimal string alignment),
+  /// or nil when it exceeds `limit`; rows that already exceed it stop the work early.
   static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int? {
-    guard limit >= 0 else { return nil }
-    if abs(a.count - b.count) > limit { return nil }
+    guard limit >= 0, abs(a.count - b.count) <= limit else { return nil }
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
+    for i in 1...a.count {
       current[0] = i
-      var rowMin = current[0]
-      for j in 1..<(b.count + 1) {
+      var rowMin = i
+      for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        rowMin = min(rowMin, current[j])
+        var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, beforePrevious[j - 2] + 1) }
+        current[j] = d
+        rowMin = min(rowMin, d)
       }
       if rowMin > limit { return nil }
-      swap(&previous, &current)
+      (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
-    let d = a.isEmpty ? b.count : previous[b.count]
-    return d <= limit ? d : nil
+    return previous[b.count] <= limit ? previous[b.count] : nil
   }
 }

@@ -4,10 +4,10 @@ public struct DuplicateIDRule: Rule {
     id: "duplicate-id", category: .structure, severity: .error,
     summary: "Two units share an id, or two objectives of one unit, or two key results of one objective.",
     triggering: [
-      RuleExample("\(Examples.company)\n---\n\(Examples.company)\n", line: 16),
+      RuleExample("\(Examples.company)\n---\n\(Examples.company)\n", line: 15),
       RuleExample(
         Examples.withTeam(
-          kr: Examples.defaultKR + "\n" + Examples.defaultKR.replacingFirst("50 new", with: "60 new")), line: 34),
+          kr: Examples.defaultKR + "\n" + Examples.defaultKR.replacingFirst("50 new", with: "60 new")), line: 30),
     ],
     nonTriggering: [RuleExample(Examples.withTeam())])
 

@@ -4,7 +4,7 @@ public struct LevelOrderRule: Rule {
     id: "level-order", category: .structure, severity: .error,
     summary: "A unit's level must sit below its parent's (company › department › team › individual).",
     triggering: [
-      RuleExample(Examples.withTeam().replacingFirst("level: department", with: "level: company"), line: 19)
+      RuleExample(Examples.withTeam().replacingFirst("level: department", with: "level: company"), line: 17)
     ],
     nonTriggering: [RuleExample(Examples.withTeam())])
 

@@ -3,7 +3,7 @@ public struct UnitParentMissingRule: Rule {
   public static let description = RuleDescription(
     id: "unit-parent-missing", category: .structure, severity: .error,
     summary: "A unit's parent names no unit in the plan.",
-    triggering: [RuleExample(Examples.withTeam().replacingFirst("parent: acme", with: "parent: acmee"), line: 20)],
+    triggering: [RuleExample(Examples.withTeam().replacingFirst("parent: acme", with: "parent: acmee"), line: 18)],
     nonTriggering: [RuleExample(Examples.withTeam())])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {

@@ -52,7 +52,8 @@ import Testing
     let objectives = (1...3).map {
       "  - {id: o\($0), title: O, key_results: [{id: k, title: \($0) deals, baseline: 0, target: \($0), unit: deals}]}"
     }
-    let yaml = "unit: acme\nname: Acme\nlevel: company\ncycle: 2027-Q1\nobjectives:\n" + objectives.joined(separator: "\n")
+    let yaml =
+      "unit: acme\nname: Acme\nlevel: company\ncycle: 2027-Q1\nobjectives:\n" + objectives.joined(separator: "\n")
     let plan = try TemporaryPlan(["plan.yaml": yaml, "cascade.yaml": "limits:\n  objectives_per_unit: 2\n"])
     #expect(try plan.lint().first("unit-too-many-objectives") != nil)
     #expect(try lint(yaml).first("unit-too-many-objectives") == nil)

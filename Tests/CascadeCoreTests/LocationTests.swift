@@ -47,7 +47,9 @@ import Testing
     #expect(at("kr-due-outside-cycle") == ["15:14"])
     #expect(at("unresolved-ref").sorted() == ["25:28", "32:25"])
     #expect(r.first("unresolved-ref")?.message.contains("did you mean 'grow'") == true)
-    #expect(r.diagnostics.first { $0.rule == "unresolved-ref" && $0.location.line == 32 }?.message.contains("'revenue'") == true)
+    #expect(
+      r.diagnostics.first { $0.rule == "unresolved-ref" && $0.location.line == 32 }?.message.contains("'revenue'")
+        == true)
   }
 
   @Test func subjectsNameTheItemConcerned() throws {

@@ -1,9 +1,10 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Dispatch
 
 /// A failure to read the plan at all (missing path, unreadable file): exit status 2, not a
 /// diagnostic.
@@ -76,6 +77,27 @@ public enum PlanLoader {
     return LoadedPlan(
       plan: Plan(units: units, configuration: configuration, files: files, root: root),
       diagnostics: diagnostics)
+  }
+
+  /// Loads a plan from text held in memory (file name → contents); `cascade.yaml` is the
+  /// configuration. Used by tests and the generated rule documentation.
+  public static func load(inMemory files: [(name: String, text: String)]) -> LoadedPlan {
+    var diagnostics: [Diagnostic] = []
+    var configuration = Configuration()
+    var units: [Unit] = []
+    var names: [String] = []
+    for (name, text) in files.sorted(by: { $0.name < $1.name }) {
+      if name == configurationFile {
+        diagnostics += decodeConfiguration(Array(text.utf8), file: name, into: &configuration)
+        continue
+      }
+      names.append(name)
+      let r = decodeUnits(Array(text.utf8), file: name)
+      units += r.units
+      diagnostics += r.diagnostics
+    }
+    return LoadedPlan(
+      plan: Plan(units: units, configuration: configuration, files: names, root: nil), diagnostics: diagnostics)
   }
 
   struct FileResult: Sendable {

@@ -32,8 +32,7 @@ public struct Cycle: Hashable, Sendable, CustomStringConvertible {
       guard rest.count >= 3, rest.first == UInt8(ascii: "-") else { return nil }
       let tag = rest.dropFirst()
       let letter = tag.first.map { $0 | 0x20 }  // ASCII lower-case
-      if letter == UInt8(ascii: "h"), tag.count == 2, let h = Cycle.number(tag.dropFirst()), (1...2).contains(h)
-      {
+      if letter == UInt8(ascii: "h"), tag.count == 2, let h = Cycle.number(tag.dropFirst()), (1...2).contains(h) {
         first = (h - 1) * 6 + 1
         last = first + 5
       } else if letter == UInt8(ascii: "q"), tag.count == 2, let q = Cycle.number(tag.dropFirst()),

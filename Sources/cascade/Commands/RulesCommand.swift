@@ -5,7 +5,14 @@ struct RulesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rules", abstract: "List every rule with its category, default severity and summary.")
 
+  @Flag(help: "Print the README's rule reference (Markdown) instead of the list.")
+  var markdown = false
+
   mutating func run() throws {
+    if markdown {
+      Terminal.write(RuleDocumentation.markdown())
+      return
+    }
     var out = ""
     for rule in RuleRegistry.all {
       let d = rule.description

@@ -4,11 +4,14 @@ public struct CycleMismatchRule: Rule {
     id: "cycle-mismatch", category: .alignment, severity: .error,
     summary: "A linked objective's cycle does not contain the linking unit's cycle.",
     triggering: [
-      RuleExample(Examples.withTeam().replacingFirst("parent: acme\ncycle: 2027-Q1", with: "parent: acme\ncycle: 2027-Q2"), line: 23)
+      RuleExample(
+        Examples.withTeam().replacingFirst("parent: acme\ncycle: 2027-Q1", with: "parent: acme\ncycle: 2027-Q2"),
+        line: 23)
     ],
     nonTriggering: [
       RuleExample(Examples.withTeam()),
-      RuleExample(Examples.withTeam().replacingFirst("level: company\ncycle: 2027-Q1", with: "level: company\ncycle: 2027")),
+      RuleExample(
+        Examples.withTeam().replacingFirst("level: company\ncycle: 2027-Q1", with: "level: company\ncycle: 2027")),
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {

@@ -5,7 +5,8 @@ public struct UnresolvedRefRule: Rule {
     summary: "An aligns_to or contributes_to reference names no unit, objective or key result in the plan.",
     triggering: [
       RuleExample(Examples.withTeam().replacingFirst("aligns_to: acme/grow", with: "aligns_to: acme/grw"), line: 23),
-      RuleExample(Examples.withTeam().replacingFirst("aligns_to: acme/grow", with: "aligns_to: acme/grow/revenu"), line: 23),
+      RuleExample(
+        Examples.withTeam().replacingFirst("aligns_to: acme/grow", with: "aligns_to: acme/grow/revenu"), line: 23),
     ],
     nonTriggering: [RuleExample(Examples.withTeam())])
 

@@ -7,7 +7,9 @@ public struct UnsupportedObjectiveRule: Rule {
       RuleExample(
         Examples.withTeam().replacingFirst(
           "objectives:\n  - id: grow",
-          with: "objectives:\n  - id: hire\n    title: Hire well\n    key_results:\n      - {id: h, title: 5 hires, baseline: 0, target: 5, unit: people}\n  - id: grow"),
+          with:
+            "objectives:\n  - id: hire\n    title: Hire well\n    key_results:\n      - {id: h, title: 5 hires, baseline: 0, target: 5, unit: people}\n  - id: grow"
+        ),
         line: 6)
     ],
     nonTriggering: [RuleExample(Examples.withTeam())])

@@ -9,7 +9,8 @@ public struct KRActivityRule: Rule {
     ],
     nonTriggering: [
       RuleExample(Examples.withTeam()),
-      RuleExample(Examples.withTeam(kr: "      - {id: c, title: Reduce churn to 3%, baseline: 5, target: 3, unit: '%'}")),
+      RuleExample(
+        Examples.withTeam(kr: "      - {id: c, title: Reduce churn to 3%, baseline: 5, target: 3, unit: '%'}")),
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {

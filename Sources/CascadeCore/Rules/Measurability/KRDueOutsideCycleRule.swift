@@ -4,10 +4,15 @@ public struct KRDueOutsideCycleRule: Rule {
     id: "kr-due-outside-cycle", category: .measurability, severity: .error,
     summary: "A key result is due on a day outside its unit's cycle.",
     triggering: [
-      RuleExample(Examples.withTeam(kr: "      - {id: c, title: 50 customers, baseline: 30, target: 50, unit: customers, due: 2027-04-15}"), line: 25)
+      RuleExample(
+        Examples.withTeam(
+          kr: "      - {id: c, title: 50 customers, baseline: 30, target: 50, unit: customers, due: 2027-04-15}"),
+        line: 25)
     ],
     nonTriggering: [
-      RuleExample(Examples.withTeam(kr: "      - {id: c, title: 50 customers, baseline: 30, target: 50, unit: customers, due: 2027-03-31}"))
+      RuleExample(
+        Examples.withTeam(
+          kr: "      - {id: c, title: 50 customers, baseline: 30, target: 50, unit: customers, due: 2027-03-31}"))
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {

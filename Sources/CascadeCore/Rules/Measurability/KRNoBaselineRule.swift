@@ -2,14 +2,19 @@ public struct KRNoBaselineRule: Rule {
   public init() {}
   public static let description = RuleDescription(
     id: "kr-no-baseline", category: .measurability, severity: .error,
-    summary: "An increase or decrease key result (or one whose kind is left to be inferred) has no baseline to measure progress from.",
+    summary:
+      "An increase or decrease key result (or one whose kind is left to be inferred) has no baseline to measure progress from.",
     triggering: [
-      RuleExample(Examples.withTeam(kr: "      - {id: c, title: 50 customers, kind: increase, target: 50, unit: customers}"), line: 25),
+      RuleExample(
+        Examples.withTeam(kr: "      - {id: c, title: 50 customers, kind: increase, target: 50, unit: customers}"),
+        line: 25),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: 50 customers, target: 50, unit: customers}"), line: 25),
     ],
     nonTriggering: [
       RuleExample(Examples.withTeam()),
-      RuleExample(Examples.withTeam(kr: "      - {id: c, title: Uptime at least 99.9%, kind: stay_above, target: 99.9, unit: '%'}")),
+      RuleExample(
+        Examples.withTeam(
+          kr: "      - {id: c, title: Uptime at least 99.9%, kind: stay_above, target: 99.9, unit: '%'}")),
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {

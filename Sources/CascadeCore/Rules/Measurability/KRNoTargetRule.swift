@@ -4,7 +4,8 @@ public struct KRNoTargetRule: Rule {
     id: "kr-no-target", category: .measurability, severity: .error,
     summary: "A key result other than a milestone has no target, so it cannot be scored.",
     triggering: [
-      RuleExample(Examples.withTeam(kr: "      - {id: c, title: Raise conversion to 50%, baseline: 30, unit: '%'}"), line: 25),
+      RuleExample(
+        Examples.withTeam(kr: "      - {id: c, title: Raise conversion to 50%, baseline: 30, unit: '%'}"), line: 25),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: 每月新增50个客户, baseline: 30}"), line: 25),
     ],
     nonTriggering: [

@@ -3,7 +3,9 @@ public struct KRNoUnitRule: Rule {
   public static let description = RuleDescription(
     id: "kr-no-unit", category: .measurability, severity: .info,
     summary: "A measured key result does not say what its numbers count (customers, %, USD).",
-    triggering: [RuleExample(Examples.withTeam(kr: "      - {id: c, title: 50 customers, baseline: 30, target: 50}"), line: 25)],
+    triggering: [
+      RuleExample(Examples.withTeam(kr: "      - {id: c, title: 50 customers, baseline: 30, target: 50}"), line: 25)
+    ],
     nonTriggering: [
       RuleExample(Examples.withTeam()),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: Ship v2 by March, kind: milestone}")),

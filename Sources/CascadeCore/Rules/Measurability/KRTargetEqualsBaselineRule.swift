@@ -3,10 +3,16 @@ public struct KRTargetEqualsBaselineRule: Rule {
   public static let description = RuleDescription(
     id: "kr-target-equals-baseline", category: .measurability, severity: .error,
     summary: "Target and baseline are equal: there is nothing to change, and progress would divide by zero.",
-    triggering: [RuleExample(Examples.withTeam(kr: "      - {id: c, title: 50 customers, baseline: 50, target: 50, unit: customers}"), line: 25)],
+    triggering: [
+      RuleExample(
+        Examples.withTeam(kr: "      - {id: c, title: 50 customers, baseline: 50, target: 50, unit: customers}"),
+        line: 25)
+    ],
     nonTriggering: [
       RuleExample(Examples.withTeam()),
-      RuleExample(Examples.withTeam(kr: "      - {id: c, title: Keep 50 customers, kind: stay_above, baseline: 50, target: 50, unit: customers}")),
+      RuleExample(
+        Examples.withTeam(
+          kr: "      - {id: c, title: Keep 50 customers, kind: stay_above, baseline: 50, target: 50, unit: customers}")),
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {

@@ -2,9 +2,12 @@ public struct KRVagueWordingRule: Rule {
   public init() {}
   public static let description = RuleDescription(
     id: "kr-vague-wording", category: .measurability, severity: .warning,
-    summary: "A key result's title states no quantity or threshold, so nobody can check it on the last day (English and Chinese).",
+    summary:
+      "A key result's title states no quantity or threshold, so nobody can check it on the last day (English and Chinese).",
     triggering: [
-      RuleExample(Examples.withTeam(kr: "      - {id: c, title: Improve team morale, baseline: 3, target: 4, unit: score}"), line: 25),
+      RuleExample(
+        Examples.withTeam(kr: "      - {id: c, title: Improve team morale, baseline: 3, target: 4, unit: score}"),
+        line: 25),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: 加强品牌影响力, baseline: 3, target: 4, unit: 分}"), line: 25),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: Improve onboarding, kind: milestone}"), line: 25),
     ],
@@ -29,7 +32,8 @@ public struct KRVagueWordingRule: Rule {
       guard Wording.isVague(kr.title) else { return }
       var hint = "say how much, by when"
       if let b = kr.baseline, let t = kr.target {
-        hint = "say it in the title, e.g. 'from \(formatNumber(b)) to \(formatNumber(t))\(kr.unit.map { " \($0.prefix(20))" } ?? "")'"
+        hint =
+          "say it in the title, e.g. 'from \(formatNumber(b)) to \(formatNumber(t))\(kr.unit.map { " \($0.prefix(20))" } ?? "")'"
       }
       findings.report(
         Self.description, "\(quoted(kr.title)) states no quantity or threshold: \(hint)",

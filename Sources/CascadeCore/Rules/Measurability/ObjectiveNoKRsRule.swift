@@ -3,7 +3,10 @@ public struct ObjectiveNoKRsRule: Rule {
   public static let description = RuleDescription(
     id: "objective-no-krs", category: .measurability, severity: .error,
     summary: "An objective has no key results, so nothing says when it is achieved.",
-    triggering: [RuleExample("unit: acme\nname: Acme\nlevel: company\ncycle: 2027-Q1\nobjectives:\n  - id: grow\n    title: Grow\n", line: 6)],
+    triggering: [
+      RuleExample(
+        "unit: acme\nname: Acme\nlevel: company\ncycle: 2027-Q1\nobjectives:\n  - id: grow\n    title: Grow\n", line: 6)
+    ],
     nonTriggering: [RuleExample(Examples.company)])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {

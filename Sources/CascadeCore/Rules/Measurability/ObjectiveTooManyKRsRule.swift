@@ -6,15 +6,19 @@ public struct ObjectiveTooManyKRsRule: Rule {
     triggering: [
       RuleExample(
         Examples.withTeam(
-          kr: (1...6).map { "      - {id: c\($0), title: \($0 * 10) deals, baseline: 0, target: \($0 * 10), unit: deals}" }
-            .joined(separator: "\n")), line: 21)
+          kr: (1...6).map {
+            "      - {id: c\($0), title: \($0 * 10) deals, baseline: 0, target: \($0 * 10), unit: deals}"
+          }
+          .joined(separator: "\n")), line: 21)
     ],
     nonTriggering: [
       RuleExample(Examples.withTeam()),
       RuleExample(files: [
         "plan.yaml": Examples.withTeam(
-          kr: (1...6).map { "      - {id: c\($0), title: \($0 * 10) deals, baseline: 0, target: \($0 * 10), unit: deals}" }
-            .joined(separator: "\n")),
+          kr: (1...6).map {
+            "      - {id: c\($0), title: \($0 * 10) deals, baseline: 0, target: \($0 * 10), unit: deals}"
+          }
+          .joined(separator: "\n")),
         "cascade.yaml": "limits:\n  key_results_per_objective: 6\n",
       ]),
     ])

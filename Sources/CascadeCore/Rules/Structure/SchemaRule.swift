@@ -7,7 +7,8 @@ public struct SchemaRule: Rule {
       RuleExample("unit: acme\nname: Acme\ncycle: 2027-Q1\nobjectives: []\n", line: 1),
       RuleExample("unit: acme\nname: Acme\nlevel: firm\ncycle: 2027-Q1\nobjectives: []\n", line: 3),
       RuleExample("unit: acme\nname: Acme\nlevel: company\ncycle: 2027-Q5\nobjectives: []\n", line: 4),
-      RuleExample(Examples.withTeam(kr: "      - id: c\n        title: 50 customers\n        target: \"50\"\n"), line: 27),
+      RuleExample(
+        Examples.withTeam(kr: "      - id: c\n        title: 50 customers\n        target: \"50\"\n"), line: 27),
       RuleExample("unit: Acme Corp\nname: Acme\nlevel: company\ncycle: 2027\n", line: 1),
       RuleExample("unit: team\nname: T\nlevel: team\ncycle: 2027-Q1\nobjectives: []\n", line: 3),
     ],

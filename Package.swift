@@ -15,6 +15,10 @@ let package = Package(
       name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]),
     .target(name: "CascadeCore", dependencies: ["CYAML"]),
+    .systemLibrary(
+      name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"])]),
+    .target(name: "Graphviz", dependencies: ["CGraphviz"]),
     .executableTarget(
       name: "cascade",
       dependencies: [
@@ -22,6 +26,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
+    .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
     .testTarget(name: "CascadeCLITests", dependencies: ["CascadeCore"]),
   ]
 )

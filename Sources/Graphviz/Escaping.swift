@@ -1,0 +1,73 @@
+extension Graphviz {
+  /// Returns `text` as a DOT double-quoted string that Graphviz displays
+  /// literally when used as a label, and that is a single, safe ID when used
+  /// as a node/graph/attribute name.
+  ///
+  /// Always quotes, so IDs such as `2027`, `01x`, `2027abc`, keywords (`graph`,
+  /// `Node`, `STRICT`, ...) and the empty string stay one ID. Escapes:
+  /// - `"` → `\"` (the only escape the DOT lexer itself processes);
+  /// - `\` → `\\`: the lexer passes backslashes through and label processing
+  ///   then interprets `\N \G \E \T \H \L \n \l \r` and turns `\\` into `\`;
+  /// - line breaks (`\n`, `\r\n`, `\r`, U+0085, U+2028, U+2029) → `\n`
+  ///   (a centred line break); tab → space;
+  /// - `&` → `&amp;`: Graphviz decodes HTML entities (`&amp;`, `&#38;`, ...) in
+  ///   plain labels, so a literal `&amp;` must be written `&amp;amp;`;
+  /// - other control characters (which would also make SVG output invalid
+  ///   XML), U+FFFE and U+FFFF are removed.
+  public static func quoteID(_ text: String) -> String {
+    var out = "\""
+    out.reserveCapacity(text.utf8.count + 2)
+    var previousWasCR = false
+    for scalar in text.unicodeScalars {
+      defer { previousWasCR = scalar == "\r" }
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "&": out += "&amp;"
+      case "\n": if !previousWasCR { out += "\\n" }
+      case "\r", "\u{85}", "\u{2028}", "\u{2029}": out += "\\n"
+      case "\t": out += " "
+      default:
+        if !isRemovedControl(scalar) { out.unicodeScalars.append(scalar) }
+      }
+    }
+    out += "\""
+    return out
+  }
+
+  /// Escapes `text` for use inside an HTML-like label (`label=<...>`), as
+  /// element content or attribute value: `&` `<` `>` `"` `'` become entities;
+  /// `\` becomes `\\`, because Graphviz applies its `\N \G \E ...`
+  /// substitutions to HTML label text too (after entity decoding, so an entity
+  /// would not help); and control characters that the XML parser behind Graphviz's HTML labels
+  /// rejects (everything below U+0020 except tab and newline, plus DEL, C1
+  /// controls, U+FFFE, U+FFFF) are removed; CR is dropped. Line breaks stay
+  /// whitespace; use `<br/>` for a visual break.
+  public static func htmlEscape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      case "\\": out += "\\\\"
+      case "\n", "\t": out.unicodeScalars.append(scalar)
+      case "\r": break
+      default:
+        if !isRemovedControl(scalar) { out.unicodeScalars.append(scalar) }
+      }
+    }
+    return out
+  }
+
+  /// C0 controls, DEL, C1 controls and the non-characters U+FFFE/U+FFFF.
+  private static func isRemovedControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
+    default: false
+    }
+  }
+}

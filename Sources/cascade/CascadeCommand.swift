@@ -5,7 +5,10 @@ struct CascadeCommand: ParsableCommand {
     commandName: "cascade",
     abstract: "Plan, check and review OKR cascades kept as YAML files.",
     version: "0.1.0",
-    subcommands: [ValidateCommand.self, RulesCommand.self])
+    subcommands: [
+      ValidateCommand.self, CheckinCommand.self, StatusCommand.self, ReviewCommand.self, ExplainCommand.self,
+      RulesCommand.self,
+    ])
 }
 
 /// A failure to run at all (bad path, unreadable file, unwritable output): one line on stderr, exit 2.

@@ -10,6 +10,8 @@ public struct LintSummary: Sendable, Equatable {
 
 public struct LintResult: Sendable {
   public var index: PlanIndex
+  /// The plan's check-ins, read from checkins.csv (empty when there is none).
+  public var checkIns: CheckInLog
   public var diagnostics: [Diagnostic]
   public var summary: LintSummary
 
@@ -25,12 +27,13 @@ public enum Linter {
     var findings = Findings()
     findings.append(contentsOf: loaded.diagnostics)
     for rule in rules { rule.check(index, &findings) }
-    return finish(index: index, diagnostics: findings.diagnostics)
+    let checkIns = CheckInLog(index)
+    findings.append(contentsOf: checkIns.diagnostics)
+    return finish(index: index, checkIns: checkIns, diagnostics: findings.diagnostics)
   }
 
-  /// Applies configuration, sorts and counts. Used again when later stages (check-ins) add
-  /// diagnostics of their own.
-  public static func finish(index: PlanIndex, diagnostics raw: [Diagnostic]) -> LintResult {
+  /// Applies configuration, sorts and counts.
+  static func finish(index: PlanIndex, checkIns: CheckInLog, diagnostics raw: [Diagnostic]) -> LintResult {
     let config = index.plan.configuration
     var diagnostics: [Diagnostic] = []
     diagnostics.reserveCapacity(raw.count)
@@ -51,7 +54,7 @@ public enum Linter {
     summary.units = index.plan.units.count
     summary.objectives = index.plan.objectiveCount
     summary.keyResults = index.plan.keyResultCount
-    return LintResult(index: index, diagnostics: diagnostics, summary: summary)
+    return LintResult(index: index, checkIns: checkIns, diagnostics: diagnostics, summary: summary)
   }
 
   /// Loads and lints in one step.

@@ -164,6 +164,27 @@ public struct PlanIndex: Sendable {
     return out
   }
 
+  /// Key results whose `contributes_to` names this key result, in plan order.
+  public func contributors(to k: KeyResultAddress) -> [KeyResultAddress] {
+    incoming[k.objective.unit][k.objective.objective].compactMap { i in
+      let l = links[i]
+      guard l.kind == .contributesTo, case .keyResult(_, let target)? = l.target, target == k.keyResult,
+        let from = l.sourceKeyResult
+      else { return nil }
+      return KeyResultAddress(l.source, from)
+    }
+  }
+
+  /// Objectives whose `aligns_to` names this objective or one of its key results (each once).
+  public func alignedChildren(of a: ObjectiveAddress) -> [ObjectiveAddress] {
+    var seen = Set<ObjectiveAddress>()
+    return incoming[a.unit][a.objective].compactMap { i in
+      let l = links[i]
+      guard l.kind == .alignsTo, l.source != a, seen.insert(l.source).inserted else { return nil }
+      return l.source
+    }
+  }
+
   /// Every objective address, in plan order.
   public var objectiveAddresses: [ObjectiveAddress] {
     var out: [ObjectiveAddress] = []

@@ -23,6 +23,7 @@ public enum PlanLoader {
   /// Files larger than this are reported, not parsed.
   public static let maxFileBytes = 16 * 1024 * 1024
   public static let configurationFile = "cascade.yaml"
+  public static let checkInsFile = "checkins.csv"
 
   /// Loads a plan from folders (searched recursively for `*.yaml` / `*.yml`) and files.
   /// `cascade.yaml` at a folder's root is its configuration. Files are parsed in parallel.
@@ -67,6 +68,12 @@ public enum PlanLoader {
       diagnostics += decodeConfiguration(bytes, file: configPath, into: &configuration)
     }
 
+    var checkIns: (String, [UInt8])?
+    if let root {
+      let path = FileSystem.join(root, checkInsFile)
+      if FileSystem.kind(of: path) == .file { checkIns = (path, try FileSystem.read(path)) }
+    }
+
     let results = try parseInParallel(files)
     var units: [Unit] = []
     units.reserveCapacity(results.reduce(0) { $0 + $1.units.count })
@@ -74,9 +81,9 @@ public enum PlanLoader {
       units.append(contentsOf: r.units)
       diagnostics.append(contentsOf: r.diagnostics)
     }
-    return LoadedPlan(
-      plan: Plan(units: units, configuration: configuration, files: files, root: root),
-      diagnostics: diagnostics)
+    var plan = Plan(units: units, configuration: configuration, files: files, root: root)
+    plan.checkIns = checkIns
+    return LoadedPlan(plan: plan, diagnostics: diagnostics)
   }
 
   /// Loads a plan from text held in memory (file name → contents); `cascade.yaml` is the
@@ -86,7 +93,12 @@ public enum PlanLoader {
     var configuration = Configuration()
     var units: [Unit] = []
     var names: [String] = []
+    var checkIns: (String, [UInt8])?
     for (name, text) in files.sorted(by: { $0.name < $1.name }) {
+      if name == checkInsFile {
+        checkIns = (name, Array(text.utf8))
+        continue
+      }
       if name == configurationFile {
         diagnostics += decodeConfiguration(Array(text.utf8), file: name, into: &configuration)
         continue
@@ -96,8 +108,9 @@ public enum PlanLoader {
       units += r.units
       diagnostics += r.diagnostics
     }
-    return LoadedPlan(
-      plan: Plan(units: units, configuration: configuration, files: names, root: nil), diagnostics: diagnostics)
+    var plan = Plan(units: units, configuration: configuration, files: names, root: nil)
+    plan.checkIns = checkIns
+    return LoadedPlan(plan: plan, diagnostics: diagnostics)
   }
 
   struct FileResult: Sendable {

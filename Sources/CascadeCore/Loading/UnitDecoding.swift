@@ -148,6 +148,7 @@ extension DocumentDecoder {
       case "weight":
         o.weight = try d.positiveWeight(value) ?? 1
       case "rollup":
+        o.rollupMark = value.mark
         o.rollup = try d.choice(value, field: "rollup", as: Rollup.self) ?? .keyResults
       case "key_results":
         o.keyResultsMark = key.mark

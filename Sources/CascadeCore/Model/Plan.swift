@@ -134,6 +134,7 @@ public struct Objective: Sendable {
   public var alignsTo: [Reference]
   public var weight: Double
   public var rollup: Rollup
+  public var rollupMark: Mark?
   public var keyResults: [KeyResult]
   /// Where `key_results:` is written, when it is.
   public var keyResultsMark: Mark?
@@ -198,6 +199,8 @@ public struct Plan: Sendable {
   public var files: [String]
   /// The folder the plan was loaded from, when it was a folder.
   public var root: String?
+  /// `checkins.csv` at the plan's root, when there is one: its path and bytes.
+  public var checkIns: (file: String, bytes: [UInt8])?
 
   public init(
     units: [Unit], configuration: Configuration = Configuration(), files: [String] = [],

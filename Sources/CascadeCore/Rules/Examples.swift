@@ -45,3 +45,12 @@ enum Examples {
             unit: customers/month
     """
 }
+
+extension Examples {
+  /// The company plan with a checkins.csv holding the header and `rows`; the first row is line 2.
+  static func checkIns(_ rows: String) -> RuleExample {
+    var files = ["plan.yaml": company]
+    files["checkins.csv"] = "date,key_result,value,confidence,note,author\n" + rows
+    return RuleExample(files: files, line: ("checkins.csv", 2))
+  }
+}

@@ -35,9 +35,9 @@ public struct RuleExample: Sendable {
     expectedLine = line.map { ("plan.yaml", $0) }
   }
 
-  public init(files: [String: String]) {
+  public init(files: [String: String], line: (file: String, line: Int)? = nil) {
     self.files = files
-    expectedLine = nil
+    expectedLine = line
   }
 }
 

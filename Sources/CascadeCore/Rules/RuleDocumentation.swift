@@ -9,7 +9,8 @@ public enum RuleDocumentation {
     }
     for rule in rules {
       let d = rule.description
-      out += "\n#### \(d.id)\n\n\(d.summary) Category \(d.category.rawValue), default severity \(d.severity.rawValue).\n"
+      out +=
+        "\n#### \(d.id)\n\n\(d.summary) Category \(d.category.rawValue), default severity \(d.severity.rawValue).\n"
       if let bad = d.triggering.first {
         let result = Linter.lint(PlanLoader.load(inMemory: bad.files.map { ($0.key, $0.value) }))
         let hit = result.diagnostics.first { $0.rule == d.id }
@@ -39,7 +40,8 @@ public enum RuleDocumentation {
     var shown = from < to ? Array(lines[from..<to]) : lines
     while shown.last?.isEmpty == true { shown.removeLast() }
     let title = files.count > 1 ? " (\(name))" : ""
-    let head = from > 0 ? "# … (lines \(from + 1)–\(from + shown.count))\(title)\n" : (title.isEmpty ? "" : "#\(title)\n")
+    let head =
+      from > 0 ? "# … (lines \(from + 1)–\(from + shown.count))\(title)\n" : (title.isEmpty ? "" : "#\(title)\n")
     return "```yaml\n\(head)\(shown.joined(separator: "\n"))\n```\n"
   }
 }

@@ -11,6 +11,9 @@ public enum RuleRegistry {
     KRNoTargetRule(), KRNoBaselineRule(), KRNoUnitRule(), KRTargetEqualsBaselineRule(),
     KRDirectionMismatchRule(), KRDueOutsideCycleRule(), KRVagueWordingRule(), KRActivityRule(),
     ObjectiveNoKRsRule(), ObjectiveTooManyKRsRule(), UnitTooManyObjectivesRule(),
+    AggregateMismatchRule(), RollupNoChildrenRule(),
+    // check-ins
+    CheckInSyntaxRule(), CheckInUnknownRefRule(), CheckInValueRule(), CheckInDateRule(), CheckInConfidenceRule(),
   ]
 
   public static func rule(id: String) -> (any Rule)? {

@@ -1,0 +1,236 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+// Unambiguous names for the C calls (AtomicFile's own `open`/`write` shadow them).
+#if canImport(Glibc)
+  private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    Glibc.open(path, flags, mode)
+  }
+  private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    Glibc.write(fd, buffer, count)
+  }
+#elseif canImport(Darwin)
+  private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    Darwin.open(path, flags, mode)
+  }
+  private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    Darwin.write(fd, buffer, count)
+  }
+#endif
+
+/// A failed file-system call: which operation, on which path, and the system's reason.
+public struct FileIOError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// What was being done, e.g. "open", "lock", "write", "fsync", "rename".
+  public var operation: String
+  public var path: String
+  /// The `errno` value.
+  public var code: Int32
+  /// `strerror(code)`.
+  public var reason: String
+
+  public init(operation: String, path: String, code: Int32) {
+    self.operation = operation
+    self.path = path
+    self.code = code
+    self.reason = String(cString: strerror(code))
+  }
+
+  public var description: String { "cannot \(operation) '\(path)': \(reason)" }
+}
+
+/// Appending to a shared log file (such as checkins.csv) safely from several processes.
+public enum AppendLog {
+  /// Appends `text` to the file at `path`, creating it (mode 0644, minus umask) if needed.
+  ///
+  /// Under an exclusive `flock` (blocking; advisory, so it serialises Cascade processes,
+  /// not hand edits): if the file is empty (or holds only a UTF-8 BOM) and `header` is
+  /// given, the header is written first (a "\n" is added if it lacks one); if the file
+  /// does not end in "\n" (hand-edited without a final newline), a "\n" is written first.
+  /// The whole payload goes out with one write loop (partial writes, EINTR), then
+  /// `fsync`. `text` is written as given; pass complete lines (e.g. `CSV.encodeRow`).
+  ///
+  /// The file is opened O_RDWR (not O_WRONLY) because checking the last byte needs
+  /// `pread`; O_APPEND still forces every write to the end of the file.
+  public static func append(_ text: String, to path: String, header: String?) throws {
+    let fd = try AtomicFile.open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    var isOpen = true
+    defer { if isOpen { _ = close(fd) } }
+
+    while flock(fd, LOCK_EX) != 0 {
+      guard errno == EINTR else { throw FileIOError(operation: "lock", path: path, code: errno) }
+    }
+
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      throw FileIOError(operation: "stat", path: path, code: errno)
+    }
+    let size = Int(info.st_size)
+    var tail: [UInt8] = []
+    if size > 0 {
+      let count = min(size, 3)
+      tail = try AtomicFile.readAt(fd, offset: size - count, count: count, path: path)
+    }
+    let isEffectivelyEmpty = size == 0 || (size == 3 && tail == [0xEF, 0xBB, 0xBF])
+
+    var payload: [UInt8] = []
+    payload.reserveCapacity(text.utf8.count + (header?.utf8.count ?? 0) + 2)
+    if isEffectivelyEmpty {
+      if let header {
+        payload += header.utf8
+        if header.utf8.last != UInt8(ascii: "\n") { payload.append(UInt8(ascii: "\n")) }
+      }
+    } else if tail.last != UInt8(ascii: "\n") {
+      payload.append(UInt8(ascii: "\n"))
+    }
+    payload += text.utf8
+
+    try payload.withUnsafeBytes { try AtomicFile.writeAll(fd, $0, path: path) }
+    try AtomicFile.fsyncRetrying(fd, path: path)
+    if size == 0 {
+      // The file may have just been created: make its directory entry durable too.
+      try AtomicFile.fsyncDirectory(of: path)
+    }
+    _ = flock(fd, LOCK_UN)
+    isOpen = false
+    if close(fd) != 0 && errno != EINTR {
+      throw FileIOError(operation: "close", path: path, code: errno)
+    }
+  }
+}
+
+/// Replacing a file's contents atomically (readers see the old or the new file, never a mix).
+public enum AtomicFile {
+  /// Writes `bytes` to a unique temporary file in the target's directory (O_EXCL), fsyncs
+  /// it, renames it over `path`, then fsyncs the directory. The temporary file is removed
+  /// on failure. An existing target's permission bits are kept; a new file gets 0644
+  /// (minus umask). A symlink at `path` is replaced, not followed.
+  public static func write(_ bytes: [UInt8], to path: String) throws {
+    try bytes.withUnsafeBytes { try write(raw: $0, to: path) }
+  }
+
+  public static func write(_ data: Data, to path: String) throws {
+    try data.withUnsafeBytes { try write(raw: $0, to: path) }
+  }
+
+  static func write(raw: UnsafeRawBufferPointer, to path: String) throws {
+    let (directory, name) = split(path)
+    guard !name.isEmpty else { throw FileIOError(operation: "write", path: path, code: EISDIR) }
+
+    var existing = stat()
+    let existingMode: mode_t? =
+      lstat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG
+      ? existing.st_mode & 0o7777 : nil
+
+    // Keep the temporary name well under NAME_MAX whatever the target's name length.
+    let stem = String(name.unicodeScalars.prefix(100))
+    var fd: Int32 = -1
+    var tempPath = ""
+    for attempt in 0..<32 {
+      let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+      tempPath = directory + "/." + stem + ".\(getpid()).\(suffix).tmp"
+      fd = systemOpen(tempPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      if fd >= 0 { break }
+      let code = errno
+      if code == EINTR || (code == EEXIST && attempt < 31) { continue }
+      throw FileIOError(operation: "create temporary file for", path: path, code: code)
+    }
+
+    var isOpen = true
+    var renamed = false
+    defer {
+      if isOpen { _ = close(fd) }
+      if !renamed { _ = unlink(tempPath) }
+    }
+    if let existingMode, fchmod(fd, existingMode) != 0 {
+      throw FileIOError(operation: "chmod", path: tempPath, code: errno)
+    }
+    try writeAll(fd, raw, path: tempPath)
+    try fsyncRetrying(fd, path: tempPath)
+    isOpen = false
+    if close(fd) != 0 && errno != EINTR {
+      throw FileIOError(operation: "close", path: tempPath, code: errno)
+    }
+    guard rename(tempPath, path) == 0 else {
+      throw FileIOError(operation: "rename temporary file over", path: path, code: errno)
+    }
+    renamed = true
+    try fsyncDirectory(of: path)
+  }
+
+  // MARK: - System-call helpers shared with AppendLog
+
+  /// (directory, last component) of a path; the directory is "." for a bare name.
+  static func split(_ path: String) -> (String, String) {
+    guard let slash = path.lastIndex(of: "/") else { return (".", path) }
+    let directory = String(path[..<slash])
+    return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
+  }
+
+  static func open(_ path: String, _ flags: Int32, _ mode: mode_t) throws -> Int32 {
+    while true {
+      let fd = systemOpen(path, flags, mode)
+      if fd >= 0 { return fd }
+      if errno != EINTR { throw FileIOError(operation: "open", path: path, code: errno) }
+    }
+  }
+
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+    guard var base = bytes.baseAddress else { return }
+    var remaining = bytes.count
+    while remaining > 0 {
+      let written = systemWrite(fd, base, remaining)
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw FileIOError(operation: "write", path: path, code: errno)
+      }
+      if written == 0 { throw FileIOError(operation: "write", path: path, code: EIO) }
+      base += written
+      remaining -= written
+    }
+  }
+
+  static func readAt(_ fd: Int32, offset: Int, count: Int, path: String) throws -> [UInt8] {
+    var result = [UInt8](repeating: 0, count: count)
+    var done = 0
+    while done < count {
+      let got = result.withUnsafeMutableBytes { buffer in
+        pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+      }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw FileIOError(operation: "read", path: path, code: errno)
+      }
+      if got == 0 { break }  // truncated concurrently by a non-locking writer
+      done += got
+    }
+    return Array(result[..<done])
+  }
+
+  static func fsyncRetrying(_ fd: Int32, path: String) throws {
+    while fsync(fd) != 0 {
+      guard errno == EINTR else { throw FileIOError(operation: "fsync", path: path, code: errno) }
+    }
+  }
+
+  /// fsync the directory containing `path`. File systems that cannot fsync a directory
+  /// (EINVAL) are tolerated: the data itself is already synced.
+  static func fsyncDirectory(of path: String) throws {
+    let (directory, _) = split(path)
+    let fd = systemOpen(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0)
+    guard fd >= 0 else {
+      throw FileIOError(operation: "open directory", path: directory, code: errno)
+    }
+    defer { _ = close(fd) }
+    while fsync(fd) != 0 {
+      let code = errno
+      if code == EINTR { continue }
+      if code == EINVAL || code == ENOTSUP { return }
+      throw FileIOError(operation: "fsync directory", path: directory, code: code)
+    }
+  }
+}

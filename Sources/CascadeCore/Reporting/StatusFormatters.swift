@@ -1,0 +1,201 @@
+/// `cascade status` output. One type per format.
+public protocol StatusFormatter {
+  func format(_ card: Scorecard, _ result: LintResult, unit: Int?) -> String
+}
+
+extension LintResult {
+  /// Units in tree order (parents before children, depth-first), with their depth; only the
+  /// subtree of `root` when given. Units in parent loops come last at depth 0.
+  public func unitTree(root: Int? = nil) -> [(unit: Int, depth: Int)] {
+    let index = self.index
+    var out: [(Int, Int)] = []
+    var seen = Set<Int>()
+    func visit(_ u: Int, _ depth: Int) {
+      var stack = [(u, depth)]
+      while let (n, d) = stack.popLast() {
+        guard seen.insert(n).inserted else { continue }
+        out.append((n, d))
+        for c in index.children[n].reversed() { stack.append((c, d + 1)) }
+      }
+    }
+    if let root {
+      visit(root, 0)
+      return out
+    }
+    for (i, _) in index.plan.units.enumerated() where index.parent[i] == nil { visit(i, 0) }
+    for i in index.plan.units.indices where !seen.contains(i) { visit(i, 0) }
+    return out
+  }
+
+  /// The cycle shown for the whole plan: the top unit's.
+  public var planCycle: Cycle? {
+    index.plan.units.first { $0.level == .company }?.cycle ?? index.plan.units.first?.cycle
+  }
+
+  public var planName: String {
+    index.plan.configuration.name ?? index.plan.units.first { $0.level == .company }?.name ?? "Plan"
+  }
+}
+
+/// Shared number formatting for reports: at most two decimals, no trailing zeros.
+public func formatValue(_ v: Double?) -> String {
+  guard let v, v.isFinite else { return "–" }
+  let r = (v * 100).rounded() / 100
+  if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
+  var s = String(r)
+  if let dot = s.firstIndex(of: "."), s.distance(from: dot, to: s.endIndex) > 3 {
+    s = String(s[..<s.index(dot, offsetBy: 3)])
+  }
+  return s
+}
+
+public func formatPercent(_ v: Double) -> String { "\(Int((v * 100).rounded()))%" }
+
+/// The tree with progress bars; colour only when asked (the CLI decides).
+public struct StatusTextFormatter: StatusFormatter {
+  public var colour: Bool
+  public init(colour: Bool) { self.colour = colour }
+
+  func bar(_ score: Double) -> String {
+    let filled = Int((min(1, max(0, score)) * 10).rounded())
+    return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled) + "]"
+  }
+
+  func paint(_ text: String, _ status: Status) -> String {
+    guard colour else { return text }
+    let code =
+      switch status {
+      case .done, .onTrack: "32"
+      case .atRisk: "33"
+      case .offTrack: "31"
+      case .notStarted: "90"
+      }
+    return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+  }
+
+  public func format(_ card: Scorecard, _ result: LintResult, unit: Int?) -> String {
+    var out = "\(result.planName) · \(result.planCycle?.label ?? "no cycle") · as of \(card.asOf)\n"
+    let index = result.index
+    for (u, depth) in result.unitTree(root: unit) {
+      let pad = String(repeating: "  ", count: depth)
+      let unit = index.unit(u)
+      out +=
+        "\n\(pad)\(unit.name) (\(unit.id), \(unit.level?.rawValue ?? "?"))  score \(formatValue(card.units[u].score))\n"
+      for oi in unit.objectives.indices {
+        let a = ObjectiveAddress(unit: u, objective: oi)
+        guard let o = card.score(of: a) else { continue }
+        let objective = index.objective(a)
+        out += "\(pad)  \(bar(o.score)) \(formatPercent(o.score).leftPadded(4))  \(paint(o.status.label, o.status))  "
+        out += "\(objective.id): \(objective.title)\(objective.type == .committed ? " (committed)" : "")\n"
+        for k in objective.keyResults.indices {
+          guard let s = card.score(of: KeyResultAddress(a, k)) else { continue }
+          let kr = objective.keyResults[k]
+          var line =
+            "\(pad)    \(bar(s.score)) \(formatPercent(s.progress).leftPadded(4))  \(paint(s.status.label, s.status))"
+          if s.stale { line += paint(" (stale)", .atRisk) }
+          line += "  \(kr.id): \(kr.title)"
+          if let c = s.current { line += "  now \(formatValue(c))\(kr.unit.map { " \($0)" } ?? "")" }
+          if let f = s.forecast { line += ", forecast \(formatValue(f))" }
+          out += line + "\n"
+        }
+      }
+    }
+    return out
+  }
+}
+
+extension String {
+  func leftPadded(_ width: Int) -> String {
+    count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+}
+
+/// A contract for other tools: see the README.
+public struct StatusJSONFormatter: StatusFormatter {
+  public init() {}
+
+  public func format(_ card: Scorecard, _ result: LintResult, unit: Int?) -> String {
+    let included = Set(result.unitTree(root: unit).map(\.unit))
+    var w = JSONWriter()
+    w.object { w in
+      w.field("as_of", card.asOf.description)
+      w.field("cycle", result.planCycle?.label)
+      w.key("key_results")
+      w.array(card.keyResults.filter { included.contains($0.address.objective.unit) }) { w, s in
+        let kr = result.index.objective(s.address.objective).keyResults[s.address.keyResult]
+        w.object { w in
+          w.field("ref", s.reference)
+          w.field("progress", s.progress)
+          w.field("score", s.score)
+          w.field("status", s.status.rawValue)
+          w.field("current", s.current)
+          w.field("baseline", kr.baseline)
+          w.field("target", kr.target)
+          w.field("forecast", s.forecast)
+          w.field("last_checkin", s.lastCheckIn?.description)
+          w.field("confidence", s.confidence)
+          w.field("stale", s.stale)
+        }
+      }
+      w.key("objectives")
+      w.array(card.objectives.filter { included.contains($0.address.unit) }) { w, o in
+        w.object { w in
+          w.field("ref", o.reference)
+          w.field("score", o.score)
+          w.field("status", o.status.rawValue)
+        }
+      }
+      w.key("units")
+      w.array(card.units.filter { included.contains($0.unit) }) { w, u in
+        w.object { w in
+          w.field("id", u.id)
+          w.field("score", u.score)
+        }
+      }
+    }
+    return w.output + "\n"
+  }
+}
+
+/// Tables per unit, for wikis and pull requests.
+public struct StatusMarkdownFormatter: StatusFormatter {
+  public init() {}
+
+  public func format(_ card: Scorecard, _ result: LintResult, unit: Int?) -> String {
+    var out = "# \(markdownEscape(result.planName)) — \(result.planCycle?.label ?? "") — status as of \(card.asOf)\n"
+    let index = result.index
+    for (u, _) in result.unitTree(root: unit) {
+      let unit = index.unit(u)
+      out += "\n## \(markdownEscape(unit.name)) (`\(unit.id)`) — score \(formatValue(card.units[u].score))\n\n"
+      out +=
+        "| Objective / key result | Progress | Status | Current | Target | Forecast |\n|---|---:|---|---:|---:|---:|\n"
+      for oi in unit.objectives.indices {
+        let a = ObjectiveAddress(unit: u, objective: oi)
+        guard let o = card.score(of: a) else { continue }
+        let objective = index.objective(a)
+        out += "| **\(markdownEscape(objective.title))** | \(formatPercent(o.score)) | \(o.status.label) | | | |\n"
+        for k in objective.keyResults.indices {
+          guard let s = card.score(of: KeyResultAddress(a, k)) else { continue }
+          let kr = objective.keyResults[k]
+          out +=
+            "| \(markdownEscape(kr.title)) | \(formatPercent(s.progress)) | \(s.status.label)\(s.stale ? " (stale)" : "") "
+          out += "| \(formatValue(s.current)) | \(formatValue(kr.target)) | \(formatValue(s.forecast)) |\n"
+        }
+      }
+    }
+    return out
+  }
+}
+
+/// Escapes the characters that would change a Markdown table or inline text.
+public func markdownEscape(_ text: String) -> String {
+  var out = ""
+  for ch in text {
+    switch ch {
+    case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#": out += "\\\(ch)"
+    case "\n", "\r", "\t": out += " "
+    default: out.append(ch)
+    }
+  }
+  return out
+}

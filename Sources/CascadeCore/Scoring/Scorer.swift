@@ -1,0 +1,254 @@
+/// A key result's standing at a date, and how it was worked out.
+public struct KeyResultScore: Sendable {
+  public var address: KeyResultAddress
+  public var reference: String
+  /// The latest value (or, for aggregate: sum, the sum of the contributors' latest values).
+  public var current: Double?
+  /// Raw progress: may exceed 1 or fall below 0.
+  public var progress: Double
+  /// Progress clamped to 0...1.
+  public var score: Double
+  public var status: Status
+  public var expected: Double
+  public var forecast: Double?
+  public var lastCheckIn: Day?
+  public var confidence: Double?
+  /// No check-in for longer than `stale_after_days`.
+  public var stale: Bool
+  /// The check-ins the value came from (for aggregates, the contributors' latest ones).
+  public var used: [CheckIn]
+  /// Contributors summed by aggregate: sum.
+  public var summed: [KeyResultAddress]
+}
+
+public struct ObjectiveScore: Sendable {
+  public var address: ObjectiveAddress
+  public var reference: String
+  public var score: Double
+  public var status: Status
+  /// What the score averaged: key results and/or child objectives, with weights.
+  public var items: [(reference: String, score: Double, weight: Double)]
+  /// True when a rollup from children could not be used (no children, or a loop).
+  public var fellBack: Bool
+}
+
+public struct UnitScore: Sendable {
+  public var unit: Int
+  public var id: String
+  public var score: Double
+}
+
+/// Scores, statuses and forecasts of a whole plan as of one day.
+public struct Scorecard: Sendable {
+  public var asOf: Day
+  public var keyResults: [KeyResultScore]
+  public var objectives: [ObjectiveScore]
+  public var units: [UnitScore]
+  public var keyResultIndex: [KeyResultAddress: Int]
+  public var objectiveIndex: [ObjectiveAddress: Int]
+
+  public func score(of k: KeyResultAddress) -> KeyResultScore? { keyResultIndex[k].map { keyResults[$0] } }
+  public func score(of o: ObjectiveAddress) -> ObjectiveScore? { objectiveIndex[o].map { objectives[$0] } }
+}
+
+/// The arithmetic of the README's "Scoring" section.
+public enum Scorer {
+  public static func score(_ result: LintResult, asOf: Day) -> Scorecard {
+    var s = Computation(index: result.index, log: result.checkIns, asOf: asOf)
+    return s.run()
+  }
+
+  /// Elapsed fraction of a cycle on a day: 0 before it starts, 1 from its last day on.
+  public static func expectedProgress(_ cycle: Cycle?, asOf: Day) -> Double {
+    guard let cycle else { return 0 }
+    let elapsed = asOf - cycle.start + 1
+    return min(1, max(0, Double(elapsed) / Double(cycle.length)))
+  }
+
+  /// `(current − baseline) / (target − baseline)` for increase and decrease; 1 or 0 for
+  /// stay_above / stay_below (threshold inclusive) and milestones. Nil when it cannot be computed.
+  public static func progress(of kr: KeyResult, current: Double) -> Double? {
+    switch kr.effectiveKind {
+    case .increase?, .decrease?:
+      guard let b = kr.baseline, let t = kr.target, t != b else { return nil }
+      return (current - b) / (t - b)
+    case .stayAbove?:
+      guard let t = kr.target else { return nil }
+      return current >= t ? 1 : 0
+    case .stayBelow?:
+      guard let t = kr.target else { return nil }
+      return current <= t ? 1 : 0
+    case .milestone?:
+      return current >= 1 ? 1 : 0
+    case nil:
+      return nil
+    }
+  }
+
+  private struct Computation {
+    let index: PlanIndex
+    let log: CheckInLog
+    let asOf: Day
+    var krScores: [KeyResultScore] = []
+    var krIndex: [KeyResultAddress: Int] = [:]
+    var objectiveScores: [ObjectiveAddress: ObjectiveScore] = [:]
+    var aggregateInProgress = Set<KeyResultAddress>()
+    var objectiveInProgress = Set<ObjectiveAddress>()
+
+    init(index: PlanIndex, log: CheckInLog, asOf: Day) {
+      self.index = index
+      self.log = log
+      self.asOf = asOf
+    }
+
+    mutating func run() -> Scorecard {
+      let addresses = index.objectiveAddresses
+      for a in addresses {
+        for k in index.objective(a).keyResults.indices { _ = keyResult(KeyResultAddress(a, k)) }
+      }
+      for a in addresses { _ = objective(a) }
+      var objectives: [ObjectiveScore] = []
+      var objectiveIndex: [ObjectiveAddress: Int] = [:]
+      for a in addresses {
+        if let o = objectiveScores[a] {
+          objectiveIndex[a] = objectives.count
+          objectives.append(o)
+        }
+      }
+      var units: [UnitScore] = []
+      for (ui, u) in index.plan.units.enumerated() {
+        var total = 0.0
+        var weights = 0.0
+        for (oi, o) in u.objectives.enumerated() {
+          guard let s = objectiveScores[ObjectiveAddress(unit: ui, objective: oi)] else { continue }
+          total += s.score * o.weight
+          weights += o.weight
+        }
+        units.append(UnitScore(unit: ui, id: u.id, score: weights > 0 ? total / weights : 0))
+      }
+      let ordered = krScores.sorted { a, b in
+        a.address.objective.unit != b.address.objective.unit
+          ? a.address.objective.unit < b.address.objective.unit
+          : a.address.objective.objective != b.address.objective.objective
+            ? a.address.objective.objective < b.address.objective.objective
+            : a.address.keyResult < b.address.keyResult
+      }
+      var orderedIndex: [KeyResultAddress: Int] = [:]
+      for (i, k) in ordered.enumerated() { orderedIndex[k.address] = i }
+      return Scorecard(
+        asOf: asOf, keyResults: ordered, objectives: objectives, units: units, keyResultIndex: orderedIndex,
+        objectiveIndex: objectiveIndex)
+    }
+
+    /// The latest value of a key result as of the date, and the check-ins behind it.
+    mutating func current(_ k: KeyResultAddress) -> (value: Double?, used: [CheckIn], summed: [KeyResultAddress]) {
+      let kr = index.objective(k.objective).keyResults[k.keyResult]
+      if kr.aggregate == .sum {
+        let contributors = index.contributors(to: k)
+        guard !contributors.isEmpty, aggregateInProgress.insert(k).inserted else { return (nil, [], []) }
+        defer { aggregateInProgress.remove(k) }
+        var sum = 0.0
+        var any = false
+        var used: [CheckIn] = []
+        for c in contributors {
+          let (v, u, _) = current(c)
+          if let v {
+            sum += v
+            any = true
+            used += u.suffix(1)
+          } else if let b = index.objective(c.objective).keyResults[c.keyResult].baseline {
+            sum += b
+          }
+        }
+        return (any ? sum : nil, used, contributors)
+      }
+      let history = log.history(of: k, asOf: asOf)
+      return (history.last?.value, history, [])
+    }
+
+    mutating func keyResult(_ k: KeyResultAddress) -> KeyResultScore {
+      if let i = krIndex[k] { return krScores[i] }
+      let unit = index.unit(k.objective.unit)
+      let kr = index.objective(k.objective).keyResults[k.keyResult]
+      let expected = Scorer.expectedProgress(unit.cycle, asOf: asOf)
+      let (value, used, summed) = current(k)
+      let latest = used.max { a, b in a.date != b.date ? a.date < b.date : a.position < b.position }
+      var progress = 0.0
+      var status = Status.notStarted
+      if let value, let p = Scorer.progress(of: kr, current: value) {
+        progress = p
+        status = StatusRule.status(progress: p, expected: expected, confidence: latest?.confidence)
+        // Holding a level is only done when the cycle is over.
+        if kr.kind == .stayAbove || kr.kind == .stayBelow, status == .done, expected < 1 {
+          status = latest?.confidence.map { $0 < StatusRule.lowConfidence } == true ? .atRisk : .onTrack
+        }
+      }
+      var forecast: Double?
+      if kr.kind != .milestone, summed.isEmpty, let end = unit.cycle?.end {
+        forecast = Forecast.project(used.map { ($0.date, $0.value) }, to: end)
+      }
+      let stale: Bool
+      if let last = latest?.date {
+        stale = asOf - last > index.plan.configuration.staleAfterDays && expected < 1
+      } else {
+        stale = false
+      }
+      let score = KeyResultScore(
+        address: k, reference: index.reference(k.objective, keyResult: k.keyResult), current: value,
+        progress: progress, score: min(1, max(0, progress)), status: status, expected: expected, forecast: forecast,
+        lastCheckIn: latest?.date, confidence: latest?.confidence, stale: stale, used: used, summed: summed)
+      krIndex[k] = krScores.count
+      krScores.append(score)
+      return score
+    }
+
+    mutating func objective(_ a: ObjectiveAddress) -> ObjectiveScore? {
+      if let s = objectiveScores[a] { return s }
+      guard objectiveInProgress.insert(a).inserted else { return nil }  // alignment loop
+      defer { objectiveInProgress.remove(a) }
+      let o = index.objective(a)
+      var items: [(reference: String, score: Double, weight: Double)] = []
+      var statuses: [Status] = []
+      var fellBack = false
+      let useChildren = o.rollup != .keyResults
+      var childItems: [(String, Double, Double, Status)] = []
+      if useChildren {
+        for c in index.alignedChildren(of: a) {
+          guard let s = objective(c) else {
+            fellBack = true
+            continue
+          }
+          childItems.append((s.reference, s.score, index.objective(c).weight, s.status))
+        }
+        if childItems.isEmpty { fellBack = true }
+      }
+      let krItems = o.keyResults.indices.map { k -> (String, Double, Double, Status) in
+        let s = keyResult(KeyResultAddress(a, k))
+        return (s.reference, s.score, o.keyResults[k].weight, s.status)
+      }
+      switch o.rollup {
+      case .keyResults:
+        items = krItems.map { ($0.0, $0.1, $0.2) }
+        statuses = krItems.map(\.3)
+      case .children where !childItems.isEmpty:
+        items = childItems.map { ($0.0, $0.1, $0.2) }
+        statuses = childItems.map(\.3)
+      case .both where !childItems.isEmpty:
+        // Key results and child objectives count as equally weighted items.
+        items = (krItems + childItems).map { ($0.0, $0.1, 1) }
+        statuses = (krItems + childItems).map(\.3)
+      default:
+        items = krItems.map { ($0.0, $0.1, $0.2) }
+        statuses = krItems.map(\.3)
+      }
+      let weights = items.reduce(0) { $0 + $1.weight }
+      let score = weights > 0 ? items.reduce(0) { $0 + $1.score * $1.weight } / weights : 0
+      let status: Status =
+        statuses.isEmpty ? .notStarted : statuses.allSatisfy({ $0 == .done }) ? .done : statuses.min() ?? .notStarted
+      let result = ObjectiveScore(
+        address: a, reference: index.reference(a), score: score, status: status, items: items, fellBack: fellBack)
+      objectiveScores[a] = result
+      return result
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import CascadeCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+extension Day: ExpressibleByArgument {
+  public init?(argument: String) { self.init(iso: argument) }
+}
+
+extension Day {
+  /// Today in the local time zone.
+  static var today: Day {
+    var now = time(nil)
+    var parts = tm()
+    localtime_r(&now, &parts)
+    return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+      ?? Day(ordinal: Int(now / 86_400))
+  }
+}
+
+/// Loads and lints a plan, turning a load failure into exit status 2.
+func loadPlan(_ paths: [String]) throws -> LintResult {
+  do {
+    return try Linter.validate(paths: paths)
+  } catch {
+    throw CLIFailure(message: "cascade: \(error.description)")
+  }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import CascadeCore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+struct CheckinCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "checkin",
+    abstract: "Record where a key result stands: appends one row to the plan's checkins.csv.",
+    discussion: """
+      The row is appended under an exclusive lock and flushed to disk (fsync), so people and
+      scripts checking in at the same moment lose nothing. A refused check-in writes nothing
+      and exits 2.
+      """)
+
+  @Argument(help: "The plan folder (checkins.csv lives at its root).")
+  var plan: String
+
+  @Argument(help: "The key result: unit/objective/key-result.")
+  var reference: String
+
+  @Argument(help: "The value now; for a milestone done / not-done (or 1 / 0).")
+  var value: String
+
+  @Option(help: "The day of the check-in, YYYY-MM-DD (default: today).")
+  var date: Day?
+
+  @Option(help: "How sure you are the target will be reached, from 0 to 1.")
+  var confidence: Double?
+
+  @Option(help: "A note for the review meeting.")
+  var note: String = ""
+
+  @Option(help: "Who checks in (default: $USER).")
+  var author: String?
+
+  mutating func run() throws {
+    guard FileSystem.kind(of: plan) == .directory else {
+      throw CLIFailure(message: "cascade: \(plan): check-ins are recorded in a plan folder")
+    }
+    let result = try loadPlan([plan])
+    let index = result.index
+    guard let address = CheckInLog.resolve(reference, in: index) else {
+      throw CLIFailure(
+        message: "cascade: \(quoted(reference)) is not a key result of this plan"
+          + CheckInLog.suggestion(for: reference, in: index))
+    }
+    let kr = index.objective(address.objective).keyResults[address.keyResult]
+    guard let number = CheckInLog.value(value, milestone: kr.kind == .milestone) else {
+      let expected = kr.kind == .milestone ? "done or not-done" : "a number"
+      throw CLIFailure(message: "cascade: value \(quoted(value, limit: 30)) must be \(expected)")
+    }
+    let day = date ?? Day.today
+    let unit = index.unit(address.objective.unit)
+    if let cycle = unit.cycle, !cycle.contains(day) {
+      throw CLIFailure(
+        message: "cascade: \(day) is outside \(unit.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))")
+    }
+    if let confidence, !(0...1).contains(confidence) {
+      throw CLIFailure(message: "cascade: --confidence must be from 0 to 1")
+    }
+    let who = author ?? Environment.user ?? ""
+    let written = kr.kind == .milestone ? (number >= 1 ? "done" : "not-done") : value.trimmingCharacters(in: " ")
+    let row = CSV.encodeRow([
+      day.description, index.reference(address.objective, keyResult: address.keyResult), written,
+      confidence.map(formatValue) ?? "", note, who,
+    ])
+    let path = FileSystem.join(result.plan.root ?? plan, PlanLoader.checkInsFile)
+    do {
+      try AppendLog.append(row, to: path, header: CheckInLog.header.joined(separator: ","))
+    } catch {
+      throw CLIFailure(message: "cascade: \(error)")
+    }
+    let s = Scorer.score(try loadPlan([plan]), asOf: day).score(of: address)
+    Terminal.write(
+      "\(index.reference(address.objective, keyResult: address.keyResult)) = \(written) on \(day)"
+        + (s.map { ": progress \(formatPercent($0.progress)), \($0.status.label)" } ?? "") + "\n")
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: Character) -> String {
+    var s = Substring(self)
+    while s.first == set { s.removeFirst() }
+    while s.last == set { s.removeLast() }
+    return String(s)
+  }
+}
+
+enum Environment {
+  static var user: String? {
+    guard let v = getenv("USER") else { return nil }
+    return String(cString: v)
+  }
+}

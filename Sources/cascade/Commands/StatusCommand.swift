@@ -1,0 +1,50 @@
+import ArgumentParser
+import CascadeCore
+
+struct StatusCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "status", abstract: "Scores, progress and status of every key result, objective and unit.")
+
+  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+
+  @Argument(help: "The plan folder.")
+  var plan: String
+
+  @Option(name: .customLong("as-of"), help: "The day to score at, YYYY-MM-DD (default: today).")
+  var asOf: Day?
+
+  @Option(help: "Only this unit and the units below it.")
+  var unit: String?
+
+  @Option(help: "Output format: text, json or markdown.")
+  var format: Format = .text
+
+  mutating func run() throws {
+    let result = try loadPlan([plan])
+    var root: Int?
+    if let unit {
+      guard let u = result.index.unitByID[unit] else {
+        throw CLIFailure(
+          message: "cascade: no unit \(quoted(unit))" + Suggestion.hint(for: unit, in: result.plan.units.map(\.id)))
+      }
+      root = u
+    }
+    let card = Scorer.score(result, asOf: asOf ?? Day.today)
+    let formatter: any StatusFormatter =
+      switch format {
+      case .text: StatusTextFormatter(colour: Terminal.useColour)
+      case .json: StatusJSONFormatter()
+      case .markdown: StatusMarkdownFormatter()
+      }
+    Terminal.write(formatter.format(card, result, unit: root))
+    reportProblems(result)
+  }
+}
+
+/// Reports scoring still ran despite problems in the plan: a count on stderr.
+func reportProblems(_ result: LintResult) {
+  guard result.summary.errors > 0 else { return }
+  Terminal.standardError(
+    "cascade: the plan has \(result.summary.errors) error(s); run `cascade validate` to see them. Scores may be incomplete."
+  )
+}

@@ -19,6 +19,8 @@ let package = Package(
       name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"])]),
     .target(name: "Graphviz", dependencies: ["CGraphviz"]),
+    // Test support: measures Graphviz's memory in a process of its own (see MemoryTests).
+    .executableTarget(name: "graphviz-memory-probe", dependencies: ["Graphviz"]),
     .executableTarget(
       name: "cascade",
       dependencies: [

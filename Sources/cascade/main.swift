@@ -16,7 +16,9 @@ do {
 } catch {
   let code = CascadeCommand.exitCode(for: error)
   if code == .validationFailure {
-    Terminal.standardError(CascadeCommand.fullMessage(for: error))
+    // One line: what was wrong and where to read more (the full usage is in --help).
+    let message = CascadeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
+    Terminal.standardError("cascade: \(message) (see 'cascade --help')")
     exit(2)
   }
   CascadeCommand.exit(withError: error)

@@ -88,14 +88,6 @@ func scanSVG(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation
   return scanner.summary
 }
 
-/// Resident set size of this process in bytes, from /proc/self/statm.
-func residentBytes() throws -> Int {
-  let statm = try String(contentsOfFile: "/proc/self/statm", encoding: .utf8)
-  let fields = statm.split(separator: " ")
-  let pages = try #require(fields.count > 1 ? Int(fields[1]) : nil)
-  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-}
-
 /// Absolute path of an executable found on PATH (or in the usual places).
 func findExecutable(_ name: String) -> String? {
   let path = ProcessInfo.processInfo.environment["PATH"] ?? ""

@@ -46,9 +46,13 @@ public enum StatusRule {
   /// `done` at progress ≥ 1; `on_track` within 0.15 of the expected progress; `at_risk`
   /// within 0.35; otherwise `off_track`. A latest confidence below 0.5 lowers on_track to at_risk.
   public static func status(progress: Double, expected: Double, confidence: Double?) -> Status {
-    if progress >= 1 { return .done }
+    // A hair of tolerance so that a progress exactly on a line (0.15 against 0.5 − 0.35, which
+    // is 0.15000000000000002 in binary) counts as on it.
+    let tolerance = 1e-9
+    if progress >= 1 - tolerance { return .done }
     var s: Status =
-      progress >= expected - onTrackMargin ? .onTrack : progress >= expected - atRiskMargin ? .atRisk : .offTrack
+      progress >= expected - onTrackMargin - tolerance
+      ? .onTrack : progress >= expected - atRiskMargin - tolerance ? .atRisk : .offTrack
     if s == .onTrack, let confidence, confidence < lowConfidence { s = .atRisk }
     return s
   }

@@ -1,0 +1,49 @@
+// Renders one graph thousands of times (and fails thousands of times) in a process of its own
+// and prints its resident memory before and after, so GraphvizTests can prove that graphs,
+// layouts and render buffers are freed. Measured here rather than inside the test process,
+// whose memory moves with every other test running in parallel.
+import Graphviz
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+func residentBytes() -> Int {
+  let fd = open("/proc/self/statm", O_RDONLY)
+  guard fd >= 0 else { return -1 }
+  defer { close(fd) }
+  var buffer = [UInt8](repeating: 0, count: 256)
+  let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 255) }
+  guard n > 0 else { return -1 }
+  // "size resident shared ..." in pages.
+  let fields = String(decoding: buffer[0..<n], as: UTF8.self).split(separator: " ")
+  guard fields.count > 1, let pages = Int(fields[1]) else { return -1 }
+  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+}
+
+var writer = Graphviz.DOTWriter()
+writer.nodeDefaults(["shape": "box"])
+for index in 0..<24 {
+  writer.node("n\(index)", ["label": .text("Key result \(index)\nwith two lines")])
+  if index > 0 { writer.edge("n\((index - 1) / 2)", "n\(index)", ["label": "e\(index)"]) }
+}
+let graph = writer.source
+let renders = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 2_000 : 2_000
+
+func renderOnce(_ index: Int) -> Bool {
+  // cairo/pango (pdf, png) and core (svg) paths; PNG rasterising is slow, so every 25th only.
+  let format: Graphviz.Format = index % 25 == 0 ? .png : index % 2 == 0 ? .svg : .pdf
+  return ((try? Graphviz.render(dot: graph, format: format))?.count ?? 0) > 100
+}
+
+var failures = 0
+for index in 0..<150 where !renderOnce(index) { failures += 1 }  // warm font and plugin caches
+let before = residentBytes()
+for index in 0..<renders where !renderOnce(index) { failures += 1 }
+for _ in 0..<(renders / 7) {
+  // The error paths must free too.
+  if (try? Graphviz.render(dot: "digraph { layout=nosuch; a -> b }", format: .svg)) != nil { failures += 1 }
+  if (try? Graphviz.render(dot: "digraph { a -> ; }", format: .svg)) != nil { failures += 1 }
+}
+let after = residentBytes()
+print("before \(before) after \(after) failures \(failures)")

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+
+@Suite struct CheckinCommandTests {
+  static let plan = """
+    unit: acme
+    name: Acme
+    level: company
+    cycle: 2027-Q1
+    objectives:
+      - id: grow
+        title: Grow
+        key_results:
+          - {id: customers, title: 50 new customers a month, baseline: 30, target: 50, unit: customers}
+          - {id: crm, title: Ship the new CRM by March 15, kind: milestone, due: 2027-03-15}
+    """
+
+  func makePlan() throws -> String {
+    let dir = try CLI.temporaryDirectory()
+    try Self.plan.write(toFile: dir + "/acme.yaml", atomically: true, encoding: .utf8)
+    return dir
+  }
+
+  func rows(_ dir: String) throws -> [[String]] {
+    let text = try String(contentsOfFile: dir + "/checkins.csv", encoding: .utf8)
+    return parseCSV(text)
+  }
+
+  @Test func appendsARowWithHeaderAndQuoting() throws {
+    let dir = try makePlan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let note = "大单签约, \"Globex\" 说\n下周付款"
+    let r = try CLI.run([
+      "checkin", dir, "acme/grow/customers", "42", "--date", "2027-02-10", "--confidence", "0.7", "--note", note,
+      "--author", "李雷",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("60%"))
+    let table = try rows(dir)
+    #expect(table.first == ["date", "key_result", "value", "confidence", "note", "author"])
+    #expect(table.dropFirst().first == ["2027-02-10", "acme/grow/customers", "42", "0.7", note, "李雷"])
+    // The plan, with its new check-in, still validates and the value is scored.
+    let status = try CLI.run(["status", dir, "--as-of", "2027-02-10", "--format", "json"])
+    #expect(status.stdout.contains("\"current\":42"))
+  }
+
+  @Test func milestoneTakesDoneOrNotDone() throws {
+    let dir = try makePlan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    #expect(try CLI.run(["checkin", dir, "acme/grow/crm", "done", "--date", "2027-03-01"]).status == 0)
+    #expect(try CLI.run(["checkin", dir, "acme/grow/crm", "0", "--date", "2027-03-02"]).status == 0)
+    #expect(try CLI.run(["checkin", dir, "acme/grow/crm", "maybe", "--date", "2027-03-02"]).status == 2)
+    #expect(try rows(dir).dropFirst().map { $0[2] } == ["done", "not-done"])
+  }
+
+  @Test(arguments: [
+    (["acme/grow/custmers", "42"], "did you mean 'acme/grow/customers'"),
+    (["acme/grow/customers", "forty"], "must be a number"),
+    (["acme/grow/customers", "42", "--date", "2027-04-01"], "outside"),
+    (["acme/grow/customers", "42", "--date", "2027-02-30"], "invalid for '--date"),
+    (["acme/grow/customers", "42", "--confidence", "1.5"], "from 0 to 1"),
+    (["acme/grow", "42"], "not a key result"),
+  ])
+  func refusedCheckInsWriteNothing(arguments: [String], message: String) throws {
+    let dir = try makePlan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    #expect(try CLI.run(["checkin", dir, "acme/grow/customers", "31", "--date", "2027-01-05"]).status == 0)
+    let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/checkins.csv"))
+    let r = try CLI.run(["checkin", dir] + arguments + (arguments.contains("--date") ? [] : ["--date", "2027-02-01"]))
+    #expect(r.status == 2)
+    #expect(r.stderr.contains(message), "\(r.stderr)")
+    #expect(r.stderr.split(separator: "\n").count == 1)
+    let after = try Data(contentsOf: URL(fileURLWithPath: dir + "/checkins.csv"))
+    #expect(before == after)
+  }
+
+  @Test func refusedFirstCheckInCreatesNoFile() throws {
+    let dir = try makePlan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    #expect(try CLI.run(["checkin", dir, "acme/nope/x", "1", "--date", "2027-02-01"]).status == 2)
+    #expect(!FileManager.default.fileExists(atPath: dir + "/checkins.csv"))
+  }
+
+  /// 8 processes checking in at once lose nothing and interleave nothing.
+  @Test func eightConcurrentProcessesLoseNothing() throws {
+    let dir = try makePlan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let perWorker = 15
+    var processes: [Process] = []
+    for worker in 0..<8 {
+      // Each worker is a shell loop of separate `cascade checkin` processes; long notes make a
+      // torn write visible.
+      let padding = String(repeating: "x", count: 5_000)
+      let script = """
+        for i in $(seq 1 \(perWorker)); do
+          "$0" checkin "$1" acme/grow/customers $((30 + i)) --date 2027-02-0$(( (i % 9) + 1 )) \
+            --note "w\(worker)-$i \(padding), \\"quoted\\"" --author w\(worker) >/dev/null || exit 1
+        done
+        """
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/bin/sh")
+      p.arguments = ["-c", script, CLI.executable, dir]
+      p.standardOutput = FileHandle.nullDevice
+      processes.append(p)
+    }
+    for p in processes { try p.run() }
+    for p in processes {
+      p.waitUntilExit()
+      #expect(p.terminationStatus == 0)
+    }
+    let table = try rows(dir)
+    #expect(table.count == 1 + 8 * perWorker)
+    #expect(table.filter { $0 == ["date", "key_result", "value", "confidence", "note", "author"] }.count == 1)
+    var notes = Set<String>()
+    for row in table.dropFirst() {
+      #expect(row.count == 6)
+      #expect(row[4].hasSuffix("x, \"quoted\""))
+      notes.insert(String(row[4].prefix { $0 != " " }))
+    }
+    #expect(notes.count == 8 * perWorker)
+    let validate = try CLI.run(["validate", dir])
+    #expect(validate.status == 0, "\(validate.stdout)")
+  }
+}
+
+/// A small RFC 4180 reader for assertions, independent of the code under test.
+func parseCSV(_ text: String) -> [[String]] {
+  var rows: [[String]] = []
+  var row: [String] = []
+  var field = ""
+  var quoted = false
+  var chars = Array(text)
+  var i = 0
+  if chars.first == "\u{FEFF}" { chars.removeFirst() }
+  while i < chars.count {
+    let c = chars[i]
+    if quoted {
+      if c == "\"" {
+        if i + 1 < chars.count && chars[i + 1] == "\"" {
+          field.append("\"")
+          i += 1
+        } else {
+          quoted = false
+        }
+      } else {
+        field.append(c)
+      }
+    } else if c == "\"" {
+      quoted = true
+    } else if c == "," {
+      row.append(field)
+      field = ""
+    } else if c == "\n" || c == "\r\n" {
+      row.append(field)
+      rows.append(row)
+      row = []
+      field = ""
+    } else {
+      field.append(c)
+    }
+    i += 1
+  }
+  if !field.isEmpty || !row.isEmpty {
+    row.append(field)
+    rows.append(row)
+  }
+  return rows
+}

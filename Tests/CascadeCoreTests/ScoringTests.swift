@@ -85,6 +85,18 @@ import Testing
     #expect(done.progress == 1 && done.status == .done)
     let notYet = try Self.kr(Self.card(yaml, ["2027-02-01,acme/o/k,not-done,,,"]).1, "acme/o/k")
     #expect(notYet.progress == 0)
+    #expect(notYet.status == .onTrack)  // not due yet
+    let unsure = try Self.kr(Self.card(yaml, ["2027-02-01,acme/o/k,not-done,0.3,,"]).1, "acme/o/k")
+    #expect(unsure.status == .atRisk)
+    let due = Self.plan("      - {id: k, title: Sign the Globex contract, kind: milestone, due: 2027-02-10}")
+    let late = try Self.kr(Self.card(due, ["2027-02-01,acme/o/k,not-done,0.9,,"], asOf: "2027-02-11").1, "acme/o/k")
+    #expect(late.status == .offTrack)
+  }
+
+  @Test func aKeyResultThatIsDoneIsNeverStale() throws {
+    let s = try Self.kr(
+      Self.card(Self.plan(Self.increase), ["2027-01-05,acme/o/k,50,,,"], asOf: "2027-03-01").1, "acme/o/k")
+    #expect(s.status == .done && !s.stale)
   }
 
   @Test func noCheckInMeansNotStarted() throws {

@@ -183,12 +183,23 @@ public enum Scorer {
           status = latest?.confidence.map { $0 < StatusRule.lowConfidence } == true ? .atRisk : .onTrack
         }
       }
+      // A milestone is all or nothing: measuring it against elapsed time would call every
+      // milestone off track until the day it lands. Until it is due it is on track (at risk on
+      // low confidence); once due and not done, off track.
+      if kr.kind == .milestone, status != .done, value != nil {
+        let due = kr.due ?? unit.cycle?.end
+        if let due, asOf > due {
+          status = .offTrack
+        } else {
+          status = latest?.confidence.map { $0 < StatusRule.lowConfidence } == true ? .atRisk : .onTrack
+        }
+      }
       var forecast: Double?
       if kr.kind != .milestone, summed.isEmpty, let end = unit.cycle?.end {
         forecast = Forecast.project(used.map { ($0.date, $0.value) }, to: end)
       }
       let stale: Bool
-      if let last = latest?.date {
+      if let last = latest?.date, status != .done {
         stale = asOf - last > index.plan.configuration.staleAfterDays && expected < 1
       } else {
         stale = false

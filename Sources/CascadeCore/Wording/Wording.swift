@@ -1,16 +1,101 @@
-// PLACEHOLDER until the wording analyser lands (replaced in the same change set).
+/// Heuristic reading of key-result titles written in English, Chinese or a mix of both.
+///
+/// Everything here works on the title's Unicode scalars in a single left-to-right pass
+/// (no regular expressions, no Foundation), so a title costs a few microseconds.
+///
+/// ## What counts as a quantity (``quantity(in:)``)
+/// A quantity is something a reviewer can compare with reality on the last day of the quarter:
+/// - numbers in ASCII or full-width digits, with decimals, thousands separators (`1,200`,
+///   `1 200` with a plain, no-break or thin space), signs, currency (`$ € £ ¥ ￥ ₹ ₩`, `元`),
+///   suffixes (`k`, `M`, `bn`, `万`, `亿`, `千`, `百`), multipliers (`3x`, `3×`, `x3`, `3 times`),
+///   percentages (`%`, `％`, `percent`, `per cent`, `pct`, `pp`, `百分之二十`, `百分点`,
+///   `三成` = 30 %), ranges (`30 to 50`, `30→50`, `30 -> 50`, `30%提升到50%`: the text covers
+///   the range and the value is its end, the target);
+/// - spelled-out English numbers (`zero` … `ninety-nine`, `a hundred`, `two thousand`,
+///   `a dozen`) and multiplier words (`double`, `triple`, `quadruple`, `halve`, `half`, `twice`,
+///   `tenfold`, `double-digit`): the latter have no value;
+/// - Chinese numerals (`五十`, `两百次`, `1.2万`, `三千五`, `零事故`) when the run has at least
+///   two numeral characters, or one numeral followed by a measure word (`3家`, `两个`), or a
+///   rank (`第一名`, `行业第一`, `前三`, `第3名`), or a lone magnitude after `破`/`过` (`破亿`).
+///   A lone `一` followed by a classifier (`一个平台`, `一次`) is treated like the English
+///   article "a", not as a quantity; it still counts with a time span, `倍`, `成` or `百分点`
+///   (`一周`, `一倍`). Common words containing
+///   numerals (`统一`, `进一步`, `十分`, `万一`, `四处`, `零售`, `第一时间` …) are excluded.
+///
+/// ## What does not count
+/// - Dates and calendar labels: `Q3`, `H1`, `FY26`, `in 2027`, `2027年`, `3月`, `12月31日`,
+///   `一季度`, `第二季度`, `by March 31`, `31 March`, `2026-06-30`, `6/30`, `1st half`.
+///   A bare four-digit year 1900–2100 is a year unless the next English word is a plural noun
+///   (`2000 customers`), a threshold word precedes it (`at least 2000`), or it follows Chinese
+///   text without `年` (`用户数达到2000`).
+/// - Deadlines: `within 3 months`, `in 2 weeks`, `3个月内`, `两年内`. Shorter spans (hours,
+///   minutes, days) stay quantities because they are usually service levels (`24小时内响应`).
+/// - Codes and product names: a number glued to letters (`P1`, `H1`, `L3`, `4G`, `B2B`,
+///   `GPT-4`, `v2.0`, `9am`) unless the letters are a unit (`10k`, `5M`, `3x`, `2h`, `10GB`,
+///   `1st`); a number after a version label or product word (`Windows 11`, `iPhone 15`,
+///   `version 2`, `phase 3`, `SOC 2`, `ISO 27001`); `24/7`.
+/// - `one` in `one of`, `no one`, `any one`, `the one`, `one-stop`, `one day`…: "one of our
+///   top partners" names membership, not a count. `someone`/`everyone` never match (word
+///   boundaries). `zero` in `zero trust`, `zero-based`, `zero-day` is a name.
+/// - Vague amounts: `hundreds of`, `dozens`, `几十`, `数百`, `上千`, `一些`, `more`.
+/// - Labels and events: `二期` (phase two), `等保三级`, `十四五`, `双11`, `618大促`, `7×24`,
+///   clock times (`10:00`), `1对1`. `no P1 bugs` is not read as zero (only `zero` is).
+///
+/// ## Activities (``isActivity(_:)``)
+/// English: after an optional leading time phrase (`In Q1,`, `Each month`, `By June`) and
+/// adverbs (`Successfully`), the title starts with a task verb or its nominalisation
+/// (launch, hold, run, implement, migrate, hire, ship, write, …; `Migration of`, `Rollout of`),
+/// or ends with a task participle (`New portal launched`, `3 workshops held`). `Hire`/`recruit`
+/// count as activities (headcount is an input). A verb used as a metric noun (`Test coverage`,
+/// `Build time`, `Release frequency`, `Open rate`) is not an activity.
+/// Chinese: the first verb in the title decides (`开展`, `举办`, `组织`, `完成`, `进行`, `拜访`,
+/// `培训` … are tasks; `新增`, `达到`, `降低`, `提升`, `签约`, `实现` … are results), so a time
+/// prefix such as `每月`/`Q1` needs no special handling. `完成` with a result object
+/// (`完成销售额500万`) is a result; a verb used as a noun (`开发团队`, `培训满意度`) is skipped;
+/// `通过…` marks means, so `通过开展培训提升满意度` is a result.
+///
+/// ## Comparatives (``isComparative(_:)``)
+/// True when the leading verb is an improvement/comparative verb (improve, increase, grow, boost,
+/// reduce, optimise, 提升, 优化, 降低 …) or, absent a leading task verb, the title contains such a
+/// verb or a comparative (`better`, `more`, `faster`, `更`, `进一步`). Independent of quantities:
+/// callers combine it with ``quantity(in:)``.
 public enum Wording {
+  /// A quantity or threshold stated in a title.
   public struct Quantity: Equatable, Sendable {
+    /// The matched text as written (trimmed, at most 40 scalars), e.g. `50%`, `两百次`, `$1.2M`.
     public var text: String
+    /// The numeric value when derivable (`500万` → 5,000,000, `三成` → 30); nil for words like
+    /// `doubles` or `half`. For a range it is the end of the range.
     public var value: Double?
+    /// True for percentages and percentage points (`%`, `percent`, `pp`, `百分之`, `成`, `百分点`).
     public var isPercent: Bool
+
+    public init(text: String, value: Double?, isPercent: Bool) {
+      self.text = text
+      self.value = value
+      self.isPercent = isPercent
+    }
   }
+
+  /// The first quantity or threshold the title states, nil if none.
   public static func quantity(in title: String) -> Quantity? {
-    guard let i = title.firstIndex(where: { $0.isNumber }) else { return nil }
-    let digits = title[i...].prefix(while: { $0.isNumber || $0 == "." })
-    return Quantity(text: String(digits), value: Double(digits), isPercent: false)
+    QuantityScanner(Array(title.unicodeScalars)).first()
   }
-  public static func isActivity(_ title: String) -> Bool { title.hasPrefix("Launch") || title.hasPrefix("开展") }
-  public static func isComparative(_ title: String) -> Bool { title.hasPrefix("Improve") }
-  public static func isVague(_ title: String) -> Bool { quantity(in: title) == nil }
+
+  /// True when the title describes an activity/task/output rather than a result.
+  public static func isActivity(_ title: String) -> Bool {
+    Phrasing(Array(title.unicodeScalars)).isActivity
+  }
+
+  /// True when the title is an improvement/comparative wording ("improve", "increase", "grow",
+  /// "boost", "enhance", "strengthen", "optimize", "better", "more", "提升", "提高", "加强",
+  /// "改善", "优化", "增强", "增加", "扩大", "促进", "推进", …) — used for milestones.
+  public static func isComparative(_ title: String) -> Bool {
+    Phrasing(Array(title.unicodeScalars)).isComparative
+  }
+
+  /// Convenience used by kr-vague-wording for non-milestone KRs: `quantity(in:) == nil`.
+  public static func isVague(_ title: String) -> Bool {
+    quantity(in: title) == nil
+  }
 }

@@ -1,0 +1,775 @@
+extension Wording {
+  /// Finds the first quantity in a title, scanning its scalars left to right once.
+  struct QuantityScanner {
+    let s: [Unicode.Scalar]
+    let n: Int
+
+    init(_ s: [Unicode.Scalar]) {
+      self.s = s
+      self.n = s.count
+    }
+
+    enum Step {
+      case found(Quantity)
+      case skip(Int)
+    }
+
+    /// Digits as read, before units.
+    struct RawNumber {
+      var value: Double
+      var end: Int
+      var intDigits: Int
+      var grouped: Bool
+      var hasDecimal: Bool
+      var extraDot: Bool
+    }
+
+    /// A number with its suffixes, before looking at the words around it.
+    struct Parsed {
+      var end: Int
+      var value: Double?
+      var raw: RawNumber
+      var isPercent = false
+      /// Any unit, magnitude, measure word, multiplier, percent or currency.
+      var hasUnit = false
+      var isCode = false
+      var isDate = false
+      var isDeadline = false
+      var isOrdinal = false
+    }
+
+    func first() -> Quantity? {
+      var i = 0
+      while i < n {
+        let c = s[i]
+        let step: Step
+        if Scalars.isDigit(c) {
+          step = digits(at: i, prefixStart: i)
+        } else if Scalars.isLetter(c) {
+          step = word(at: i)
+        } else if Scalars.isHan(c) {
+          step = han(at: i)
+        } else {
+          step = symbol(at: i)
+        }
+        switch step {
+        case .found(let q): return q
+        case .skip(let j): i = max(j, i + 1)
+        }
+      }
+      return nil
+    }
+
+    // MARK: - Small helpers
+
+    func text(_ a: Int, _ b: Int) -> String {
+      var a = a
+      var b = min(b, n)
+      while a < b, Scalars.isSpace(s[a]) { a += 1 }
+      while b > a, Scalars.isSpace(s[b - 1]) { b -= 1 }
+      if b - a > 40 { b = a + 40 }
+      var v = String.UnicodeScalarView()
+      v.append(contentsOf: s[a..<b])
+      return String(v)
+    }
+
+    func lowerWord(_ a: Int, _ b: Int) -> String {
+      var v = String.UnicodeScalarView()
+      for k in a..<b { v.append(Scalars.lower(s[k])) }
+      return String(v)
+    }
+
+    func letterEnd(from i: Int) -> Int {
+      var k = i
+      while k < n, Scalars.isLetter(s[k]) { k += 1 }
+      return k
+    }
+
+    /// End of a code such as `GPT-4o`, `v2.0.1`, `2026-06-30`, `P1`.
+    func codeEnd(from i: Int) -> Int {
+      var k = i
+      while k < n {
+        if Scalars.isAlnum(s[k]) || Scalars.isDigit(s[k]) {
+          k += 1
+        } else if k + 1 < n, s[k] == "." || s[k] == "-" || s[k] == "_" || s[k] == "/",
+          Scalars.isAlnum(s[k + 1])
+        {
+          k += 2
+        } else {
+          break
+        }
+      }
+      return k
+    }
+
+    /// The ASCII token (letters/digits) before `i`, across at most two spaces.
+    func previousToken(before i: Int) -> (word: String, start: Int, isCamel: Bool)? {
+      var k = i - 1
+      var spaces = 0
+      while k >= 0, s[k] == " " || s[k] == "\u{00A0}" {
+        k -= 1
+        spaces += 1
+        if spaces > 2 { return nil }
+      }
+      guard k >= 0, Scalars.isAlnum(s[k]) else { return nil }
+      let end = k + 1
+      while k >= 0, Scalars.isAlnum(s[k]) { k -= 1 }
+      let start = k + 1
+      var camel = false
+      if Scalars.isLower(s[start]) {
+        var m = start + 1
+        while m < end {
+          if Scalars.isUpper(s[m]) {
+            camel = true
+            break
+          }
+          m += 1
+        }
+      }
+      return (lowerWord(start, end), start, camel)
+    }
+
+    /// The next letters-only word after spaces (at most two) starting at `i`.
+    func nextWord(from i: Int, allowGlued: Bool = false) -> (word: String, start: Int, end: Int)? {
+      var k = i
+      var spaces = 0
+      while k < n, s[k] == " " || s[k] == "\u{00A0}" {
+        k += 1
+        spaces += 1
+      }
+      guard spaces <= 2, spaces > 0 || allowGlued, k < n, Scalars.isLetter(s[k]) else {
+        return nil
+      }
+      let e = letterEnd(from: k)
+      if e < n, Scalars.isASCIIDigit(s[e]) { return nil }
+      return (lowerWord(k, e), k, e)
+    }
+
+    /// The word joined by a hyphen right at `i` (`-factor`), if any.
+    func hyphenWord(at i: Int) -> (word: String, end: Int)? {
+      guard i + 1 < n, s[i] == "-", Scalars.isLetter(s[i + 1]) else { return nil }
+      let e = letterEnd(from: i + 1)
+      return (lowerWord(i + 1, e), e)
+    }
+
+    // MARK: - Digits
+
+    func readNumber(at i: Int) -> RawNumber {
+      var j = i
+      var v = 0.0
+      var digits = 0
+      var grouped = false
+      var groupLen = 0
+      var firstGroup = true
+      while j < n {
+        if let d = Scalars.digit(s[j]) {
+          v = v * 10 + Double(d)
+          digits += 1
+          groupLen += 1
+          j += 1
+          continue
+        }
+        let c = s[j]
+        let isSep = c == "," || c == " " || c == "\u{00A0}" || c == "\u{202F}" || c == "\u{2009}"
+        if isSep, firstGroup ? (1...3).contains(groupLen) : groupLen == 3,
+          threeDigitGroup(at: j + 1, spaceSeparated: c != ",")
+        {
+          grouped = true
+          firstGroup = false
+          groupLen = 0
+          j += 1
+          continue
+        }
+        break
+      }
+      var hasDecimal = false
+      var extraDot = false
+      if j + 1 < n, s[j] == "." || s[j] == "．", let d0 = Scalars.digit(s[j + 1]) {
+        hasDecimal = true
+        var scale = 0.1
+        v += Double(d0) * scale
+        j += 2
+        while j < n, let d = Scalars.digit(s[j]) {
+          scale /= 10
+          v += Double(d) * scale
+          j += 1
+        }
+        if j + 1 < n, s[j] == ".", Scalars.isDigit(s[j + 1]) { extraDot = true }
+      }
+      return RawNumber(
+        value: v, end: j, intDigits: digits, grouped: grouped, hasDecimal: hasDecimal,
+        extraDot: extraDot)
+    }
+
+    func threeDigitGroup(at k: Int, spaceSeparated: Bool) -> Bool {
+      guard k + 2 < n, Scalars.isDigit(s[k]), Scalars.isDigit(s[k + 1]), Scalars.isDigit(s[k + 2])
+      else { return false }
+      if k + 3 < n {
+        let c = s[k + 3]
+        if Scalars.isDigit(c) { return false }
+        if spaceSeparated, Scalars.isLetter(c) || c == "." || c == "," || c == "-" || c == "/" {
+          return false
+        }
+      }
+      return true
+    }
+
+    /// Reads a number and its suffixes (`k`, `%`, `万`, `个百分点`, `million`, …).
+    func parseNumeric(at i: Int) -> Parsed {
+      let raw = readNumber(at: i)
+      var p = Parsed(end: raw.end, value: raw.value, raw: raw)
+      if raw.extraDot {
+        p.isCode = true
+        p.end = codeEnd(from: i)
+        return p
+      }
+      var j = raw.end
+      let plainInt = !raw.hasDecimal && !raw.grouped
+      let yearish = plainInt && raw.intDigits == 4 && (1900...2100).contains(raw.value)
+      // Slashes: dates (6/30), 24/7, otherwise a ratio (4.5/5).
+      if j + 1 < n, s[j] == "/", Scalars.isASCIIDigit(s[j + 1]) {
+        let r2 = readNumber(at: j + 1)
+        let bothPlain = plainInt && !r2.hasDecimal && !r2.grouped
+        if bothPlain,
+          (raw.value == 24 && r2.value == 7)
+            || ((1...12).contains(raw.value) && (1...31).contains(r2.value)) || yearish
+        {
+          p.isDate = true
+          p.end = codeEnd(from: i)
+          return p
+        }
+        j = r2.end
+        p.hasUnit = true
+      }
+      // Clock times (10:30) and 7×24 service hours are not quantities.
+      if plainInt, j + 1 < n, s[j] == ":" || s[j] == "：", Scalars.isDigit(s[j + 1]) {
+        p.isDate = true
+        p.end = codeEnd(from: j + 1)
+        return p
+      }
+      if plainInt, j + 1 < n, s[j] == "×" || s[j] == "*" || s[j] == "x",
+        Scalars.isDigit(s[j + 1])
+      {
+        let r2 = readNumber(at: j + 1)
+        if (raw.value == 7 && r2.value == 24) || (raw.value == 24 && r2.value == 7) {
+          p.isDate = true
+          p.end = r2.end
+          return p
+        }
+      }
+      // ISO-like dates: 2026-06-30, 2026.06.
+      if yearish, j + 1 < n, s[j] == "-" || s[j] == "." || s[j] == "/",
+        Scalars.isASCIIDigit(s[j + 1])
+      {
+        p.isDate = true
+        p.end = codeEnd(from: i)
+        return p
+      }
+      // Glued letters: a unit (10k, 3x, 2h, 1st) or a code (4G, 9am, 3D).
+      var gluedLetters = false
+      if j < n, Scalars.isLetter(s[j]) {
+        let k = letterEnd(from: j)
+        if k < n, Scalars.isDigit(s[k]) {
+          p.isCode = true
+          p.end = codeEnd(from: i)
+          return p
+        }
+        let suffix = lowerWord(j, k)
+        // 3D and 2FA are names; lower-case 3d would be three days.
+        let isName = k - j == 1 && (s[j] == "D" || s[j] == "S" || s[j] == "W")
+        switch isName ? "" : suffix {
+        case "k": p.value = raw.value * 1e3
+        case "m", "mm", "mn": p.value = raw.value * 1e6
+        case "b", "bn": p.value = raw.value * 1e9
+        case "x": break
+        case "st", "nd", "rd", "th": p.isOrdinal = true
+        case "pp", "ppt", "ppts", "pct": p.isPercent = true
+        case "h", "hr", "hrs", "min", "mins", "ms", "s", "sec", "secs", "d", "w", "wk", "wks", "gb",
+          "mb", "kb", "tb", "kg", "km", "ppm", "fps", "qps", "rps", "tps", "usd", "eur", "gbp",
+          "cny", "rmb", "bps", "pts", "pt", "hours", "days", "weeks", "yrs", "y", "kw", "mw",
+          "gw", "kwh", "mwh", "t", "l", "ml", "cm", "mo", "mos":
+          break
+        default:
+          p.isCode = true
+          p.end = codeEnd(from: i)
+          return p
+        }
+        if !p.isOrdinal { p.hasUnit = true }
+        gluedLetters = true
+        j = k
+      }
+      if j < n {
+        if s[j] == "%" || s[j] == "％" {
+          p.isPercent = true
+          p.hasUnit = true
+          j += 1
+        } else if s[j] == " ", j + 1 < n, s[j + 1] == "%" {
+          p.isPercent = true
+          p.hasUnit = true
+          j += 2
+        } else if s[j] == "×" {
+          p.hasUnit = true
+          j += 1
+        }
+      }
+      // Chinese magnitudes: 500万, 1.2亿, 3千, 1.2万亿.
+      if !gluedLetters && !p.isPercent {
+        while j < n, let m = Lexicon.chineseUnit(s[j]), m >= 100 {
+          if s[j] == "百" || s[j] == "佰", j + 1 < n, s[j + 1] == "分" { break }
+          p.value = (p.value ?? 0) * m
+          p.hasUnit = true
+          j += 1
+        }
+      }
+      if j < n, s[j] == "+", !(j + 1 < n && Scalars.isDigit(s[j + 1])) {
+        j += 1
+      } else if j < n, s[j] == "多" || s[j] == "余" {
+        j += 1
+      }
+      if !p.hasUnit && !gluedLetters && plainInt && j < n {
+        let c = s[j]
+        if c == "月", (1...12).contains(raw.value), !(j + 1 < n && s[j + 1] == "内") {
+          p.isDate = true
+        } else if c == "日" || c == "号", (1...31).contains(raw.value) {
+          p.isDate = true
+        } else if c == "季" {
+          p.isDate = true
+        } else if (c == "年" || c == "财") && yearish {
+          p.isDate = true
+        }
+        if p.isDate {
+          p.end = j + 1
+          return p
+        }
+      }
+      let afterChinese = chineseSuffix(at: j, into: &p)
+      if afterChinese == j, !gluedLetters, !p.isPercent {
+        j = englishSuffix(at: j, into: &p)
+      } else {
+        j = afterChinese
+      }
+      p.end = j
+      return p
+    }
+
+    /// `个百分点`, `成` (tenths), or a measure word after a number; returns the new end.
+    func chineseSuffix(at j: Int, into p: inout Parsed) -> Int {
+      guard j < n, Scalars.isHan(s[j]) || Scalars.isLetter(s[j]) else { return j }
+      let pp = Lexicon.percentPoints.match(s, at: j)
+      if pp > 0 {
+        p.isPercent = true
+        p.hasUnit = true
+        return j + pp
+      }
+      if s[j] == "成", !p.isPercent, let v = p.value, v > 0, v <= 10,
+        !(j + 1 < n && Lexicon.chengBlock.contains(s[j + 1]))
+      {
+        p.value = v * 10
+        p.isPercent = true
+        p.hasUnit = true
+        return j + 1
+      }
+      guard Scalars.isHan(s[j]) else { return j }
+      let len = Lexicon.measures.match(s, at: j)
+      guard len > 0 else { return j }
+      let k = j + len
+      var v = String.UnicodeScalarView()
+      v.append(contentsOf: s[j..<k])
+      if Lexicon.deadlineMeasures.contains(String(v)), k < n,
+        s[k] == "内" || (s[k] == "之" && k + 1 < n && s[k + 1] == "内")
+      {
+        p.isDeadline = true
+      }
+      p.hasUnit = true
+      return k
+    }
+
+    /// ` percent`, ` per cent`, ` pp`, ` million`, ` times` after a number; returns the new end.
+    func englishSuffix(at j: Int, into p: inout Parsed) -> Int {
+      guard let w = nextWord(from: j) else { return j }
+      switch w.word {
+      case "percent", "pct", "pc", "pp", "ppt", "ppts":
+        p.isPercent = true
+        p.hasUnit = true
+        return w.end
+      case "per":
+        if let c = nextWord(from: w.end), c.word == "cent" {
+          p.isPercent = true
+          p.hasUnit = true
+          return c.end
+        }
+      case "percentage":
+        p.isPercent = true
+        p.hasUnit = true
+        if let c = nextWord(from: w.end), c.word == "points" || c.word == "point" { return c.end }
+        return w.end
+      case "hundred", "thousand", "million", "mn", "mio", "billion", "bn", "trillion":
+        let m: Double =
+          switch w.word {
+          case "hundred": 100
+          case "thousand": 1e3
+          case "billion", "bn": 1e9
+          case "trillion": 1e12
+          default: 1e6
+          }
+        p.value = p.value.map { $0 * m }
+        p.hasUnit = true
+        var end = w.end
+        if let c = nextWord(from: end), c.word == "percent" {
+          p.isPercent = true
+          end = c.end
+        }
+        return end
+      case "times", "x", "fold":
+        p.hasUnit = true
+        return w.end
+      default:
+        break
+      }
+      return j
+    }
+
+    /// A number starting at `i`; `p` is the index of a currency/sign/`×`/`#` prefix (or `i`).
+    func digits(at i: Int, prefixStart p: Int) -> Step {
+      let prefix: Unicode.Scalar? = p < i ? s[p] : nil
+      // Glued to a preceding code: GPT-4, v.2, A-1.
+      if prefix == nil, i >= 2, s[i - 1] == "-" || s[i - 1] == "_" || s[i - 1] == ".",
+        Scalars.isAlnum(s[i - 2])
+      {
+        return .skip(codeEnd(from: i))
+      }
+      var q = parseNumeric(at: i)
+      if q.isCode || q.isDate || q.isDeadline { return .skip(q.end) }
+      // 618大促 is a shopping festival, 1对1 a format.
+      let r = q.raw.end
+      if r + 1 < n, (s[r] == "大" && s[r + 1] == "促") || (s[r] == "对" && Scalars.isDigit(s[r + 1])) {
+        return .skip(s[r] == "对" ? readNumber(at: r + 1).end : r + 2)
+      }
+      if prefix == nil, i > 0 {
+        let before = s[i - 1]
+        if before == "双" { return .skip(q.end) }  // 双11
+        // 第3名 is a rank, 第2阶段 a label.
+        if before == "第" {
+          if r == n || !Scalars.isHan(s[r]) {
+            return .found(Quantity(text: text(i - 1, r), value: q.raw.value, isPercent: false))
+          }
+          let len = Lexicon.rankFollowers.match(s, at: r)
+          if len > 0 {
+            return .found(
+              Quantity(text: text(i - 1, r + len), value: q.raw.value, isPercent: false))
+          }
+          return .skip(r)
+        }
+      }
+      if let prefix {
+        if prefix == "-" || prefix == "−" { q.value = q.value.map { -$0 } }
+        if Scalars.isCurrency(prefix) || prefix == "×" { q.hasUnit = true }
+      }
+      var end = q.end
+      // Hyphenated compounds: 2-factor, 15-Mar.
+      if let h = hyphenWord(at: end) {
+        if Lexicon.compoundBlock.contains(h.word) || Lexicon.months.contains(h.word) {
+          return .skip(h.end)
+        }
+      }
+      // Words after the number.
+      if !q.hasUnit, let w = nextWord(from: end) {
+        if Lexicon.months.contains(w.word) { return .skip(w.end) }
+        if q.isOrdinal, Lexicon.ordinalPeriods.contains(w.word) { return .skip(w.end) }
+        if q.isOrdinal, w.word == "of", let m = nextWord(from: w.end),
+          Lexicon.months.contains(m.word)
+        {
+          return .skip(m.end)
+        }
+        if Lexicon.deadlineSpans.contains(w.word), let prev = previousToken(before: p),
+          Lexicon.deadlinePreps.contains(prev.word)
+        {
+          return .skip(w.end)
+        }
+      }
+      // Words before the number.
+      let prev = previousToken(before: p)
+      if let prev, prefix == nil {
+        if Lexicon.months.contains(prev.word) { return .skip(end) }
+        if !q.hasUnit, !q.isPercent,
+          Lexicon.versionLabels.contains(prev.word) || prev.isCamel
+        {
+          return .skip(end)
+        }
+      }
+      // A bare year.
+      let raw = q.raw
+      if prefix == nil, !q.hasUnit, !q.isPercent, !q.isOrdinal, !raw.hasDecimal, !raw.grouped,
+        raw.intDigits == 4, (1900...2100).contains(raw.value), isYear(at: p, end: end, prev: prev)
+      {
+        return .skip(end)
+      }
+      var value = q.value
+      var percent = q.isPercent
+      if let r = rangeEnd(from: end) {
+        end = r.end
+        value = r.value
+        percent = percent || r.isPercent
+      }
+      return .found(Quantity(text: text(p, end), value: value, isPercent: percent))
+    }
+
+    func isYear(
+      at i: Int, end: Int, prev: (word: String, start: Int, isCamel: Bool)?
+    ) -> Bool {
+      var k = i - 1
+      while k >= 0, Scalars.isSpace(s[k]) { k -= 1 }
+      if k >= 0, Scalars.isHan(s[k]) { return false }
+      if let prev {
+        let w = prev.word
+        if Lexicon.yearContext.contains(w) || Lexicon.months.contains(w) { return true }
+        if w.hasPrefix("fy") || w.hasPrefix("q") || w.hasPrefix("h"), w.count <= 4,
+          w.dropFirst().allSatisfy({ $0.isNumber }) || w.hasPrefix("fy")
+        {
+          return true
+        }
+        if w == "of", let pp = previousToken(before: prev.start),
+          Lexicon.endOfWords.contains(pp.word)
+        {
+          return true
+        }
+        if Lexicon.countContext.contains(w) { return false }
+      }
+      if let next = nextWord(from: end), next.word.count >= 3, next.word.hasSuffix("s"),
+        !next.word.hasSuffix("ss")
+      {
+        return false
+      }
+      return true
+    }
+
+    /// The end of a range continuing at `j` (`to 50`, `→50`, `-50%`, `提升到50%`).
+    func rangeEnd(from j: Int) -> (end: Int, value: Double?, isPercent: Bool)? {
+      var k = j
+      while k < n, Scalars.isSpace(s[k]) { k += 1 }
+      guard k < n else { return nil }
+      let c = s[k]
+      var after = -1
+      switch c {
+      case "→", "~", "～", "至", "到", "–", "—", "⟶", "➝", "➔", "⇒":
+        after = k + 1
+      case "-":
+        after = k + 1 < n && s[k + 1] == ">" ? k + 2 : k + 1
+      case "=":
+        if k + 1 < n, s[k + 1] == ">" { after = k + 2 }
+      default:
+        if Scalars.isLetter(c) {
+          let e = letterEnd(from: k)
+          if e - k == 2, lowerWord(k, e) == "to" { after = e }
+        } else if Scalars.isHan(c) {
+          var m = k
+          while m < n, m - k < 5, Scalars.isHan(s[m]), !Lexicon.isChineseNumeral(s[m]) {
+            if s[m] == "到" || s[m] == "至" || s[m] == "为" {
+              after = m + 1
+              break
+            }
+            m += 1
+          }
+        }
+      }
+      guard after >= 0 else { return nil }
+      var q = after
+      while q < n, Scalars.isSpace(s[q]) { q += 1 }
+      if q < n, Scalars.isCurrency(s[q]) {
+        q += 1
+        if q < n, s[q] == " " { q += 1 }
+      }
+      guard q < n else { return nil }
+      if Scalars.isDigit(s[q]) {
+        let p2 = parseNumeric(at: q)
+        guard !p2.isCode, !p2.isDate, !p2.isDeadline else { return nil }
+        if p2.raw.intDigits == 4, !p2.hasUnit, (1900...2100).contains(p2.raw.value) { return nil }
+        return (p2.end, p2.value, p2.isPercent)
+      }
+      if let pct = percentPhrase(at: q) { return (pct.end, pct.value, true) }
+      if Lexicon.isChineseNumeral(s[q]), let r = chineseNumber(at: q), r.value != nil {
+        return (r.end, r.value, r.isPercent)
+      }
+      return nil
+    }
+
+    // MARK: - Symbols
+
+    func symbol(at i: Int) -> Step {
+      let c = s[i]
+      if Scalars.isCurrency(c) {
+        var j = i + 1
+        if j < n, s[j] == " " { j += 1 }
+        if j < n, Scalars.isDigit(s[j]) { return digits(at: j, prefixStart: i) }
+        return .skip(i + 1)
+      }
+      guard i + 1 < n, Scalars.isDigit(s[i + 1]) else { return .skip(i + 1) }
+      switch c {
+      case "+", "-", "−":
+        if i == 0 || !(Scalars.isAlnum(s[i - 1]) || s[i - 1] == "-") {
+          return digits(at: i + 1, prefixStart: i)
+        }
+      case "×", "#":
+        return digits(at: i + 1, prefixStart: i)
+      default:
+        break
+      }
+      return .skip(i + 1)
+    }
+
+    // MARK: - English words
+
+    func word(at i: Int) -> Step {
+      var j = i
+      var hasDigit = false
+      while j < n, Scalars.isAlnum(s[j]) {
+        if Scalars.isASCIIDigit(s[j]) { hasDigit = true }
+        j += 1
+      }
+      if hasDigit {
+        // x3 (multiplier) and Top3 (rank) are quantities; other letter-digit mixes are codes.
+        let boundary = i == 0 || !Scalars.isAlnum(s[i - 1])
+        let lettersEnd = letterEnd(from: i)
+        let letters = lowerWord(i, lettersEnd)
+        if boundary, letters == "x" || letters == "top" {
+          let raw = readNumber(at: lettersEnd)
+          if raw.end == j, codeEnd(from: i) == j {
+            return .found(Quantity(text: text(i, j), value: raw.value, isPercent: false))
+          }
+        }
+        return .skip(codeEnd(from: i))
+      }
+      let w = lowerWord(i, j)
+      if w == "a" || w == "an" {
+        if let next = nextWord(from: j),
+          next.word == "hundred" || next.word == "dozen" || Lexicon.scales[next.word] != nil
+        {
+          return spelled(at: i)
+        }
+        return .skip(j)
+      }
+      if Lexicon.units[w] != nil || Lexicon.tens[w] != nil || w == "dozen" {
+        return spelled(at: i)
+      }
+      if Lexicon.multiplierWords.contains(w) {
+        let after = nextWord(from: j) ?? hyphenWord(at: j).map { ($0.word, j + 1, $0.end) }
+        if w.hasPrefix("doubl"), let a = after, Lexicon.doubleBlock.contains(a.0) {
+          return .skip(a.2)
+        }
+        if let a = after, a.0 == "digit" || a.0 == "digits" {
+          return .found(Quantity(text: text(i, a.2), value: nil, isPercent: false))
+        }
+        return .found(Quantity(text: text(i, j), value: nil, isPercent: false))
+      }
+      if w == "single" {
+        let after = nextWord(from: j) ?? hyphenWord(at: j).map { ($0.word, j + 1, $0.end) }
+        if let a = after, a.0 == "digit" || a.0 == "digits" {
+          return .found(Quantity(text: text(i, a.2), value: nil, isPercent: false))
+        }
+        return .skip(j)
+      }
+      if w == "half" {
+        if let prev = previousToken(before: i), Lexicon.halfBlockPrev.contains(prev.word) {
+          return .skip(j)
+        }
+        let after = nextWord(from: j) ?? hyphenWord(at: j).map { ($0.word, j + 1, $0.end) }
+        if let a = after, Lexicon.halfBlockNext.contains(a.0) { return .skip(a.2) }
+        return .found(Quantity(text: text(i, j), value: nil, isPercent: false))
+      }
+      if w.hasSuffix("fold"), w.count > 4 {
+        let stem = String(w.dropLast(4))
+        if let v = Lexicon.units[stem] ?? Lexicon.tens[stem] ?? (stem == "hundred" ? 100 : nil) {
+          return .found(Quantity(text: text(i, j), value: v, isPercent: false))
+        }
+      }
+      return .skip(j)
+    }
+
+    /// Spelled-out English numbers: `twenty-five`, `a hundred`, `two thousand and fifty`.
+    func spelled(at i: Int) -> Step {
+      var total = 0.0
+      var current = 0.0
+      var k = i
+      var end = i
+      var last = 0  // 0 none, 1 unit/teen, 2 tens, 3 hundred/dozen, 4 scale, 5 leading "a"
+      var count = 0
+      var firstWord = ""
+      while k < n, Scalars.isLetter(s[k]) {
+        let e = letterEnd(from: k)
+        if e < n, Scalars.isASCIIDigit(s[e]) { break }
+        let w = lowerWord(k, e)
+        var accepted = true
+        if count == 0, w == "a" || w == "an" {
+          current = 1
+          last = 5
+        } else if let u = Lexicon.units[w] {
+          if last == 0 || last == 3 || last == 4 || (last == 2 && u >= 1 && u <= 9) {
+            current += u
+            last = 1
+          } else {
+            accepted = false
+          }
+        } else if let t = Lexicon.tens[w], last == 0 || last == 3 || last == 4 {
+          current += t
+          last = 2
+        } else if w == "hundred", last == 1 || last == 5 {
+          current = max(current, 1) * 100
+          last = 3
+        } else if w == "dozen", last == 0 || last == 1 || last == 5 {
+          current = max(current, 1) * 12
+          last = 3
+        } else if let m = Lexicon.scales[w], last != 0, last != 4 {
+          total += max(current, 1) * m
+          current = 0
+          last = 4
+        } else if w == "and", last == 3 || last == 4, let nw = nextWord(from: e),
+          Lexicon.units[nw.word] != nil || Lexicon.tens[nw.word] != nil
+        {
+          k = nw.start
+          continue
+        } else {
+          accepted = false
+        }
+        guard accepted else { break }
+        if count == 0 { firstWord = w }
+        count += 1
+        end = e
+        if e + 1 < n, s[e] == "-" || s[e] == " ", Scalars.isLetter(s[e + 1]) {
+          k = e + 1
+        } else {
+          break
+        }
+      }
+      if count == 0 || last == 5 { return .skip(letterEnd(from: i)) }
+      // Names rather than counts.
+      if let h = hyphenWord(at: end) {
+        if h.word == "fold" {
+          return .found(Quantity(text: text(i, h.end), value: total + current, isPercent: false))
+        }
+        if Lexicon.compoundBlock.contains(h.word) { return .skip(h.end) }
+      }
+      let next = nextWord(from: end)
+      if count == 1 {
+        if firstWord == "one" {
+          if let prev = previousToken(before: i), Lexicon.oneBlockPrev.contains(prev.word) {
+            return .skip(end)
+          }
+          if let next, Lexicon.oneBlockNext.contains(next.word) { return .skip(end) }
+        }
+        if firstWord == "zero", let z = next ?? hyphenWord(at: end).map({ ($0.word, end, $0.end) }),
+          Lexicon.zeroBlockNext.contains(z.0)
+        {
+          return .skip(end)
+        }
+      }
+      var p = Parsed(
+        end: end, value: total + current,
+        raw: RawNumber(
+          value: total + current, end: end, intDigits: 0, grouped: false, hasDecimal: false,
+          extraDot: false))
+      let e = englishSuffix(at: end, into: &p)
+      if next.map({ Lexicon.months.contains($0.word) }) == true, !p.hasUnit { return .skip(end) }
+      return .found(Quantity(text: text(i, e), value: p.value, isPercent: p.isPercent))
+    }
+  }
+}

@@ -15,6 +15,8 @@ let package = Package(
       name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]),
     .target(name: "CascadeCore", dependencies: ["CYAML"]),
+    .target(name: "CascadeGenerate", dependencies: ["CascadeCore"]),
+    .executableTarget(name: "cascade-bench", dependencies: ["CYAML", "CascadeCore", "CascadeGenerate"]),
     .systemLibrary(
       name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"])]),
@@ -24,11 +26,12 @@ let package = Package(
     .executableTarget(
       name: "cascade",
       dependencies: [
-        "CascadeCore",
+        "CascadeCore", "CascadeGenerate",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
     .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
+    .testTarget(name: "CascadeGenerateTests", dependencies: ["CascadeGenerate", "CascadeCore"]),
     .testTarget(name: "CascadeCLITests", dependencies: ["CascadeCore"]),
   ]
 )

@@ -28,17 +28,20 @@ public struct CheckInLog: Sendable {
   public static let header = ["date", "key_result", "value", "confidence", "note", "author"]
 
   public private(set) var entries: [CheckIn] = []
-  /// Indices into `entries`, oldest first.
-  public private(set) var byKeyResult: [KeyResultAddress: [Int]] = [:]
+  /// Per key result ordinal (`PlanIndex.ordinal(of:)`): indices into `entries`, oldest first.
+  private var byOrdinal: [[Int]] = []
+  private var keyResultBase: [[Int]] = []
   public private(set) var diagnostics: [Diagnostic] = []
   public let file: String?
 
   public init(_ index: PlanIndex) {
+    keyResultBase = index.keyResultBase
     guard let source = index.plan.checkIns else {
       file = nil
       return
     }
-    file = source.file
+    let file = source.file
+    self.file = file
     let (table, errors) = CSV.parse(source.bytes)
     for e in errors {
       report(CheckInSyntaxRule.description, e.message, line: e.line, column: e.column, subject: nil)
@@ -54,85 +57,102 @@ public struct CheckInLog: Sendable {
     for e in table.fieldCountErrors() {
       report(CheckInSyntaxRule.description, e.message, line: e.line, column: e.column, subject: nil)
     }
-    for (position, record) in table.records.enumerated() where record.fields.count == CheckInLog.header.count {
-      if let c = parse(record, position: position, index: index) {
-        byKeyResult[c.keyResult, default: []].append(entries.count)
+    // Rows are independent once the CSV is split: check them on every core.
+    let records = table.records
+    let outcomes = ParallelBuffer<RowOutcome>(count: records.count, initial: .skipped)
+    parallelFor(records.count, chunk: 512) { i in
+      guard records[i].fields.count == CheckInLog.header.count else { return }
+      outcomes[i] = CheckInLog.parse(records[i], position: i, index: index, file: file)
+    }
+    byOrdinal = [[Int]](repeating: [], count: index.titleFacts.count)
+    for i in 0..<records.count {
+      switch outcomes[i] {
+      case .skipped: continue
+      case .problem(let d): diagnostics.append(d)
+      case .checkIn(let c):
+        byOrdinal[index.ordinal(of: c.keyResult)].append(entries.count)
         entries.append(c)
       }
     }
-    for (k, list) in byKeyResult {
-      byKeyResult[k] = list.sorted { a, b in
-        let x = entries[a]
-        let y = entries[b]
-        return x.date != y.date ? x.date < y.date : x.position < y.position
+    let all = entries
+    for k in byOrdinal.indices where byOrdinal[k].count > 1 {
+      byOrdinal[k].sort { a, b in
+        all[a].date != all[b].date ? all[a].date < all[b].date : all[a].position < all[b].position
       }
     }
   }
 
   /// Check-ins of one key result up to and including `asOf`, oldest first.
   public func history(of k: KeyResultAddress, asOf: Day? = nil) -> [CheckIn] {
-    let all = (byKeyResult[k] ?? []).map { entries[$0] }
-    guard let asOf else { return all }
-    return all.filter { $0.date <= asOf }
+    guard k.objective.unit < keyResultBase.count, k.objective.objective < keyResultBase[k.objective.unit].count
+    else { return [] }
+    let ordinal = keyResultBase[k.objective.unit][k.objective.objective] + k.keyResult
+    guard ordinal < byOrdinal.count else { return [] }
+    var out: [CheckIn] = []
+    for i in byOrdinal[ordinal] where asOf.map({ entries[i].date <= $0 }) ?? true { out.append(entries[i]) }
+    return out
+  }
+
+  enum RowOutcome {
+    case skipped
+    case checkIn(CheckIn)
+    case problem(Diagnostic)
   }
 
   private mutating func report(_ rule: RuleDescription, _ message: String, line: Int, column: Int, subject: String?) {
-    diagnostics.append(
-      Diagnostic(
-        rule: rule.id, severity: rule.severity, category: rule.category, message: message,
-        location: SourceLocation(file: file ?? PlanLoader.checkInsFile, mark: Mark(line: line, column: column)),
-        subject: subject))
+    diagnostics.append(CheckInLog.diagnostic(rule, message, file: file, line: line, column: column, subject: subject))
   }
 
-  private mutating func parse(_ record: CSVRecord, position: Int, index: PlanIndex) -> CheckIn? {
+  static func diagnostic(
+    _ rule: RuleDescription, _ message: String, file: String?, line: Int, column: Int, subject: String?
+  ) -> Diagnostic {
+    Diagnostic(
+      rule: rule.id, severity: rule.severity, category: rule.category, message: message,
+      location: SourceLocation(file: file ?? PlanLoader.checkInsFile, mark: Mark(line: line, column: column)),
+      subject: subject)
+  }
+
+  private static func parse(_ record: CSVRecord, position: Int, index: PlanIndex, file: String) -> RowOutcome {
     let f = record.fields
     func column(_ i: Int) -> Int { i < record.fieldColumns.count ? record.fieldColumns[i] : 1 }
-    let refText = f[1].trimmingSpaces
-    guard let address = CheckInLog.resolve(refText, in: index) else {
-      report(
-        CheckInUnknownRefRule.description,
-        "\(quoted(refText, limit: 60)) is not a key result of this plan"
-          + CheckInLog.suggestion(for: refText, in: index),
-        line: record.line, column: column(1), subject: nil)
-      return nil
+    func problem(_ rule: RuleDescription, _ message: String, _ field: Int, _ subject: String?) -> RowOutcome {
+      .problem(diagnostic(rule, message, file: file, line: record.line, column: column(field), subject: subject))
     }
-    let unit = index.unit(address.objective.unit)
-    let kr = index.objective(address.objective).keyResults[address.keyResult]
-    let subject = index.reference(address.objective, keyResult: address.keyResult)
+    let refText = f[1].trimmingSpaces
+    guard let address = resolve(refText, in: index) else {
+      return problem(
+        CheckInUnknownRefRule.description,
+        "\(quoted(refText, limit: 60)) is not a key result of this plan" + suggestion(for: refText, in: index), 1, nil)
+    }
+    let unit = index.plan.units[address.objective.unit]
+    let kr = unit.objectives[address.objective.objective].keyResults[address.keyResult]
+    let subject = refText
     guard let date = Day(iso: f[0].trimmingSpaces) else {
-      report(
-        CheckInDateRule.description, "\(quoted(f[0], limit: 30)) is not a date written YYYY-MM-DD",
-        line: record.line, column: column(0), subject: subject)
-      return nil
+      return problem(CheckInDateRule.description, "\(quoted(f[0], limit: 30)) is not a date written YYYY-MM-DD", 0, subject)
     }
     if let cycle = unit.cycle, !cycle.contains(date) {
-      report(
-        CheckInDateRule.description, "\(date) is outside \(unit.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))",
-        line: record.line, column: column(0), subject: subject)
-      return nil
+      return problem(
+        CheckInDateRule.description, "\(date) is outside \(unit.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))", 0,
+        subject)
     }
-    guard let value = CheckInLog.value(f[2], milestone: kr.kind == .milestone) else {
+    guard let value = value(f[2], milestone: kr.kind == .milestone) else {
       let expected = kr.kind == .milestone ? "done, not-done, 1 or 0 for a milestone" : "a number"
-      report(
-        CheckInValueRule.description, "value \(quoted(f[2], limit: 30)) must be \(expected)",
-        line: record.line, column: column(2), subject: subject)
-      return nil
+      return problem(CheckInValueRule.description, "value \(quoted(f[2], limit: 30)) must be \(expected)", 2, subject)
     }
     var confidence: Double?
     let confidenceText = f[3].trimmingSpaces
     if !confidenceText.isEmpty {
       guard let c = DocumentDecoder.parseNumber(confidenceText), (0...1).contains(c) else {
-        report(
+        return problem(
           CheckInConfidenceRule.description,
-          "confidence \(quoted(confidenceText, limit: 30)) must be a number from 0 to 1",
-          line: record.line, column: column(3), subject: subject)
-        return nil
+          "confidence \(quoted(confidenceText, limit: 30)) must be a number from 0 to 1", 3, subject)
       }
       confidence = c
     }
-    return CheckIn(
-      date: date, keyResult: address, value: value, confidence: confidence, note: f[4], author: f[5],
-      line: record.line, position: position)
+    return .checkIn(
+      CheckIn(
+        date: date, keyResult: address, value: value, confidence: confidence, note: f[4], author: f[5],
+        line: record.line, position: position))
   }
 
   /// A key result's value: a number, or for milestones done / not-done / 1 / 0.
@@ -148,12 +168,16 @@ public struct CheckInLog: Sendable {
     return DocumentDecoder.parseNumber(t)
   }
 
-  /// Resolves `unit/objective/key-result`.
+  /// Resolves `unit/objective/key-result` through the plan's indexes (no copies, no allocation
+  /// for ids up to 15 bytes).
   public static func resolve(_ text: String, in index: PlanIndex) -> KeyResultAddress? {
-    guard let r = Reference(parsing: text, mark: .start), let kr = r.keyResult,
-      let u = index.unitByID[r.unit], let o = index.objectiveByID[u][r.objective],
-      let k = index.plan.units[u].objectives[o].keyResults.firstIndex(where: { $0.id == kr })
+    let parts = text.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 3, omittingEmptySubsequences: false)
+    guard parts.count == 3,
+      let u = index.unitByID[String(decoding: parts[0], as: UTF8.self)],
+      let o = index.objectiveByID[u][String(decoding: parts[1], as: UTF8.self)]
     else { return nil }
+    let id = String(decoding: parts[2], as: UTF8.self)
+    guard let k = index.plan.units[u].objectives[o].keyResults.firstIndex(where: { $0.id == id }) else { return nil }
     return KeyResultAddress(ObjectiveAddress(unit: u, objective: o), k)
   }
 

@@ -48,6 +48,10 @@ public struct PlanIndex: Sendable {
   public let links: [Link]
   /// Per unit, per objective: indices into `links` of the links that point at it (or at one of its key results).
   public let incoming: [[[Int]]]
+  /// Per unit, per objective: the ordinal of its first key result in plan order.
+  public let keyResultBase: [[Int]]
+  /// Title facts of every key result, by ordinal (see `ordinal(of:)`).
+  public let titleFacts: [TitleFacts]
 
   public init(_ plan: Plan) {
     self.plan = plan
@@ -116,6 +120,39 @@ public struct PlanIndex: Sendable {
     }
     self.links = allLinks
     self.incoming = incomingLinks
+
+    var base: [[Int]] = []
+    base.reserveCapacity(units.count)
+    var unitBase: [Int] = []
+    unitBase.reserveCapacity(units.count)
+    var count = 0
+    for u in units {
+      unitBase.append(count)
+      base.append(
+        u.objectives.map { o in
+          defer { count += o.keyResults.count }
+          return count
+        })
+    }
+    keyResultBase = base
+    // The wording analysis is the costliest check: run it once per title, on every core.
+    let facts = ParallelBuffer(count: count, initial: TitleFacts())
+    let starts = unitBase
+    parallelFor(units.count, chunk: 16) { ui in
+      var ordinal = starts[ui]
+      for o in units[ui].objectives {
+        for kr in o.keyResults {
+          facts[ordinal] = TitleFacts(kr)
+          ordinal += 1
+        }
+      }
+    }
+    titleFacts = facts.array
+  }
+
+  /// The key result's position in plan order, for per-key-result tables like `titleFacts`.
+  public func ordinal(of k: KeyResultAddress) -> Int {
+    keyResultBase[k.objective.unit][k.objective.objective] + k.keyResult
   }
 
   public func unit(_ i: Int) -> Unit { plan.units[i] }

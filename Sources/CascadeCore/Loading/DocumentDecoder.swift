@@ -89,30 +89,47 @@ struct DocumentDecoder {
   mutating func forEachKey(
     known: [String], _ body: (inout DocumentDecoder, YAMLEvent, YAMLEvent) throws(Stop) -> Bool
   ) throws(Stop) {
-    var seen: [(String, Mark)] = []
-    while true {
-      let key = try next()
-      if key.kind == .mappingEnd || key.kind == .streamEnd { return }
-      guard key.kind == .scalar else {
-        report(SchemaRule.description, "keys must be plain text, not a list or mapping", key.mark)
-        try skip(key)
-        try skip(try next())
-        continue
-      }
-      let value = try next()
-      if let first = seen.first(where: { $0.0 == key.value }) {
-        report(
-          DuplicateKeyRule.description,
-          "duplicate key \(quoted(key.value)); the first is at line \(first.1.line)", key.mark)
-        try skip(value)
-        continue
-      }
-      seen.append((key.value, key.mark))
-      if try !body(&self, key, value) {
-        report(
-          UnknownFieldRule.description,
-          "unknown field \(quoted(key.value))\(Suggestion.hint(for: key.value, in: known))", key.mark)
-        try skip(value)
+    // Duplicate detection without a heap allocation per mapping: known keys are tracked by
+    // position (bit mask plus the first mark on the stack); unknown keys, rare, in an array.
+    try withUnsafeTemporaryAllocation(of: Mark.self, capacity: max(known.count, 1)) { (firstMarks) throws(Stop) in
+      var seenKnown: UInt64 = 0
+      var seenOther: [(String, Mark)] = []
+      while true {
+        let key = try next()
+        if key.kind == .mappingEnd || key.kind == .streamEnd { return }
+        guard key.kind == .scalar else {
+          report(SchemaRule.description, "keys must be plain text, not a list or mapping", key.mark)
+          try skip(key)
+          try skip(try next())
+          continue
+        }
+        let value = try next()
+        var first: Mark?
+        if let k = known.firstIndex(of: key.value), k < 64 {
+          if seenKnown & (1 << UInt64(k)) != 0 {
+            first = firstMarks[k]
+          } else {
+            seenKnown |= 1 << UInt64(k)
+            firstMarks[k] = key.mark
+          }
+        } else if let f = seenOther.first(where: { $0.0 == key.value }) {
+          first = f.1
+        } else {
+          seenOther.append((key.value, key.mark))
+        }
+        if let first {
+          report(
+            DuplicateKeyRule.description,
+            "duplicate key \(quoted(key.value)); the first is at line \(first.line)", key.mark)
+          try skip(value)
+          continue
+        }
+        if try !body(&self, key, value) {
+          report(
+            UnknownFieldRule.description,
+            "unknown field \(quoted(key.value))\(Suggestion.hint(for: key.value, in: known))", key.mark)
+          try skip(value)
+        }
       }
     }
   }

@@ -14,12 +14,12 @@ public struct KRActivityRule: Rule {
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
-    index.forEachKeyResult { u, _, kr, subject in
-      guard !kr.title.isEmpty, Wording.isActivity(kr.title) else { return }
+    index.forEachKeyResult { u, _, kr, site in
+      guard index.titleFacts[site.ordinal].isActivity else { return }
       findings.report(
         Self.description,
         "\(quoted(kr.title)) describes work to do; a key result should name the result that work brings about",
-        at: u.location(kr.titleMark), subject: subject)
+        at: u.location(kr.titleMark), subject: site.subject)
     }
   }
 }

@@ -20,14 +20,14 @@ public struct KRDirectionMismatchRule: Rule {
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
-    index.forEachKeyResult { u, _, kr, subject in
+    index.forEachKeyResult { u, _, kr, site in
       guard let kind = kr.kind, let b = kr.baseline, let t = kr.target else { return }
       let wrong = (kind == .increase && t < b) || (kind == .decrease && t > b)
       guard wrong else { return }
       findings.report(
         Self.description,
         "key result \(quoted(kr.id)) is \(kind.withArticle) but goes from \(formatNumber(b)) to \(formatNumber(t)); fix the numbers or the kind",
-        at: u.location(kr.targetMark), subject: subject)
+        at: u.location(kr.targetMark), subject: site.subject)
     }
   }
 }

@@ -16,12 +16,12 @@ public struct KRDueOutsideCycleRule: Rule {
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
-    index.forEachKeyResult { u, _, kr, subject in
+    index.forEachKeyResult { u, _, kr, site in
       guard let due = kr.due, let cycle = u.cycle, !cycle.contains(due) else { return }
       findings.report(
         Self.description,
         "key result \(quoted(kr.id)) is due \(due), outside \(u.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))",
-        at: u.location(kr.dueMark), subject: subject)
+        at: u.location(kr.dueMark), subject: site.subject)
     }
   }
 }

@@ -18,19 +18,19 @@ public struct KRNoBaselineRule: Rule {
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
-    index.forEachKeyResult { u, _, kr, subject in
+    index.forEachKeyResult { u, _, kr, site in
       guard kr.baselineMark == nil else { return }
       switch kr.kind {
       case .increase?, .decrease?:
         findings.report(
           Self.description,
           "key result \(quoted(kr.id)) is \(kr.kind?.withArticle ?? "") with no baseline: add baseline: with where it starts",
-          at: u.location(kr.mark), subject: subject)
+          at: u.location(kr.mark), subject: site.subject)
       case nil where kr.targetMark != nil:
         findings.report(
           Self.description,
           "key result \(quoted(kr.id)) has a target but no baseline and no kind: add baseline: (or kind: stay_above / stay_below)",
-          at: u.location(kr.mark), subject: subject)
+          at: u.location(kr.mark), subject: site.subject)
       default:
         return
       }

@@ -14,16 +14,16 @@ public struct KRNoTargetRule: Rule {
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
-    index.forEachKeyResult { u, _, kr, subject in
+    index.forEachKeyResult { u, _, kr, site in
       guard kr.needsTarget, kr.targetMark == nil else { return }
       var message = "key result \(quoted(kr.id)) has no target"
-      if let q = Wording.quantity(in: kr.title) {
+      if let q = index.titleFacts[site.ordinal].quantity {
         let value = q.value.map { ": add target: \(formatNumber($0))" } ?? ": add target: with that number"
         message = "the title says \(quoted(q.text, limit: 30))\(value)"
       } else {
         message += ": add target: with the number to reach by the end of the cycle"
       }
-      findings.report(Self.description, message, at: u.location(kr.mark), subject: subject)
+      findings.report(Self.description, message, at: u.location(kr.mark), subject: site.subject)
     }
   }
 }

@@ -12,11 +12,11 @@ public struct KRNoUnitRule: Rule {
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
-    index.forEachKeyResult { u, _, kr, subject in
+    index.forEachKeyResult { u, _, kr, site in
       guard kr.needsTarget, kr.unit?.isEmpty ?? true else { return }
       findings.report(
         Self.description, "key result \(quoted(kr.id)) has no unit: say what the numbers count (unit: customers)",
-        at: u.location(kr.mark), subject: subject)
+        at: u.location(kr.mark), subject: site.subject)
     }
   }
 }

@@ -16,14 +16,14 @@ public struct KRTargetEqualsBaselineRule: Rule {
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
-    index.forEachKeyResult { u, _, kr, subject in
+    index.forEachKeyResult { u, _, kr, site in
       guard kr.kind == nil || kr.kind == .increase || kr.kind == .decrease,
         let b = kr.baseline, let t = kr.target, b == t
       else { return }
       findings.report(
         Self.description,
         "key result \(quoted(kr.id)) has baseline and target both \(formatNumber(t)); to hold a level use kind: stay_above or stay_below",
-        at: u.location(kr.targetMark), subject: subject)
+        at: u.location(kr.targetMark), subject: site.subject)
     }
   }
 }

@@ -19,17 +19,18 @@ public struct KRVagueWordingRule: Rule {
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
-    index.forEachKeyResult { u, _, kr, subject in
+    index.forEachKeyResult { u, _, kr, site in
       guard !kr.title.isEmpty else { return }
+      let facts = index.titleFacts[site.ordinal]
       if kr.kind == .milestone {
-        guard Wording.isComparative(kr.title), Wording.quantity(in: kr.title) == nil else { return }
+        guard facts.isComparative, facts.quantity == nil else { return }
         findings.report(
           Self.description,
           "milestone \(quoted(kr.title)) only says things get better, so 'done' is undefined: name the deliverable or a number",
-          at: u.location(kr.titleMark), subject: subject)
+          at: u.location(kr.titleMark), subject: site.subject)
         return
       }
-      guard Wording.isVague(kr.title) else { return }
+      guard facts.quantity == nil else { return }
       var hint = "say how much, by when"
       if let b = kr.baseline, let t = kr.target {
         hint =
@@ -37,7 +38,7 @@ public struct KRVagueWordingRule: Rule {
       }
       findings.report(
         Self.description, "\(quoted(kr.title)) states no quantity or threshold: \(hint)",
-        at: u.location(kr.titleMark), subject: subject)
+        at: u.location(kr.titleMark), subject: site.subject)
     }
   }
 }

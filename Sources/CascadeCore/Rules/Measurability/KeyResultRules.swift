@@ -1,9 +1,25 @@
-/// Walks every key result with its unit and objective; the measurability rules share it.
+/// Where a key result sits, for the measurability rules that walk them all.
+struct KeyResultSite {
+  let unitID: String
+  let objectiveID: String
+  let keyResultID: String
+  /// Position in plan order (index of `PlanIndex.titleFacts`).
+  let ordinal: Int
+
+  /// `unit/objective/key-result`, built only when a diagnostic needs it.
+  var subject: String { "\(unitID)/\(objectiveID)/\(keyResultID)" }
+}
+
 extension PlanIndex {
-  func forEachKeyResult(_ body: (Unit, Objective, KeyResult, String) -> Void) {
+  /// Walks every key result with its unit and objective; the measurability rules share it.
+  func forEachKeyResult(_ body: (Unit, Objective, KeyResult, KeyResultSite) -> Void) {
+    var ordinal = 0
     for u in plan.units {
       for o in u.objectives {
-        for kr in o.keyResults { body(u, o, kr, "\(u.id)/\(o.id)/\(kr.id)") }
+        for kr in o.keyResults {
+          body(u, o, kr, KeyResultSite(unitID: u.id, objectiveID: o.id, keyResultID: kr.id, ordinal: ordinal))
+          ordinal += 1
+        }
       }
     }
   }

@@ -1,0 +1,252 @@
+// cascade-bench: wall time and peak memory of Cascade's main jobs on generated organisations.
+//
+//   cascade-bench [--people 1000,10000,100000] [--runs 3] [--work DIR] [--split-people 10000]
+//
+// Every measured step runs in a child process of its own (this binary with `phase ...`, or the
+// `cascade` binary next to it), so its peak memory (ru_maxrss from wait4) is its own and no
+// warm heap carries over. Times are the median of --runs; memory is the largest seen.
+import CYAML
+import CascadeCore
+import CascadeGenerate
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+
+if arguments.first == "phase", arguments.count == 3 {
+  exit(Phase.run(arguments[1], directory: arguments[2]))
+}
+
+func option(_ name: String) -> String? {
+  guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+  return arguments[i + 1]
+}
+
+let peopleCounts = (option("--people") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }
+let runs = max(1, Int(option("--runs") ?? "3") ?? 3)
+let work = option("--work") ?? "/tmp/cascade-bench"
+let splitPeople = Int(option("--split-people") ?? "10000") ?? 10000
+let selfPath = Process.executablePath
+let cascade = FileSystem.join(FileSystem.dirname(selfPath), "cascade")
+
+print("Machine: \(Machine.description)")
+print("Runs per figure: \(runs) (median time, largest peak memory)\n")
+var rows: [String] = []
+_ = system("mkdir -p '\(work)'")
+for people in peopleCounts {
+  let dir = FileSystem.join(work, "org-\(people)")
+  _ = system("rm -rf '\(dir)'")
+  // Generated in a child too: a parent holding the organisation would lend its memory to
+  // every child's peak (posix_spawn starts children in the parent's address space).
+  let generation = Child.run([selfPath, "phase", "generate-\(people)", dir])
+  guard generation.status == 0, let summary = try? FileSystem.read(FileSystem.join(work, "org-\(people).summary")) else {
+    print("generate \(people): failed")
+    continue
+  }
+  let counts = String(decoding: summary, as: UTF8.self).split(separator: " ").compactMap { Int($0) }
+  guard counts.count == 3 else { continue }
+  let (units, keyResults, bytes) = (counts[0], counts[1], counts[2])
+  print(
+    "generated \(people) people: \(units) units, \(keyResults) key results, \(bytes / 1_000_000) MB "
+      + "in \(Format.seconds(generation.seconds))")
+
+  func measure(_ label: String, _ command: [String]) -> Measurement {
+    var times: [Double] = []
+    var peak = 0
+    var status: Int32 = 0
+    for _ in 0..<runs {
+      let m = Child.run(command)
+      times.append(m.seconds)
+      peak = max(peak, m.peakBytes)
+      status = m.status
+    }
+    times.sort()
+    let result = Measurement(seconds: times[times.count / 2], peakBytes: peak, status: status)
+    print("  \(label): \(Format.seconds(result.seconds)), \(Format.megabytes(result.peakBytes)) (exit \(status))")
+    return result
+  }
+
+  let libyaml = measure("libyaml events only", [selfPath, "phase", "libyaml", dir])
+  let load = measure("load", [selfPath, "phase", "load", dir])
+  let validate = measure("cascade validate", [cascade, "validate", "--format", "json", dir])
+  // Then two check-ins per key result, and the jobs that read them.
+  _ = Child.run([selfPath, "phase", "checkins", dir])
+  let withCheckIns = measure("cascade validate, with check-ins", [cascade, "validate", "--format", "json", dir])
+  let score = measure("cascade status --format json", [cascade, "status", "--as-of", "2027-02-28", "--format", "json", dir])
+  var split = "–"
+  if people == splitPeople {
+    let out = FileSystem.join(work, "split-\(people)")
+    _ = system("rm -rf '\(out)'")
+    let m = measure("cascade render --split", [cascade, "render", dir, "--split", out, "--format", "svg"])
+    split = "\(Format.seconds(m.seconds)), \(Format.megabytes(m.peakBytes))"
+  }
+  rows.append(
+    "| \(people) | \(units) | \(keyResults) | \(bytes / 1_000_000) MB "
+      + "| \(Format.seconds(libyaml.seconds)) | \(Format.seconds(load.seconds)) "
+      + "| \(Format.seconds(validate.seconds)) (\(String(format1: validate.seconds / libyaml.seconds))× libyaml) "
+      + "| \(Format.megabytes(validate.peakBytes)) "
+      + "| \(Format.seconds(withCheckIns.seconds)), \(Format.megabytes(withCheckIns.peakBytes)) "
+      + "| \(Format.seconds(score.seconds)), \(Format.megabytes(score.peakBytes)) "
+      + "| \(split) |")
+}
+
+print(
+  """
+
+  | People | Units | Key results | Plan size | libyaml events (1 thread) | Load | `cascade validate` | Peak memory | `validate` with 2 check-ins per KR | `status --format json` | `render --split` (SVG) |
+  | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+  """)
+for row in rows { print(row) }
+
+// MARK: - Pieces
+
+struct Measurement {
+  var seconds: Double
+  var peakBytes: Int
+  var status: Int32
+}
+
+enum Phase {
+  static func run(_ name: String, directory: String) -> Int32 {
+    switch name {
+    case "libyaml":
+      // What libyaml alone needs: every file read and parsed into events, one thread.
+      var files: [String] = []
+      FileSystem.walk(directory) { if $0.hasSuffix(".yaml") { files.append($0) } }
+      var events = 0
+      for f in files {
+        guard let bytes = try? FileSystem.read(f) else { return 2 }
+        events += bytes.withUnsafeBufferPointer { LibYAML.countEvents($0) }
+      }
+      print("\(files.count) files, \(events) events")
+      return 0
+    case "load":
+      guard let loaded = try? PlanLoader.load(paths: [directory]) else { return 2 }
+      print("\(loaded.plan.units.count) units")
+      return 0
+    case "checkins":
+      return CheckInWriter.write(dir: directory) > 0 ? 0 : 1
+    case _ where name.hasPrefix("generate-"):
+      guard let people = Int(name.dropFirst("generate-".count)),
+        let o = try? OrganisationGenerator.write(GeneratorOptions(people: people, seed: 42), to: directory)
+      else { return 1 }
+      let summary = "\(o.units) \(o.keyResults) \(o.bytesWritten)"
+      let path = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+      try? AtomicFile.write(Array(summary.utf8), to: path + ".summary")
+      return 0
+    default:
+      return 2
+    }
+  }
+}
+
+enum LibYAML {
+  static func countEvents(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var parser = yaml_parser_t()
+    yaml_parser_initialize(&parser)
+    defer { yaml_parser_delete(&parser) }
+    yaml_parser_set_input_string(&parser, bytes.baseAddress, bytes.count)
+    var count = 0
+    var event = yaml_event_t()
+    while yaml_parser_parse(&parser, &event) == 1 {
+      count += 1
+      let done = event.type == YAML_STREAM_END_EVENT
+      yaml_event_delete(&event)
+      if done { break }
+    }
+    return count
+  }
+}
+
+/// Two check-ins for every key result, so scoring has work to do.
+enum CheckInWriter {
+  static func write(dir: String) -> Int {
+    guard let loaded = try? PlanLoader.load(paths: [dir]) else { return 0 }
+    var text = CheckInLog.header.joined(separator: ",") + "\n"
+    var count = 0
+    for u in loaded.plan.units {
+      for o in u.objectives {
+        for kr in o.keyResults {
+          let b = kr.baseline ?? 0
+          let t = kr.target ?? 1
+          let milestone = kr.kind == .milestone
+          text += "2027-01-20,\(u.id)/\(o.id)/\(kr.id),\(milestone ? "not-done" : formatValue(b + (t - b) * 0.3)),0.8,,bench\n"
+          text += "2027-02-20,\(u.id)/\(o.id)/\(kr.id),\(milestone ? "done" : formatValue(b + (t - b) * 0.6)),0.7,,bench\n"
+          count += 2
+        }
+      }
+    }
+    try? AtomicFile.write(Array(text.utf8), to: FileSystem.join(dir, PlanLoader.checkInsFile))
+    return count
+  }
+}
+
+enum Clock {
+  static func now() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+  }
+
+  static func measure(_ body: () -> Void) -> Double {
+    let s = now()
+    body()
+    return now() - s
+  }
+}
+
+enum Child {
+  /// Runs a command with its output discarded; returns its wall time and peak resident memory.
+  static func run(_ command: [String]) -> Measurement {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    let argv = command.map { strdup($0) } + [nil]
+    defer { for p in argv { free(p) } }
+    let start = Clock.now()
+    guard posix_spawn(&pid, command[0], &actions, nil, argv, environ) == 0 else {
+      return Measurement(seconds: 0, peakBytes: 0, status: -1)
+    }
+    var status: Int32 = 0
+    var usage = rusage()
+    _ = wait4(pid, &status, 0, &usage)
+    let seconds = Clock.now() - start
+    return Measurement(seconds: seconds, peakBytes: Int(usage.ru_maxrss) * 1024, status: (status >> 8) & 0xFF)
+  }
+}
+
+enum Format {
+  static func seconds(_ s: Double) -> String { s < 1 ? "\(Int((s * 1000).rounded())) ms" : "\(String(format1: s)) s" }
+  static func megabytes(_ b: Int) -> String { "\(b / 1_000_000) MB" }
+}
+
+extension String {
+  init(format1 value: Double) {
+    let r = (value * 10).rounded() / 10
+    self = String(r)
+  }
+}
+
+enum Process {
+  static var executablePath: String {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    let n = readlink("/proc/self/exe", &buffer, 4095)
+    return n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+  }
+}
+
+enum Machine {
+  static var description: String {
+    let cpu = (try? FileSystem.read("/proc/cpuinfo")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    let model = cpu.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
+      .trimmingPrefix(" ") ?? "unknown CPU"
+    let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+    let pages = sysconf(Int32(_SC_PHYS_PAGES))
+    let size = sysconf(Int32(_SC_PAGESIZE))
+    return "\(model), \(cores) cores, \(Int(pages) * Int(size) / 1_073_741_824) GiB"
+  }
+}

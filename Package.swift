@@ -21,16 +21,19 @@ let package = Package(
       name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"])]),
     .target(name: "Graphviz", dependencies: ["CGraphviz"]),
+    .target(name: "CascadeDiagram", dependencies: ["CascadeCore", "Graphviz"]),
     // Test support: measures Graphviz's memory in a process of its own (see MemoryTests).
     .executableTarget(name: "graphviz-memory-probe", dependencies: ["Graphviz"]),
     .executableTarget(
       name: "cascade",
       dependencies: [
-        "CascadeCore", "CascadeGenerate",
+        "CascadeCore", "CascadeDiagram", "CascadeGenerate", "Graphviz",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
     .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
+    .testTarget(
+      name: "CascadeDiagramTests", dependencies: ["CascadeDiagram", "CascadeCore", "Graphviz"], exclude: ["Snapshots"]),
     .testTarget(name: "CascadeGenerateTests", dependencies: ["CascadeGenerate", "CascadeCore"]),
     .testTarget(name: "CascadeCLITests", dependencies: ["CascadeCore"]),
   ]

@@ -41,7 +41,8 @@ for people in peopleCounts {
   // Generated in a child too: a parent holding the organisation would lend its memory to
   // every child's peak (posix_spawn starts children in the parent's address space).
   let generation = Child.run([selfPath, "phase", "generate-\(people)", dir])
-  guard generation.status == 0, let summary = try? FileSystem.read(FileSystem.join(work, "org-\(people).summary")) else {
+  guard generation.status == 0, let summary = try? FileSystem.read(FileSystem.join(work, "org-\(people).summary"))
+  else {
     print("generate \(people): failed")
     continue
   }
@@ -74,7 +75,8 @@ for people in peopleCounts {
   // Then two check-ins per key result, and the jobs that read them.
   _ = Child.run([selfPath, "phase", "checkins", dir])
   let withCheckIns = measure("cascade validate, with check-ins", [cascade, "validate", "--format", "json", dir])
-  let score = measure("cascade status --format json", [cascade, "status", "--as-of", "2027-02-28", "--format", "json", dir])
+  let score = measure(
+    "cascade status --format json", [cascade, "status", "--as-of", "2027-02-28", "--format", "json", dir])
   var split = "–"
   if people == splitPeople {
     let out = FileSystem.join(work, "split-\(people)")
@@ -172,8 +174,10 @@ enum CheckInWriter {
           let b = kr.baseline ?? 0
           let t = kr.target ?? 1
           let milestone = kr.kind == .milestone
-          text += "2027-01-20,\(u.id)/\(o.id)/\(kr.id),\(milestone ? "not-done" : formatValue(b + (t - b) * 0.3)),0.8,,bench\n"
-          text += "2027-02-20,\(u.id)/\(o.id)/\(kr.id),\(milestone ? "done" : formatValue(b + (t - b) * 0.6)),0.7,,bench\n"
+          text +=
+            "2027-01-20,\(u.id)/\(o.id)/\(kr.id),\(milestone ? "not-done" : formatValue(b + (t - b) * 0.3)),0.8,,bench\n"
+          text +=
+            "2027-02-20,\(u.id)/\(o.id)/\(kr.id),\(milestone ? "done" : formatValue(b + (t - b) * 0.6)),0.7,,bench\n"
           count += 2
         }
       }
@@ -235,14 +239,16 @@ enum Process {
   static var executablePath: String {
     var buffer = [CChar](repeating: 0, count: 4096)
     let n = readlink("/proc/self/exe", &buffer, 4095)
-    return n > 0 ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
+    return n > 0
+      ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
   }
 }
 
 enum Machine {
   static var description: String {
     let cpu = (try? FileSystem.read("/proc/cpuinfo")).map { String(decoding: $0, as: UTF8.self) } ?? ""
-    let model = cpu.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
+    let model =
+      cpu.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
       .trimmingPrefix(" ") ?? "unknown CPU"
     let cores = sysconf(Int32(_SC_NPROCESSORS_ONLN))
     let pages = sysconf(Int32(_SC_PHYS_PAGES))

@@ -128,11 +128,13 @@ public struct CheckInLog: Sendable {
     let kr = unit.objectives[address.objective.objective].keyResults[address.keyResult]
     let subject = refText
     guard let date = Day(iso: f[0].trimmingSpaces) else {
-      return problem(CheckInDateRule.description, "\(quoted(f[0], limit: 30)) is not a date written YYYY-MM-DD", 0, subject)
+      return problem(
+        CheckInDateRule.description, "\(quoted(f[0], limit: 30)) is not a date written YYYY-MM-DD", 0, subject)
     }
     if let cycle = unit.cycle, !cycle.contains(date) {
       return problem(
-        CheckInDateRule.description, "\(date) is outside \(unit.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))", 0,
+        CheckInDateRule.description, "\(date) is outside \(unit.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))",
+        0,
         subject)
     }
     guard let value = value(f[2], milestone: kr.kind == .milestone) else {

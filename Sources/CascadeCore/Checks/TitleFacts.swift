@@ -1,7 +1,8 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Dispatch
 
 /// What the wording analysis says of one key result's title, worked out once per key result
 /// (in parallel) and shared by kr-vague-wording, kr-no-target and kr-activity.

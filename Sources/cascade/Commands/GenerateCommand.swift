@@ -30,7 +30,9 @@ struct GenerateCommand: ParsableCommand {
   func validate() throws {
     guard (1...1_000_000).contains(people) else { throw ValidationError("--people must be from 1 to 1000000") }
     guard (0...1).contains(defects) else { throw ValidationError("--defects must be from 0 to 1") }
-    guard Cycle(label: cycle) != nil else { throw ValidationError("--cycle must look like 2027, 2027-H1, 2027-Q1 or 2027-01") }
+    guard Cycle(label: cycle) != nil else {
+      throw ValidationError("--cycle must look like 2027, 2027-H1, 2027-Q1 or 2027-01")
+    }
   }
 
   mutating func run() throws {

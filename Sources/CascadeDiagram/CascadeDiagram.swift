@@ -1,0 +1,137 @@
+import CascadeCore
+import Graphviz
+
+/// Cascade diagrams: a linted plan (with its diagnostics, and optionally progress) drawn as a
+/// Graphviz graph.
+///
+/// - One cluster per unit, labelled with its name, level, id, owner and problem counts.
+/// - One node per objective: an HTML table with the title, type, problems and status, then a
+///   row per key result (title, what it measures, and with progress a bar, percent and current
+///   value).
+/// - `aligns_to` links are solid arrows between objectives; `contributes_to` links are dashed
+///   arrows that start at the key result's row. Arrows point up at the linked objective; the
+///   company is at the top.
+/// - Problems show in red *and* with a symbol (✗ error, ⚠ warning, ? unresolved or vague); an
+///   unresolved link ends at a red "? unit/objective" note.
+///
+/// ```swift
+/// let result = try Linter.validate(paths: ["Plans/sales-en"])
+/// let dot = try CascadeDiagram.dot(for: result, options: DiagramOptions(focus: "sales-east"))
+/// let svg = try CascadeDiagram.render(result, format: .svg)
+/// ```
+public enum CascadeDiagram {
+  /// DOT source for the plan (or the part `options` selects).
+  public static func dot(
+    for result: LintResult, progress: DiagramProgress? = nil, options: DiagramOptions = DiagramOptions()
+  ) throws(DiagramError) -> String {
+    try graph(for: result, progress: progress, options: options).dot()
+  }
+
+  /// The diagram laid out by Graphviz's `dot` and rendered in `format`.
+  public static func render(
+    _ result: LintResult, progress: DiagramProgress? = nil, options: DiagramOptions = DiagramOptions(),
+    format: Graphviz.Format
+  ) throws(DiagramError) -> [UInt8] {
+    let source = try dot(for: result, progress: progress, options: options)
+    do {
+      return try Graphviz.render(dot: source, layout: .dot, format: format)
+    } catch {
+      throw .graphviz(error)
+    }
+  }
+
+  /// One small diagram per unit (the unit, its chain up to the top and its direct children)
+  /// plus an overview of the unit tree whose boxes link to those pages.
+  ///
+  /// Returns `index.<ext>` (the overview) first, then `<unit-id>.<ext>` per unit in top-down
+  /// order. Unit ids are `[a-z0-9._-]`, so the names are safe file names; an id that is not
+  /// (or would clash with `index`) is changed. `options.focus` and `options.depth` are ignored;
+  /// the other options apply to every page. Clusters of other units link to their pages.
+  public static func split(
+    _ result: LintResult, progress: DiagramProgress? = nil, options: DiagramOptions = DiagramOptions(),
+    fileExtension: String = "svg"
+  ) throws(DiagramError) -> [(name: String, dot: String)] {
+    var options = options
+    options.focus = nil
+    options.depth = nil
+    let builder = try DiagramBuilder(result, progress: progress, options: options)
+    let index = result.index
+    let names = PageNames(index, fileExtension: fileExtension)
+    var pages: [(name: String, dot: String)] = []
+    pages.append((names.overview, Overview(builder: builder, names: names).graph().dot()))
+
+    let levelFilter = options.levels
+    for u in builder.order {
+      var shown = [Bool](repeating: false, count: index.plan.units.count)
+      shown[u] = true
+      for a in index.ancestors(of: u) { shown[a] = true }
+      for c in index.children[u] { shown[c] = true }
+      if let levelFilter {
+        for v in shown.indices where shown[v] && v != u {
+          if index.plan.units[v].level.map({ !levelFilter.contains($0) }) ?? true { shown[v] = false }
+        }
+      }
+      let selection = Selection(units: shown, index: index)
+      let unit = index.plan.units[u]
+      let g = builder.graph(
+        selection, title: builder.planTitle, subtitle: ["\(unit.name) (\(unit.id))", "overview: \(names.overview)"],
+        pageName: { $0 == u ? names.overview : names.unit[$0] }, highlight: u)
+      pages.append((names.unit[u], g.dot()))
+    }
+    return pages
+  }
+
+  /// The graph description behind ``dot(for:progress:options:)`` (tests count its parts).
+  static func graph(for result: LintResult, progress: DiagramProgress?, options: DiagramOptions)
+    throws(DiagramError) -> DiagramGraph
+  {
+    let builder = try DiagramBuilder(result, progress: progress, options: options)
+    let selection = try Selection.make(result.index, options: options)
+    var subtitle: [String] = []
+    if let focus = options.focus { subtitle.append("focus: \(focus)") }
+    if let depth = options.depth { subtitle.append("depth: \(depth)") }
+    if let levels = options.levels {
+      let names = Level.allCases.filter { levels.contains($0) }.map(\.rawValue)
+      subtitle.append("levels: " + (names.isEmpty ? "none" : names.joined(separator: ", ")))
+    }
+    return builder.graph(selection, title: builder.planTitle, subtitle: subtitle)
+  }
+}
+
+/// File names of split pages: `index.<ext>` and `<unit-id>.<ext>`, unique and safe.
+struct PageNames {
+  let overview: String
+  /// Per unit.
+  let unit: [String]
+
+  init(_ index: PlanIndex, fileExtension: String) {
+    let ext = Self.sanitize(fileExtension, fallback: "svg")
+    overview = "index.\(ext)"
+    var used: Set<String> = [overview]
+    unit = index.plan.units.map { u in
+      var base = Self.sanitize(u.id, fallback: "unit")
+      if base == "index" { base = "unit-index" }
+      var name = "\(base).\(ext)"
+      var n = 2
+      while !used.insert(name).inserted {
+        name = "\(base)-\(n).\(ext)"
+        n += 1
+      }
+      return name
+    }
+  }
+
+  /// Keeps `[a-z0-9._-]` (other characters become `_`); never starts with `.`, never empty.
+  static func sanitize(_ text: String, fallback: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars.prefix(128) {
+      switch scalar {
+      case "a"..."z", "0"..."9", "-", "_": out.unicodeScalars.append(scalar)
+      case ".": out += out.isEmpty ? "_" : "."
+      case "A"..."Z": out += scalar.properties.lowercaseMapping
+      default: out += "_"
+      }
+    }
+    return out.isEmpty ? fallback : out
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+
+@Suite struct RenderCommandTests {
+  static let magic: [String: [UInt8]] = [
+    "png": [0x89, 0x50, 0x4E, 0x47], "pdf": Array("%PDF".utf8), "svg": Array("<?xml".utf8),
+    "dot": Array("digraph".utf8),
+  ]
+
+  @Test(arguments: ["svg", "png", "pdf", "dot"])
+  func formatComesFromTheExtension(_ ext: String) throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let out = dir + "/cascade." + ext
+    let r = try CLI.run(["render", "Plans/sales-en", "-o", out, "--as-of", "2027-02-28"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out)))
+    let magic = try #require(Self.magic[ext])
+    #expect(Array(bytes.prefix(magic.count)) == magic, "\(ext) magic bytes")
+    #expect(bytes.count > 1_000)
+  }
+
+  @Test func formatOptionOverridesAndUnknownFormatsAreRefused() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    #expect(try CLI.run(["render", "Plans/sales-en", "-o", dir + "/x.out", "--format", "svg"]).status == 0)
+    let svg = try String(contentsOfFile: dir + "/x.out", encoding: .utf8)
+    #expect(svg.contains("<svg"))
+    let unknown = try CLI.run(["render", "Plans/sales-en", "-o", dir + "/x.gif"])
+    #expect(unknown.status == 2 && unknown.stderr.contains("unknown format"))
+    let none = try CLI.run(["render", "Plans/sales-en", "-o", dir + "/noextension"])
+    #expect(none.status == 2 && none.stderr.contains("--format"))
+  }
+
+  @Test func theWrittenDOTParsesInGraphvizWithoutWarnings() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    for plan in ["sales-en", "sales-zh", "mistakes"] {
+      _ = try CLI.run(["render", "Plans/\(plan)", "-o", dir + "/\(plan).dot", "--as-of", "2027-02-28"])
+      let dot = Process()
+      dot.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+      dot.arguments = ["-Tsvg", "-o", "/dev/null", dir + "/\(plan).dot"]
+      let err = Pipe()
+      dot.standardError = err
+      try dot.run()
+      let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      dot.waitUntilExit()
+      #expect(dot.terminationStatus == 0 && warnings.isEmpty, "\(plan): \(warnings)")
+    }
+  }
+
+  @Test func aPlanWithErrorsStillRendersAndExitsOne() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try CLI.run(["render", "Plans/mistakes", "-o", dir + "/m.svg"])
+    #expect(r.status == 1)
+    let svg = try String(contentsOfFile: dir + "/m.svg", encoding: .utf8)
+    #expect(svg.contains("oops/grow&#45;sale") || svg.contains("oops/grow-sale"))
+  }
+
+  @Test func unwritableOutputIsAClearError() throws {
+    let r = try CLI.run(["render", "Plans/sales-en", "-o", "/nonexistent-dir/sub/x.svg"])
+    #expect(r.status == 2)
+    #expect(r.stderr.contains("cannot write /nonexistent-dir/sub/x.svg"))
+    #expect(r.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test func focusShowsTheSubtreeAndItsChainOnly() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let out = dir + "/f.dot"
+    #expect(try CLI.run(["render", "Plans/sales-en", "-o", out, "--focus", "sales-east"]).status == 0)
+    let dot = try String(contentsOfFile: out, encoding: .utf8)
+    // The team, its people, and its chain up: Sales (owned by Liu Qiang) and the company.
+    for shown in ["East Region Sales", "Zhang Wei", "Acme Corp", "Liu Qiang"] {
+      #expect(dot.contains(shown), "missing \(shown)")
+    }
+    for hidden in ["North Region Sales", "Customer Success", "Wang Fang"] {
+      #expect(!dot.contains(hidden), "\(hidden) should be hidden")
+    }
+    let typo = try CLI.run(["render", "Plans/sales-en", "-o", out, "--focus", "sales-est"])
+    #expect(typo.status == 2 && typo.stderr.contains("did you mean 'sales-east'"))
+  }
+
+  @Test func splitWritesAPagePerUnitAndAnOverview() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try CLI.run(["render", "Plans/sales-zh", "--split", dir + "/pages", "--as-of", "2027-02-28"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let pages = try FileManager.default.contentsOfDirectory(atPath: dir + "/pages").sorted()
+    #expect(pages.count == 11)
+    #expect(pages.contains("index.svg") && pages.contains("sales-east.svg"))
+    let index = try String(contentsOfFile: dir + "/pages/index.svg", encoding: .utf8)
+    #expect(index.contains("sales-east.svg"), "the overview links to the unit pages")
+    for page in pages {
+      let svg = try String(contentsOfFile: dir + "/pages/" + page, encoding: .utf8)
+      #expect(svg.hasSuffix("</svg>\n"), "\(page) is complete")
+      let nodes = svg.components(separatedBy: "class=\"node\"").count - 1
+      #expect(nodes <= 30, "\(page) has \(nodes) nodes")
+    }
+  }
+
+  @Test func optionsAreChecked() throws {
+    #expect(try CLI.run(["render", "Plans/sales-en"]).status == 2)
+    #expect(try CLI.run(["render", "Plans/sales-en", "-o", "/tmp/x.svg", "--levels", "company,division"]).status == 2)
+    #expect(try CLI.run(["render", "Plans/sales-en", "-o", "/tmp/x.svg", "--direction", "up"]).status == 2)
+    #expect(try CLI.run(["render", "Plans/sales-en", "-o", "/tmp/x.svg", "--depth", "-1"]).status == 2)
+  }
+
+  @Test func levelsDepthAndNoKeyResultsShrinkTheDiagram() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    func size(_ extra: [String]) throws -> Int {
+      let out = dir + "/x.dot"
+      #expect(try CLI.run(["render", "Plans/sales-en", "-o", out] + extra).status == 0)
+      return try String(contentsOfFile: out, encoding: .utf8).utf8.count
+    }
+    let full = try size([])
+    let top = try size(["--levels", "company,department"])
+    let shallow = try size(["--depth", "1"])
+    let noKRs = try size(["--no-key-results"])
+    #expect(top < full && shallow < full && noKRs < full)
+    let out = dir + "/x.dot"
+    _ = try CLI.run(["render", "Plans/sales-en", "-o", out, "--levels", "company,department"])
+    let dot = try String(contentsOfFile: out, encoding: .utf8)
+    #expect(!dot.contains("Zhang Wei") && dot.contains("Customer Success"))
+  }
+}

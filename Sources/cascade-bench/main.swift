@@ -94,6 +94,33 @@ for people in peopleCounts {
       + "| \(split) |")
 }
 
+// Rendering: `cascade render` to SVG against Graphviz's own `dot` on the DOT Cascade writes.
+let renderPeople = Int(option("--render-people") ?? "290") ?? 290
+var renderRow = ""
+if renderPeople > 0 {
+  let dir = FileSystem.join(work, "render-\(renderPeople)")
+  _ = system("rm -rf '\(dir)'")
+  _ = Child.run([selfPath, "phase", "generate-\(renderPeople)", dir])
+  let dotFile = FileSystem.join(work, "render.dot")
+  _ = Child.run([cascade, "render", dir, "-o", dotFile, "--as-of", "2027-02-28"])
+  // Every unit has 3 objectives, each one node (its key results are rows of the node's table).
+  let nodes = (try? FileSystem.read(dir + ".summary")).map { bytes in
+    (String(decoding: bytes, as: UTF8.self).split(separator: " ").first.flatMap { Int($0) } ?? 0) * 3
+  } ?? 0
+  var ours: [Double] = []
+  var theirs: [Double] = []
+  for _ in 0..<runs {
+    ours.append(Child.run([cascade, "render", dir, "-o", FileSystem.join(work, "ours.svg"), "--as-of", "2027-02-28"]).seconds)
+    theirs.append(Child.run(["/usr/bin/dot", "-Tsvg", "-o", FileSystem.join(work, "theirs.svg"), dotFile]).seconds)
+  }
+  ours.sort()
+  theirs.sort()
+  let a = ours[ours.count / 2]
+  let b = theirs[theirs.count / 2]
+  renderRow = "| \(renderPeople) people, \(nodes) objective nodes | \(Format.seconds(a)) | \(Format.seconds(b)) | \(String(format2: a / b))× |"
+  print("render: cascade \(Format.seconds(a)), dot \(Format.seconds(b)) (\(nodes) nodes)")
+}
+
 print(
   """
 
@@ -101,6 +128,15 @@ print(
   | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
   """)
 for row in rows { print(row) }
+if !renderRow.isEmpty {
+  print(
+    """
+
+    | Diagram | `cascade render -o x.svg` (load, check, DOT, layout, render) | `dot -Tsvg` on Cascade's DOT | Ratio |
+    | --- | ---: | ---: | ---: |
+    \(renderRow)
+    """)
+}
 
 // MARK: - Pieces
 
@@ -231,6 +267,11 @@ enum Format {
 extension String {
   init(format1 value: Double) {
     let r = (value * 10).rounded() / 10
+    self = String(r)
+  }
+
+  init(format2 value: Double) {
+    let r = (value * 100).rounded() / 100
     self = String(r)
   }
 }

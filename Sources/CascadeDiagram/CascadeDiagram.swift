@@ -51,34 +51,22 @@ public enum CascadeDiagram {
     _ result: LintResult, progress: DiagramProgress? = nil, options: DiagramOptions = DiagramOptions(),
     fileExtension: String = "svg"
   ) throws(DiagramError) -> [(name: String, dot: String)] {
+    let pages = try splitPages(result, progress: progress, options: options, fileExtension: fileExtension)
+    return pages.names.indices.map { (pages.names[$0], pages.dot($0)) }
+  }
+
+  /// The pages of ``split(_:progress:options:fileExtension:)``, each built only when asked for,
+  /// so that workers rendering a share of a large organisation build only their share.
+  public static func splitPages(
+    _ result: LintResult, progress: DiagramProgress? = nil, options: DiagramOptions = DiagramOptions(),
+    fileExtension: String = "svg"
+  ) throws(DiagramError) -> SplitPages {
     var options = options
     options.focus = nil
     options.depth = nil
     let builder = try DiagramBuilder(result, progress: progress, options: options)
-    let index = result.index
-    let names = PageNames(index, fileExtension: fileExtension)
-    var pages: [(name: String, dot: String)] = []
-    pages.append((names.overview, Overview(builder: builder, names: names).graph().dot()))
-
-    let levelFilter = options.levels
-    for u in builder.order {
-      var shown = [Bool](repeating: false, count: index.plan.units.count)
-      shown[u] = true
-      for a in index.ancestors(of: u) { shown[a] = true }
-      for c in index.children[u] { shown[c] = true }
-      if let levelFilter {
-        for v in shown.indices where shown[v] && v != u {
-          if index.plan.units[v].level.map({ !levelFilter.contains($0) }) ?? true { shown[v] = false }
-        }
-      }
-      let selection = Selection(units: shown, index: index)
-      let unit = index.plan.units[u]
-      let g = builder.graph(
-        selection, title: builder.planTitle, subtitle: ["\(unit.name) (\(unit.id))", "overview: \(names.overview)"],
-        pageName: { $0 == u ? names.overview : names.unit[$0] }, highlight: u)
-      pages.append((names.unit[u], g.dot()))
-    }
-    return pages
+    return SplitPages(
+      builder: builder, names: PageNames(result.index, fileExtension: fileExtension), levels: options.levels)
   }
 
   /// The graph description behind ``dot(for:progress:options:)`` (tests count its parts).
@@ -133,5 +121,41 @@ struct PageNames {
       }
     }
     return out.isEmpty ? fallback : out
+  }
+}
+
+/// Split pages: `names[0]` is the overview, then one page per unit in top-down order.
+public struct SplitPages: Sendable {
+  let builder: DiagramBuilder
+  let pageNames: PageNames
+  let levels: Set<Level>?
+  public let names: [String]
+
+  init(builder: DiagramBuilder, names: PageNames, levels: Set<Level>?) {
+    self.builder = builder
+    self.pageNames = names
+    self.levels = levels
+    self.names = [names.overview] + builder.order.map { names.unit[$0] }
+  }
+
+  /// DOT source of page `i` (0 is the overview).
+  public func dot(_ i: Int) -> String {
+    guard i > 0 else { return Overview(builder: builder, names: pageNames).graph().dot() }
+    let index = builder.index
+    let u = builder.order[i - 1]
+    // The unit, its chain up and its direct children: a page costs the size of the page.
+    var shown = [Bool](repeating: false, count: index.plan.units.count)
+    var members = [u] + index.ancestors(of: u) + index.children[u]
+    if let levels {
+      members = members.filter { v in v == u || (index.plan.units[v].level.map { levels.contains($0) } ?? false) }
+    }
+    for v in members { shown[v] = true }
+    let unit = index.plan.units[u]
+    let names = pageNames
+    let g = builder.graph(
+      Selection(units: shown, index: index), title: builder.planTitle,
+      subtitle: ["\(unit.name) (\(unit.id))", "overview: \(names.overview)"],
+      pageName: { $0 == u ? names.overview : names.unit[$0] }, highlight: u)
+    return g.dot()
   }
 }

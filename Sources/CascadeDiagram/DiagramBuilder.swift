@@ -104,7 +104,7 @@ struct DiagramBuilder {
     for u in order where selection.units[u] {
       let unit = plan.units[u]
       var nodes: [DiagramGraph.Node] = []
-      for (o, objective) in unit.objectives.enumerated() where selection.objectives[u][o] {
+      for (o, objective) in unit.objectives.enumerated() where selection.shows(u, o) {
         let address = ObjectiveAddress(unit: u, objective: o)
         let id = g.uniqueID("\(unit.id)/\(objective.id)")
         objectiveNode[u][o] = id
@@ -145,7 +145,7 @@ struct DiagramBuilder {
     // Links, drawn parent → child with dir=back so that arrows point up at the parent.
     var notes = 0
     let shownLinks = visibleOrder.lazy.flatMap { u in
-      self.outgoing[u].indices.lazy.filter { selection.objectives[u][$0] }.flatMap { self.outgoing[u][$0] }
+      self.outgoing[u].indices.lazy.filter { selection.shows(u, $0) }.flatMap { self.outgoing[u][$0] }
     }
     for l in shownLinks {
       let link = index.links[l]

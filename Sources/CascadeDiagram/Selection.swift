@@ -4,22 +4,26 @@ import CascadeCore
 /// and alignment cycles terminate; everything is linear in the size of the plan.
 struct Selection {
   var units: [Bool]
-  /// Per unit, per objective.
-  var objectives: [[Bool]]
+  /// Units where only some objectives show; in every other unit all its objectives show when
+  /// the unit does. Sparse, so that a split page of a 10,000-unit plan costs no per-unit arrays.
+  private var partial: [Int: [Bool]] = [:]
   /// A focused objective, drawn highlighted.
   var focusedObjective: ObjectiveAddress?
 
   /// Everything.
   init(all index: PlanIndex) {
     units = [Bool](repeating: true, count: index.plan.units.count)
-    objectives = index.plan.units.map { [Bool](repeating: true, count: $0.objectives.count) }
   }
 
   init(units: [Bool], index: PlanIndex) {
     self.units = units
-    objectives = index.plan.units.enumerated().map { i, u in
-      [Bool](repeating: units[i], count: u.objectives.count)
-    }
+  }
+
+  /// Whether objective `o` of unit `u` shows.
+  func shows(_ u: Int, _ o: Int) -> Bool {
+    guard units[u] else { return false }
+    if let row = partial[u] { return o < row.count && row[o] }
+    return true
   }
 
   /// Units whose parent is missing or loops count as top units.
@@ -105,7 +109,7 @@ struct Selection {
 
   mutating func hide(unit u: Int) {
     units[u] = false
-    for o in objectives[u].indices { objectives[u][o] = false }
+    partial[u] = nil
   }
 
   /// The objective, everything linking to it from below (transitively), and everything it
@@ -135,7 +139,9 @@ struct Selection {
     }
     for a in seen.union(up) {
       selection.units[a.unit] = true
-      selection.objectives[a.unit][a.objective] = true
+      var row = selection.partial[a.unit] ?? [Bool](repeating: false, count: index.plan.units[a.unit].objectives.count)
+      row[a.objective] = true
+      selection.partial[a.unit] = row
     }
     return selection
   }

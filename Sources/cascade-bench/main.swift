@@ -104,20 +104,23 @@ if renderPeople > 0 {
   let dotFile = FileSystem.join(work, "render.dot")
   _ = Child.run([cascade, "render", dir, "-o", dotFile, "--as-of", "2027-02-28"])
   // Every unit has 3 objectives, each one node (its key results are rows of the node's table).
-  let nodes = (try? FileSystem.read(dir + ".summary")).map { bytes in
-    (String(decoding: bytes, as: UTF8.self).split(separator: " ").first.flatMap { Int($0) } ?? 0) * 3
-  } ?? 0
+  let nodes =
+    (try? FileSystem.read(dir + ".summary")).map { bytes in
+      (String(decoding: bytes, as: UTF8.self).split(separator: " ").first.flatMap { Int($0) } ?? 0) * 3
+    } ?? 0
   var ours: [Double] = []
   var theirs: [Double] = []
   for _ in 0..<runs {
-    ours.append(Child.run([cascade, "render", dir, "-o", FileSystem.join(work, "ours.svg"), "--as-of", "2027-02-28"]).seconds)
+    ours.append(
+      Child.run([cascade, "render", dir, "-o", FileSystem.join(work, "ours.svg"), "--as-of", "2027-02-28"]).seconds)
     theirs.append(Child.run(["/usr/bin/dot", "-Tsvg", "-o", FileSystem.join(work, "theirs.svg"), dotFile]).seconds)
   }
   ours.sort()
   theirs.sort()
   let a = ours[ours.count / 2]
   let b = theirs[theirs.count / 2]
-  renderRow = "| \(renderPeople) people, \(nodes) objective nodes | \(Format.seconds(a)) | \(Format.seconds(b)) | \(String(format2: a / b))× |"
+  renderRow =
+    "| \(renderPeople) people, \(nodes) objective nodes | \(Format.seconds(a)) | \(Format.seconds(b)) | \(String(format2: a / b))× |"
   print("render: cascade \(Format.seconds(a)), dot \(Format.seconds(b)) (\(nodes) nodes)")
 }
 

@@ -142,9 +142,10 @@ struct RenderCommand: ParsableCommand {
   func renderSplit(
     _ result: LintResult, progress: DiagramProgress?, options: DiagramOptions, format: Graphviz.Format, folder: String
   ) throws {
-    let pages: [(name: String, dot: String)]
+    let pages: SplitPages
     do {
-      pages = try CascadeDiagram.split(result, progress: progress, options: options, fileExtension: format.rawValue)
+      pages = try CascadeDiagram.splitPages(
+        result, progress: progress, options: options, fileExtension: format.rawValue)
     } catch {
       throw CLIFailure(message: "cascade: \(error.description)")
     }
@@ -157,7 +158,7 @@ struct RenderCommand: ParsableCommand {
       try renderPages(pages, format: format, folder: folder, every: parts[1], offset: parts[0])
       return
     }
-    let workers = format == .dot ? 1 : min(max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))), 8, pages.count)
+    let workers = format == .dot ? 1 : min(max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))), 8, pages.names.count)
     if workers == 1 {
       try renderPages(pages, format: format, folder: folder, every: 1, offset: 0)
     } else {
@@ -183,27 +184,26 @@ struct RenderCommand: ParsableCommand {
       if failed { throw CLIFailure(message: "cascade: some pages could not be rendered") }
     }
     if splitWorker == nil {
-      Terminal.write("wrote \(pages.count) pages to \(folder) (overview: \(FileSystem.join(folder, pages[0].name)))\n")
+      Terminal.write(
+        "wrote \(pages.names.count) pages to \(folder) (overview: \(FileSystem.join(folder, pages.names[0])))\n")
     }
   }
 
-  func renderPages(
-    _ pages: [(name: String, dot: String)], format: Graphviz.Format, folder: String, every: Int, offset: Int
-  ) throws {
+  func renderPages(_ pages: SplitPages, format: Graphviz.Format, folder: String, every: Int, offset: Int) throws {
     var i = offset
-    while i < pages.count {
-      let page = pages[i]
+    while i < pages.names.count {
+      let dot = pages.dot(i)
       let bytes: [UInt8]
       if format == .dot {
-        bytes = Array(page.dot.utf8)
+        bytes = Array(dot.utf8)
       } else {
         do {
-          bytes = try Graphviz.render(dot: page.dot, format: format)
+          bytes = try Graphviz.render(dot: dot, format: format)
         } catch {
-          throw CLIFailure(message: "cascade: \(page.name): \(error.description)")
+          throw CLIFailure(message: "cascade: \(pages.names[i]): \(error.description)")
         }
       }
-      try write(bytes, to: FileSystem.join(folder, page.name))
+      try write(bytes, to: FileSystem.join(folder, pages.names[i]))
       i += every
     }
   }

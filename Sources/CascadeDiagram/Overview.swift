@@ -3,6 +3,9 @@ import CascadeCore
 /// The overview page of a split diagram: units only, as boxes linking to their pages, joined
 /// parent above child.
 struct Overview {
+  /// The most units the overview shows before it stops descending a level.
+  static let maxUnits = 150
+
   let builder: DiagramBuilder
   let names: PageNames
 
@@ -14,10 +17,23 @@ struct Overview {
     g.nodeDefaults = DiagramBuilder.nodeDefaults
     g.edgeDefaults = DiagramBuilder.edgeDefaults
 
+    // Only as many levels from the top as fit on a readable page; each unit's own page links on
+    // down to its children, so nothing becomes unreachable.
+    let tops = (0..<plan.units.count).filter { Selection.isTop($0, index) }
+    let depth = Selection.distances(from: tops, index)
+    var perDepth: [Int: Int] = [:]
+    for d in depth { if let d { perDepth[d, default: 0] += 1 } }
+    var shownDepth = 0
+    var total = perDepth[0] ?? 0
+    while let next = perDepth[shownDepth + 1], total + next <= Overview.maxUnits {
+      total += next
+      shownDepth += 1
+    }
     var node = [String?](repeating: nil, count: plan.units.count)
     for u in builder.order {
       let unit = plan.units[u]
       if let levels = builder.options.levels, unit.level.map({ !levels.contains($0) }) ?? true { continue }
+      if let d = depth[u], d > shownDepth { continue }
       let id = g.uniqueID(unit.id)
       node[u] = id
       var label = "<B>" + HTML.lines(TextWrap.wrap(unit.name, width: builder.options.wrapWidth)) + "</B>"
@@ -26,6 +42,10 @@ struct Overview {
       label += "<BR/>" + HTML.font(HTML.escape(facts.joined(separator: " · ")), color: Style.muted, size: 10)
       let count = unit.objectives.count
       label += "<BR/>" + HTML.font("\(count) objective\(count == 1 ? "" : "s")", color: Style.muted, size: 10)
+      if let d = depth[u], d == shownDepth, !index.children[u].isEmpty {
+        let below = index.children[u].count
+        label += "<BR/>" + HTML.font("\(below) unit\(below == 1 ? "" : "s") below ▸", color: Style.muted, size: 10)
+      }
       let problems = builder.problems.byUnit[unit.id] ?? Problems.Count()
       if let summary = Problems.summary(problems) {
         label += "<BR/>" + HTML.font(HTML.escape(summary), color: Style.problem, size: 10)

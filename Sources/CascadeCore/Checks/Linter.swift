@@ -23,13 +23,22 @@ public struct LintResult: Sendable {
 /// (severity overrides, rules turned off) and sorts the diagnostics for output.
 public enum Linter {
   public static func lint(_ loaded: LoadedPlan, rules: [any Rule] = RuleRegistry.all) -> LintResult {
-    let index = PlanIndex(loaded.plan)
+    let index = Timings.measure("index") { PlanIndex(loaded.plan) }
     var findings = Findings()
     findings.append(contentsOf: loaded.diagnostics)
-    for rule in rules { rule.check(index, &findings) }
-    let checkIns = CheckInLog(index)
+    // Rules are independent of each other: run them on every core, keep their order.
+    let perRule = ParallelBuffer<[Diagnostic]>(count: rules.count, initial: [])
+    Timings.measure("rules") {
+      parallelFor(rules.count, chunk: 1) { i in
+        var own = Findings()
+        Timings.measure("  \(rules[i].description.id)") { rules[i].check(index, &own) }
+        perRule[i] = own.diagnostics
+      }
+    }
+    for i in 0..<rules.count { findings.append(contentsOf: perRule[i]) }
+    let checkIns = Timings.measure("check-ins") { CheckInLog(index) }
     findings.append(contentsOf: checkIns.diagnostics)
-    return finish(index: index, checkIns: checkIns, diagnostics: findings.diagnostics)
+    return Timings.measure("finish") { finish(index: index, checkIns: checkIns, diagnostics: findings.diagnostics) }
   }
 
   /// Applies configuration, sorts and counts.
@@ -59,6 +68,7 @@ public enum Linter {
 
   /// Loads and lints in one step.
   public static func validate(paths: [String]) throws(LoadError) -> LintResult {
-    lint(try PlanLoader.load(paths: paths))
+    let loaded = try Timings.measure("load") { () throws(LoadError) in try PlanLoader.load(paths: paths) }
+    return lint(loaded)
   }
 }

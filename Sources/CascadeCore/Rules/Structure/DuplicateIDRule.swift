@@ -28,16 +28,14 @@ public struct DuplicateIDRule: Rule {
             "objective id \(quoted(o.id)) is used twice in unit \(quoted(u.id)) (first at line \(u.objectives[first].mark.line))",
             at: u.location(o.mark), subject: "\(u.id)/\(o.id)")
         }
-        var seen: [String: Mark] = [:]
-        for kr in o.keyResults {
-          if let first = seen[kr.id] {
-            findings.report(
-              Self.description,
-              "key result id \(quoted(kr.id)) is used twice in objective \(quoted(o.id)) (first at line \(first.line))",
-              at: u.location(kr.mark), subject: "\(u.id)/\(o.id)/\(kr.id)")
-          } else {
-            seen[kr.id] = kr.mark
-          }
+        // An objective has a handful of key results: compare pairs rather than build a set.
+        let krs = o.keyResults
+        for k in krs.indices {
+          guard let first = krs[..<k].first(where: { $0.id == krs[k].id }) else { continue }
+          findings.report(
+            Self.description,
+            "key result id \(quoted(krs[k].id)) is used twice in objective \(quoted(o.id)) (first at line \(first.mark.line))",
+            at: u.location(krs[k].mark), subject: "\(u.id)/\(o.id)/\(krs[k].id)")
         }
       }
     }

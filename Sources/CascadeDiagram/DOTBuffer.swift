@@ -41,7 +41,6 @@ struct DOTBuffer {
 
   /// `node [...]`, `edge [...]` or `graph [...]` defaults.
   mutating func defaults(_ kind: String, _ list: Attributes) {
-    precondition(kind == "node" || kind == "edge" || kind == "graph")
     indent()
     write(kind)
     append(list)
@@ -80,7 +79,11 @@ struct DOTBuffer {
 
   /// The complete source.
   mutating func finish() -> String {
-    precondition(depth == 1, "unbalanced subgraphs")
+    // Close whatever is open, so the source always parses.
+    while depth > 1 {
+      depth -= 1
+      write("}\n")
+    }
     write("}\n")
     return String(decoding: bytes, as: UTF8.self)
   }

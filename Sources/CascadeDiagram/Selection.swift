@@ -41,7 +41,7 @@ struct Selection {
       let u = queue[head]
       head += 1
       for c in index.children[u] where distance[c] == nil {
-        distance[c] = distance[u]! + 1
+        distance[c] = (distance[u] ?? 0) + 1
         queue.append(c)
       }
     }

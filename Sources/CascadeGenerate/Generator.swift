@@ -1,3 +1,4 @@
+import CascadeCore
 import Dispatch
 
 #if canImport(Glibc)
@@ -111,6 +112,14 @@ public enum OrganisationGenerator {
   public static func write(_ options: GeneratorOptions, to directory: String) throws(GeneratorError)
     -> GeneratedOrganisation
   {
+    // generate() traps on options no caller should pass; refuse them here, where they arrive.
+    guard Cycle(label: options.cycle) != nil else {
+      throw GeneratorError(
+        description: "\(quoted(options.cycle, limit: 20)) is not a cycle (2027, 2027-H1, 2027-Q1, 2027-01)")
+    }
+    guard options.people >= 1, (0...1).contains(options.defectRate) else {
+      throw GeneratorError(description: "people must be at least 1 and the defect rate from 0 to 1")
+    }
     var organisation = generate(options)
     try makeDirectory(directory, parents: true)
     for d in organisation.model.directories {

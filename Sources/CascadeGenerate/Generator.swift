@@ -117,8 +117,8 @@ public enum OrganisationGenerator {
       throw GeneratorError(
         description: "\(quoted(options.cycle, limit: 20)) is not a cycle (2027, 2027-H1, 2027-Q1, 2027-01)")
     }
-    guard options.people >= 1, (0...1).contains(options.defectRate) else {
-      throw GeneratorError(description: "people must be at least 1 and the defect rate from 0 to 1")
+    guard options.people >= 0, (0...1).contains(options.defectRate) else {
+      throw GeneratorError(description: "people must be 0 or more and the defect rate from 0 to 1")
     }
     var organisation = generate(options)
     try makeDirectory(directory, parents: true)

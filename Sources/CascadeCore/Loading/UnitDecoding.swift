@@ -122,25 +122,56 @@ extension DocumentDecoder {
     return nil
   }
 
-  mutating func objective(_ e: YAMLEvent, unit: String) throws(Stop) -> Objective? {
+  /// What every objective and key result has: a mapping with an `id` and a `title`.
+  struct Titled {
+    var id = ""
+    var mark: Mark
+    var title = ""
+    var titleMark: Mark
+  }
+
+  /// Decodes a mapping with `id` and `title` (reporting them when missing); `other` handles
+  /// the rest of its keys as `forEachKey` does. Nil when there is no usable id.
+  mutating func titled(
+    _ e: YAMLEvent, what: String, known: [String], subject: (String) -> String?,
+    _ other: (inout DocumentDecoder, YAMLEvent, YAMLEvent) throws(Stop) -> Bool
+  ) throws(Stop) -> Titled? {
     guard e.kind == .mappingStart else {
-      report(SchemaRule.description, "each objective must be a mapping with 'id' and 'title'", e.mark)
+      report(SchemaRule.description, "each \(what) must be a mapping with 'id' and 'title'", e.mark)
       try skip(e)
       return nil
     }
-    var o = Objective(id: "", title: "", mark: e.mark)
-    var sawTitle = false
+    var t = Titled(mark: e.mark, titleMark: e.mark)
     var sawID = false
-    try forEachKey(known: Self.objectiveFields) { (d, key, value) throws(Stop) in
+    var sawTitle = false
+    try forEachKey(known: known) { (d, key, value) throws(Stop) in
       switch key.value {
       case "id":
         sawID = true
-        o.mark = value.mark
-        o.id = try d.identifier(value, field: "id") ?? ""
+        t.mark = value.mark
+        t.id = try d.identifier(value, field: "id") ?? ""
       case "title":
         sawTitle = true
-        o.titleMark = value.mark
-        o.title = try d.text(value, field: "title") ?? ""
+        t.titleMark = value.mark
+        t.title = try d.text(value, field: "title") ?? ""
+      default:
+        return try other(&d, key, value)
+      }
+      return true
+    }
+    if !sawID { missing("id", in: (what.hasPrefix("o") ? "an " : "a ") + what, at: e.mark) }
+    guard !t.id.isEmpty else { return nil }
+    if !sawTitle || t.title.isEmpty {
+      missing("title", in: "\(what) \(quoted(t.id))", at: t.mark, subject: subject(t.id))
+    }
+    return t
+  }
+
+  mutating func objective(_ e: YAMLEvent, unit: String) throws(Stop) -> Objective? {
+    var o = Objective(id: "", title: "", mark: e.mark)
+    let t = try titled(e, what: "objective", known: Self.objectiveFields, subject: { "\(unit)/\($0)" }) {
+      (d, key, value) throws(Stop) in
+      switch key.value {
       case "type":
         o.type = try d.choice(value, field: "type", as: ObjectiveType.self) ?? .aspirational
       case "aligns_to":
@@ -162,33 +193,16 @@ extension DocumentDecoder {
       }
       return true
     }
-    if !sawID { missing("id", in: "an objective", at: e.mark) }
-    guard !o.id.isEmpty else { return nil }
-    if !sawTitle || o.title.isEmpty {
-      missing("title", in: "objective \(quoted(o.id))", at: o.mark, subject: "\(unit)/\(o.id)")
-    }
+    guard let t else { return nil }
+    (o.id, o.mark, o.title, o.titleMark) = (t.id, t.mark, t.title, t.titleMark)
     return o
   }
 
   mutating func keyResult(_ e: YAMLEvent) throws(Stop) -> KeyResult? {
-    guard e.kind == .mappingStart else {
-      report(SchemaRule.description, "each key result must be a mapping with 'id' and 'title'", e.mark)
-      try skip(e)
-      return nil
-    }
     var kr = KeyResult(id: "", title: "", mark: e.mark)
-    var sawTitle = false
-    var sawID = false
-    try forEachKey(known: Self.keyResultFields) { (d, key, value) throws(Stop) in
+    let t = try titled(e, what: "key result", known: Self.keyResultFields, subject: { _ in nil }) {
+      (d, key, value) throws(Stop) in
       switch key.value {
-      case "id":
-        sawID = true
-        kr.mark = value.mark
-        kr.id = try d.identifier(value, field: "id") ?? ""
-      case "title":
-        sawTitle = true
-        kr.titleMark = value.mark
-        kr.title = try d.text(value, field: "title") ?? ""
       case "kind":
         kr.kindMark = value.mark
         kr.kind = try d.choice(value, field: "kind", as: KeyResultKind.self)
@@ -215,11 +229,8 @@ extension DocumentDecoder {
       }
       return true
     }
-    if !sawID { missing("id", in: "a key result", at: e.mark) }
-    guard !kr.id.isEmpty else { return nil }
-    if !sawTitle || kr.title.isEmpty {
-      missing("title", in: "key result \(quoted(kr.id))", at: kr.mark)
-    }
+    guard let t else { return nil }
+    (kr.id, kr.mark, kr.title, kr.titleMark) = (t.id, t.mark, t.title, t.titleMark)
     return kr
   }
 

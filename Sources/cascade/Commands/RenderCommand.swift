@@ -204,10 +204,18 @@ struct RenderCommand: ParsableCommand {
         }
       }
       try write(bytes, to: FileSystem.join(folder, pages.names[i]))
+      if getenv("CASCADE_MEMDEBUG") != nil, (i / every) % 500 == 0 {
+        Terminal.standardError("DEBUG page \(i)")
+        dbg_malloc_stats()
+        if getenv("CASCADE_TRIM") != nil { _ = dbg_malloc_trim(0) }
+      }
       i += every
     }
   }
 }
+
+@_silgen_name("malloc_stats") func dbg_malloc_stats()
+@_silgen_name("malloc_trim") func dbg_malloc_trim(_ pad: Int) -> Int32
 
 enum Executable {
   /// This program's own path, for starting workers.

@@ -1,73 +1,127 @@
 extension Wording {
   /// Judges the verb a title is built on: a task (activity), a result, or a comparative.
   struct Phrasing {
-    let s: [Unicode.Scalar]
+    let s: Text
+    let low: LowerBytes
     let n: Int
+    let words: WordTable
 
-    init(_ s: [Unicode.Scalar]) {
+    init(_ s: Text, _ low: LowerBytes) {
       self.s = s
+      self.low = low
       self.n = s.count
+      self.words = Words.table
     }
 
     enum Lead {
       case activity, result, comparative, none
     }
 
+    /// A lower-case ASCII word of the title (32 bytes, so that 24 of them fit the temporary
+    /// stack buffer). Its ``info`` is looked up on first use (see ``Tokens``).
     struct Token {
-      var word: String
+      var info: WordInfo
+      var start32: Int32
+      var end32: Int32
+      var sep32: UInt32
+      var isLookedUp: Bool
+
+      var start: Int { Int(start32) }
+      var end: Int { Int(end32) }
       /// The punctuation right after the token (`,` `:` `-` …), nil for a plain space.
-      var sep: Unicode.Scalar?
+      var sep: Unicode.Scalar? { sep32 == 0 ? nil : Unicode.Scalar(sep32) }
+
+      @inline(__always)
+      func isIn(_ lists: WordFlags) -> Bool { !info.flags.isDisjoint(with: lists) }
     }
 
-    var isActivity: Bool {
-      let toks = englishTokens()
-      if !toks.isEmpty {
-        let (k, lead) = leadInfo(toks)
-        switch lead {
-        case .activity: return true
-        case .result, .comparative: return false
-        case .none:
-          if hasTaskParticiple(toks, from: max(k, 1)) { return true }
-        }
+    /// The English tokens of a title. Reading a token looks its word up in the word table the
+    /// first time, so rules that decide early never pay for the words they do not read.
+    struct Tokens {
+      let buffer: UnsafeMutablePointer<Token>
+      let count: Int
+      let low: LowerBytes
+      let words: WordTable
+
+      var isEmpty: Bool { count == 0 }
+
+      @inline(__always)
+      subscript(k: Int) -> Token {
+        precondition(k >= 0 && k < count)
+        if buffer[k].isLookedUp { return buffer[k] }
+        buffer[k].info = words.info(WordKey(low, buffer[k].start, buffer[k].end))
+        buffer[k].isLookedUp = true
+        return buffer[k]
       }
-      return chineseProfile().firstIsActivity
+
+      /// The punctuation after token `k` (no lookup).
+      @inline(__always)
+      func sep(_ k: Int) -> Unicode.Scalar? { buffer[k].sep }
+
+      /// The scalar range of token `k` (no lookup).
+      @inline(__always)
+      func range(_ k: Int) -> (start: Int, end: Int) { (buffer[k].start, buffer[k].end) }
+    }
+
+    /// At most this many English tokens are read.
+    static let maxTokens = 24
+
+    var isActivity: Bool {
+      withTokens { toks in
+        if !toks.isEmpty {
+          let (k, lead) = leadInfo(toks)
+          switch lead {
+          case .activity: return true
+          case .result, .comparative: return false
+          case .none:
+            if hasTaskParticiple(toks, from: max(k, 1)) { return true }
+          }
+        }
+        return chineseProfile().firstIsActivity
+      }
     }
 
     var isComparative: Bool {
-      let toks = englishTokens()
-      if !toks.isEmpty {
-        let (k, lead) = leadInfo(toks)
-        switch lead {
-        case .activity: return false
-        case .comparative: return true
-        case .result, .none:
-          for t in toks[min(k, toks.count)...]
-          where Self.matches(t.word, Vocabulary.comparativeWords) {
-            return true
+      withTokens { toks in
+        if !toks.isEmpty {
+          let (k, lead) = leadInfo(toks)
+          switch lead {
+          case .activity: return false
+          case .comparative: return true
+          case .result, .none:
+            for m in min(k, toks.count)..<toks.count where toks[m].isIn(.matchesComparativeWords) {
+              return true
+            }
           }
         }
+        let c = chineseProfile()
+        return !c.firstIsActivity && c.hasComparative
       }
-      let c = chineseProfile()
-      return !c.firstIsActivity && c.hasComparative
     }
 
     // MARK: - English
 
-    /// ASCII tokens up to the first Han character (at most 24).
-    func englishTokens() -> [Token] {
-      var toks: [Token] = []
+    /// Calls `body` with the title's English tokens, kept in a temporary buffer.
+    @inline(__always)
+    func withTokens<R>(_ body: (Tokens) -> R) -> R {
+      withUnsafeTemporaryAllocation(of: Token.self, capacity: Self.maxTokens) { buf in
+        let count = englishTokens(into: buf)
+        return body(Tokens(buffer: buf.baseAddress!, count: count, low: low, words: words))
+      }
+    }
+
+    /// ASCII tokens up to the first Han character (at most 24); returns how many.
+    func englishTokens(into toks: UnsafeMutableBufferPointer<Token>) -> Int {
+      var count = 0
       var i = 0
-      while i < n, toks.count < 24 {
+      while i < n, count < Self.maxTokens {
         let c = s[i]
         if Scalars.isHan(c) { break }
         if Scalars.isAlnum(c) {
-          var j = i
-          var v = String.UnicodeScalarView()
-          while j < n,
-            Scalars.isAlnum(s[j]) || (s[j] == "'" && j + 1 < n && Scalars.isLetter(s[j + 1]))
-          {
-            v.append(Scalars.lower(s[j]))
-            j += 1
+          // Scanned on the lower-case bytes: ASCII letters are a–z there, anything else non-ASCII.
+          var j = Scalars.runEnd(low, from: i, digits: true).end
+          while j < n, low[j] == 0x27, j + 1 < n, low[j + 1] &- 0x61 < 26 {  // let's
+            j = Scalars.runEnd(low, from: j + 1, digits: true).end
           }
           var sep: Unicode.Scalar?
           var k = j
@@ -82,39 +136,47 @@ extension Wording {
               break
             }
           }
-          toks.append(Token(word: String(v), sep: sep))
+          (toks.baseAddress! + count).initialize(
+            to: Token(
+              info: WordInfo(), start32: Int32(i), end32: Int32(j), sep32: sep?.value ?? 0, isLookedUp: false))
+          count += 1
           i = j
         } else {
           i += 1
         }
       }
-      return toks
+      return count
     }
 
-    static func isCalendarCode(_ w: String) -> Bool {
-      guard let f = w.unicodeScalars.first else { return false }
-      if Scalars.isASCIIDigit(f) { return w.unicodeScalars.allSatisfy(Scalars.isASCIIDigit) }
-      let rest = w.unicodeScalars.dropFirst()
-      if f == "q" || f == "h", rest.count == 1, rest.allSatisfy(Scalars.isASCIIDigit) {
-        return true
-      }
-      if w.hasPrefix("fy") || w.hasPrefix("cy") {
-        return w.unicodeScalars.dropFirst(2).allSatisfy(Scalars.isASCIIDigit)
-      }
+    /// `q1`, `h2`, `fy26`, `cy2026`, `2026` (token `k` in lower case).
+    func isCalendarCode(_ toks: Tokens, _ k: Int) -> Bool {
+      let (a, b) = toks.range(k)
+      guard b > a else { return false }
+      let f = Scalars.lower(s[a])
+      if Scalars.isASCIIDigit(f) { return allDigits(a, b) }
+      if f == "q" || f == "h", b - a == 2, Scalars.isASCIIDigit(s[a + 1]) { return true }
+      if b - a >= 2, f == "f" || f == "c", Scalars.lower(s[a + 1]) == "y" { return allDigits(a + 2, b) }
       return false
     }
 
+    private func allDigits(_ a: Int, _ b: Int) -> Bool {
+      var k = a
+      while k < b {
+        if !Scalars.isASCIIDigit(s[k]) { return false }
+        k += 1
+      }
+      return true
+    }
+
     /// The verb position after a leading time phrase or adverbial clause, and its kind.
-    func leadInfo(_ toks: [Token]) -> (index: Int, lead: Lead) {
-      let first = toks[0].word
+    func leadInfo(_ toks: Tokens) -> (index: Int, lead: Lead) {
+      let first = toks[0]
       let opensPhrase =
-        Vocabulary.timeLead.contains(first) || Lexicon.months.contains(first)
-        || Self.isCalendarCode(first) || Vocabulary.clauseLead.contains(first)
+        first.isIn(.timeLead) || first.isIn(.months) || first.isIn(.clauseLead) || isCalendarCode(toks, 0)
       var k = 0
       if opensPhrase {
-        while k < toks.count, toks[k].sep != "-",
-          Vocabulary.timeWords.contains(toks[k].word) || Lexicon.months.contains(toks[k].word)
-            || Self.isCalendarCode(toks[k].word)
+        while k < toks.count, toks.sep(k) != "-",
+          toks[k].isIn(.timeWords) || toks[k].isIn(.months) || isCalendarCode(toks, k)
         {
           k += 1
         }
@@ -124,10 +186,11 @@ extension Wording {
       guard opensPhrase else { return result }
       // "By hosting webinars, grow leads": the clause before the comma is the means.
       let meansGerund =
-        Vocabulary.clauseLead.contains(first) && k < toks.count && toks[k].word.hasSuffix("ing")
+        first.isIn(.clauseLead) && k < toks.count
+        && Scalars.hasSuffix(s, toks.range(k).start, toks.range(k).end, "ing")
       if result.lead == .none || meansGerund {
         for m in 0..<min(toks.count, 10) {
-          guard let sep = toks[m].sep, sep != "-" else { continue }
+          guard let sep = toks.sep(m), sep != "-" else { continue }
           let k2 = skipAdverbs(toks, from: m + 1)
           let l2 = lead(toks, at: k2)
           if l2 != .none || meansGerund { result = (k2, l2) }
@@ -137,13 +200,13 @@ extension Wording {
       return result
     }
 
-    func skipAdverbs(_ toks: [Token], from start: Int) -> Int {
+    func skipAdverbs(_ toks: Tokens, from start: Int) -> Int {
       var k = start
       var skipped = 0
       while k < toks.count - 1, skipped < 3 {
-        let w = toks[k].word
-        if Vocabulary.fillers.contains(w)
-          || (w.count > 4 && w.hasSuffix("ly") && !Vocabulary.lyWords.contains(w))
+        let w = toks[k]
+        if w.isIn(.fillers)
+          || (w.end - w.start > 4 && Scalars.hasSuffix(s, w.start, w.end, "ly") && !w.isIn(.lyWords))
         {
           k += 1
           skipped += 1
@@ -154,46 +217,50 @@ extension Wording {
       return k
     }
 
-    func lead(_ toks: [Token], at k: Int) -> Lead {
+    func lead(_ toks: Tokens, at k: Int) -> Lead {
       guard k < toks.count else { return .none }
       let t = toks[k]
-      let next = k + 1 < toks.count ? toks[k + 1].word : nil
-      if let next, t.sep == nil || t.sep == "-" {
-        for f in Self.forms(t.word) {
-          let phrase = f + " " + next
-          if Vocabulary.phrasalActivities.contains(phrase) { return .activity }
-          if Vocabulary.phrasalComparatives.contains(phrase) { return .comparative }
+      let hasNext = k + 1 < toks.count
+      if hasNext, t.sep == nil || t.sep == "-", t.info.phraseCount > 0 {
+        // The phrasal verbs opened by the word's forms (`setting up` → `set up`), in order.
+        let start = Int(t.info.phraseStart)
+        let next = toks.range(k + 1)
+        let second = WordKey(low, next.start, next.end)
+        for p in start..<start + Int(t.info.phraseCount) where words.phrases[p].second == second {
+          return words.phrases[p].lead
         }
       }
       if t.sep == "-" { return .none }  // a compound such as "post-launch"
       // "Planned downtime", "Automated tests": a participle opening a title is an adjective.
-      if k == 0, t.word.hasSuffix("ed") || Vocabulary.irregular[t.word] != nil,
-        !Vocabulary.activityVerbs.contains(t.word)
+      if k == 0, Scalars.hasSuffix(s, t.start, t.end, "ed") || t.isIn(.irregular),
+        !t.isIn(.activityVerbs)
       {
         return .none
       }
-      if Self.matches(t.word, Vocabulary.activityVerbs) || Vocabulary.taskNouns.contains(t.word) {
-        if let next, Vocabulary.metricNouns.contains(next) { return .none }
+      if t.isIn(.matchesActivityVerbs) || t.isIn(.taskNouns) {
+        if hasNext, toks[k + 1].isIn(.metricNouns) { return .none }
         return .activity
       }
-      if Self.matches(t.word, Vocabulary.comparativeVerbs) { return .comparative }
-      if Self.matches(t.word, Vocabulary.resultVerbs) { return .result }
+      if t.isIn(.matchesComparativeVerbs) { return .comparative }
+      if t.isIn(.matchesResultVerbs) { return .result }
       return .none
     }
 
     /// `New portal launched`, `3 workshops held by June`.
-    func hasTaskParticiple(_ toks: [Token], from k: Int) -> Bool {
+    func hasTaskParticiple(_ toks: Tokens, from k: Int) -> Bool {
       var m = k
       while m < toks.count {
-        if Vocabulary.taskParticiples.contains(toks[m].word) {
+        if toks[m].isIn(.taskParticiples) {
           guard m + 1 < toks.count else { return true }
-          let next = toks[m + 1].word
-          if next == "on", m + 2 < toks.count, toks[m + 2].word == "time" {
+          let next = toks.range(m + 1)
+          if WordKey(low, next.start, next.end) == Words.on, m + 2 < toks.count,
+            WordKey(low, toks.range(m + 2).start, toks.range(m + 2).end) == Words.time
+          {
             m += 1
             continue
           }
-          if toks[m].sep != nil || Vocabulary.participleFollowers.contains(next)
-            || Self.isCalendarCode(next) || Lexicon.months.contains(next)
+          if toks.sep(m) != nil || toks[m + 1].isIn(.participleFollowers) || toks[m + 1].isIn(.months)
+            || isCalendarCode(toks, m + 1)
           {
             return true
           }
@@ -204,6 +271,7 @@ extension Wording {
     }
 
     /// The word and plausible base forms: `launching` → `launch`, `shipped` → `ship`.
+    /// Used when the word table is built: every inflection that reaches a listed verb is listed.
     static func forms(_ w: String) -> [String] {
       var out = [w]
       if let irr = Vocabulary.irregular[w] { out.append(irr) }
@@ -233,12 +301,6 @@ extension Wording {
       return out
     }
 
-    static func matches(_ w: String, _ set: Set<String>) -> Bool {
-      if set.contains(w) { return true }
-      for f in forms(w).dropFirst() where set.contains(f) { return true }
-      return false
-    }
-
     // MARK: - Chinese
 
     struct ChineseProfile {
@@ -254,20 +316,27 @@ extension Wording {
       var activityInMeans = false
       var first: Lead?
       var lastResult: Int?
+      // Fetched once (each static access costs a call).
+      let means = Vocabulary.means
+      let activities = Vocabulary.chineseActivities
+      let results = Vocabulary.chineseResults
+      let comparatives = Vocabulary.chineseComparatives
+      let verbStarts = Vocabulary.verbStarts
       while i < n {
-        guard Scalars.isHan(s[i]) else {
+        // Only the lists with a word starting with this scalar can match here.
+        guard Scalars.isHan(s[i]), let lists = verbStarts.value(s[i]) else {
           i += 1
           continue
         }
-        let mm = Vocabulary.means.match(s, at: i)
+        let mm = lists & 1 != 0 ? means.match(s, at: i) : 0
         if mm > 0 {
           meansMode = true
           i += mm
           continue
         }
-        let la = Vocabulary.chineseActivities.match(s, at: i)
-        let lr = Vocabulary.chineseResults.match(s, at: i)
-        let lc = Vocabulary.chineseComparatives.match(s, at: i)
+        let la = lists & 2 != 0 ? activities.match(s, at: i) : 0
+        let lr = lists & 4 != 0 ? results.match(s, at: i) : 0
+        let lc = lists & 8 != 0 ? comparatives.match(s, at: i) : 0
         let best = max(la, lr, lc)
         guard best > 0 else {
           i += 1
@@ -352,10 +421,12 @@ extension Wording {
     /// Index of the last result or comparative verb, -1 if none.
     func lastResultVerb() -> Int {
       var k = n - 1
+      let results = Vocabulary.chineseResults
+      let comparatives = Vocabulary.chineseComparatives
+      let verbStarts = Vocabulary.verbStarts
       while k >= 0 {
-        if Scalars.isHan(s[k]),
-          Vocabulary.chineseResults.match(s, at: k) > 0
-            || Vocabulary.chineseComparatives.match(s, at: k) > 0
+        if Scalars.isHan(s[k]), let lists = verbStarts.value(s[k]), lists & 12 != 0,
+          results.match(s, at: k) > 0 || comparatives.match(s, at: k) > 0
         {
           return k
         }
@@ -375,12 +446,8 @@ extension Wording {
         if Vocabulary.resultObjects.match(s, at: k) > 0 { return true }
         if Scalars.isLetter(s[k]) {
           var j = k
-          var v = String.UnicodeScalarView()
-          while j < n, Scalars.isLetter(s[j]) {
-            v.append(Scalars.lower(s[j]))
-            j += 1
-          }
-          if ["kpi", "gmv", "arr", "mrr", "okr"].contains(String(v)) { return true }
+          while j < n, Scalars.isLetter(s[j]) { j += 1 }
+          if Words.resultAcronyms.contains(WordKey(low, k, j)) { return true }
           k = j
           continue
         }

@@ -35,12 +35,6 @@ extension Wording.QuantityScanner {
     return numeralRun(at: i)
   }
 
-  func suffixText(_ num: ChineseNumber) -> String {
-    var v = String.UnicodeScalarView()
-    v.append(contentsOf: s[num.suffixStart..<num.end])
-    return String(v)
-  }
-
   /// `百分之百`, `百分百` (100 %) or `百分之` + a number (`百分之二十`, `百分之20`) at `i`.
   func percentPhrase(at i: Int) -> (end: Int, value: Double?, needsValue: Bool)? {
     guard i + 2 < n, s[i] == "百", s[i + 1] == "分" else { return nil }
@@ -81,18 +75,17 @@ extension Wording.QuantityScanner {
 
   /// True when a listed word covers the whole numeral run `a..<b`.
   func excluded(_ a: Int, _ b: Int) -> Bool {
-    for w in Lexicon.numeralExclusions {
-      var off = 0
-      while off < w.count {
-        if w[off] == s[a] {
-          let start = a - off
-          if start >= 0, start + w.count <= n, start + w.count >= b {
-            var k = 0
-            while k < w.count, s[start + k] == w[k] { k += 1 }
-            if k == w.count { return true }
-          }
-        }
-        off += 1
+    // Only the words that contain `s[a]`, at each offset where they do.
+    guard let slot = Lexicon.exclusionPlaces.index.value(s[a]) else { return false }
+    let places = Lexicon.exclusionPlaces.places
+    let first = Int(slot >> 16)
+    for place in places[first..<first + Int(slot & 0xFFFF)] {
+      let w = Lexicon.numeralExclusions[Int(place >> 8)]
+      let start = a - Int(place & 0xFF)
+      if start >= 0, start + w.count <= n, start + w.count >= b {
+        var k = 0
+        while k < w.count, s[start + k] == w[k] { k += 1 }
+        if k == w.count { return true }
       }
     }
     return false
@@ -221,7 +214,7 @@ extension Wording.QuantityScanner {
       }
       return .skip(j)
     }
-    if prev == "前", num.hasSuffix, Lexicon.deadlineMeasures.contains(suffixText(num)) {
+    if prev == "前", num.hasSuffix, Lexicon.deadlineMeasures.contains(s, from: num.suffixStart, to: num.end) {
       return .skip(num.end)  // 前两周: "in the first two weeks"
     }
     if prev == "前", single || num.value != nil {

@@ -102,7 +102,13 @@ extension Wording {
 
     // MARK: Chinese numerals
 
+    /// All numerals are at or above U+3007 `〇`: anything below is rejected without the switch.
+    @inline(__always)
     static func chineseDigit(_ c: Unicode.Scalar) -> Int? {
+      c.value < 0x3007 ? nil : chineseDigitValue(c)
+    }
+
+    static func chineseDigitValue(_ c: Unicode.Scalar) -> Int? {
       switch c {
       case "零", "〇": return 0
       case "一", "壹": return 1
@@ -118,7 +124,12 @@ extension Wording {
       }
     }
 
+    @inline(__always)
     static func chineseUnit(_ c: Unicode.Scalar) -> Double? {
+      c.value < 0x3007 ? nil : chineseUnitValue(c)
+    }
+
+    static func chineseUnitValue(_ c: Unicode.Scalar) -> Double? {
       switch c {
       case "十", "拾": return 10
       case "百", "佰": return 100
@@ -152,6 +163,26 @@ extension Wording {
       "十四五", "十三五", "十五五", "五险一金", "三甲", "三级甲等", "等保三级", "等保二级",
     ].map { Array($0.unicodeScalars) }
 
+    /// Where each scalar occurs in ``numeralExclusions``: `index` maps a scalar to
+    /// `start << 16 | count` in `places`, each place being `word << 8 | offset`.
+    static let exclusionPlaces: (index: ScalarTable, places: [UInt32]) = {
+      var order: [Unicode.Scalar] = []
+      var byScalar: [Unicode.Scalar: [UInt32]] = [:]
+      for (w, word) in numeralExclusions.enumerated() {
+        for (off, c) in word.enumerated() {
+          if byScalar[c] == nil { order.append(c) }
+          byScalar[c, default: []].append(UInt32(w) << 8 | UInt32(off))
+        }
+      }
+      var pairs: [(key: Unicode.Scalar, value: UInt32)] = []
+      var places: [UInt32] = []
+      for c in order {
+        pairs.append((c, UInt32(places.count) << 16 | UInt32(byScalar[c]!.count)))
+        places += byScalar[c]!
+      }
+      return (ScalarTable(pairs), places)
+    }()
+
     /// Measure words and units that make a numeral a count (`3家`, `两个`, `5个月`).
     static let measures = WordList([
       "个", "次", "件", "名", "位", "家", "倍", "天", "周", "月", "年", "元", "块", "项", "场", "篇",
@@ -166,9 +197,9 @@ extension Wording {
       "万人", "千人", "GB", "TB", "MB", "KB", "ms", "km", "kg",
     ])
     /// Time spans that make a following `内`/`之内` a deadline.
-    static let deadlineMeasures: Set<String> = [
+    static let deadlineMeasures = WordList([
       "个月", "月", "周", "星期", "年", "季度", "个季度",
-    ]
+    ])
     /// After a lone `一`, only these make it a quantity (spans, multiples, percentages).
     static let loneOneFollowers = WordList([
       "天", "日", "周", "星期", "个月", "年", "小时", "个小时", "分钟", "秒", "个季度", "工作日",
@@ -178,13 +209,28 @@ extension Wording {
     /// After `第N`, these make it a rank (`第一名`).
     static let rankFollowers = WordList(["名", "位", "梯队", "档", "阵营", "强"])
     /// Quantity words without a value.
-    static let chineseMultipliers = WordList([
+    static let chineseMultiplierWords = [
       "一半", "减半", "翻倍", "翻番", "翻一番", "翻两番", "倍增", "翻了一番", "半数", "过半",
       "两位数", "双位数", "三位数", "个位数",
-    ])
-    /// `成` followed by these is not "tenths" (`三成为` is rare, `完成`/`成为` are words).
-    static let chengBlock: Set<Unicode.Scalar> = [
-      "为", "功", "本", "员", "立", "长", "果", "交", "就", "熟", "型", "效", "绩", "都", "群",
     ]
+    static let chineseMultipliers = WordList(chineseMultiplierWords)
+    /// The only scalars ``QuantityScanner/han(at:)`` does anything with: numerals (`百` among
+    /// them) and the first scalar of a ``chineseMultipliers`` word.
+    static let quantityHan: ScalarTable = {
+      var firsts = Set(chineseMultiplierWords.compactMap { $0.unicodeScalars.first })
+      for v in UInt32(0)...0xFFFF {
+        if let c = Unicode.Scalar(v), isChineseNumeral(c) { firsts.insert(c) }
+      }
+      return ScalarTable(firsts.sorted().map { ($0, 1) })
+    }()
+
+    /// `成` followed by these is not "tenths" (`三成为` is rare, `完成`/`成为` are words).
+    static func isChengBlock(_ c: Unicode.Scalar) -> Bool {
+      switch c {
+      case "为", "功", "本", "员", "立", "长", "果", "交", "就", "熟", "型", "效", "绩", "都", "群":
+        return true
+      default: return false
+      }
+    }
   }
 }

@@ -1,12 +1,38 @@
 extension Wording {
   /// Finds the first quantity in a title, scanning its scalars left to right once.
   struct QuantityScanner {
-    let s: [Unicode.Scalar]
+    let s: Text
+    let low: LowerBytes
     let n: Int
+    let words: WordTable
+    let quantityHan: ScalarTable
 
-    init(_ s: [Unicode.Scalar]) {
+    init(_ s: Text, _ low: LowerBytes) {
       self.s = s
+      self.low = low
       self.n = s.count
+      self.words = Words.table
+      self.quantityHan = Lexicon.quantityHan
+    }
+
+    /// A lower-case ASCII word of the title with what the word table knows about it.
+    struct Word {
+      var key: WordKey
+      var info: WordInfo
+      var start: Int
+      var end: Int
+      /// `iPhone`: a lower-case letter followed by an upper-case one (``previousToken(before:)``).
+      var isCamel = false
+
+      init(_ low: LowerBytes, _ start: Int, _ end: Int, _ words: WordTable) {
+        self.key = WordKey(low, start, end)
+        self.info = words.info(key)
+        self.start = start
+        self.end = end
+      }
+
+      @inline(__always)
+      func isIn(_ lists: WordFlags) -> Bool { !info.flags.isDisjoint(with: lists) }
     }
 
     enum Step {
@@ -42,13 +68,18 @@ extension Wording {
       var i = 0
       while i < n {
         let c = s[i]
+        if c == " " {  // what `symbol(at:)` would do with a space
+          i += 1
+          continue
+        }
         let step: Step
         if Scalars.isDigit(c) {
           step = digits(at: i, prefixStart: i)
         } else if Scalars.isLetter(c) {
           step = word(at: i)
         } else if Scalars.isHan(c) {
-          step = han(at: i)
+          // Most Han scalars are neither numerals nor the start of a multiplier word.
+          step = quantityHan.value(c) == nil ? .skip(i + 1) : han(at: i)
         } else {
           step = symbol(at: i)
         }
@@ -68,21 +99,23 @@ extension Wording {
       while a < b, Scalars.isSpace(s[a]) { a += 1 }
       while b > a, Scalars.isSpace(s[b - 1]) { b -= 1 }
       if b - a > 40 { b = a + 40 }
-      var v = String.UnicodeScalarView()
-      v.append(contentsOf: s[a..<b])
-      return String(v)
-    }
-
-    func lowerWord(_ a: Int, _ b: Int) -> String {
-      var v = String.UnicodeScalarView()
-      for k in a..<b { v.append(Scalars.lower(s[k])) }
-      return String(v)
+      var bytes = 0
+      for k in a..<b { bytes += UTF8.width(s[k]) }
+      // Encoded straight into the string's storage (inline for up to 15 bytes).
+      return String(unsafeUninitializedCapacity: bytes) { out in
+        var m = 0
+        for k in a..<b {
+          UTF8.encode(s[k]) { byte in
+            out[m] = byte
+            m += 1
+          }
+        }
+        return m
+      }
     }
 
     func letterEnd(from i: Int) -> Int {
-      var k = i
-      while k < n, Scalars.isLetter(s[k]) { k += 1 }
-      return k
+      i < n ? Scalars.runEnd(low, from: i, digits: false).end : i
     }
 
     /// End of a code such as `GPT-4o`, `v2.0.1`, `2026-06-30`, `P1`.
@@ -103,7 +136,7 @@ extension Wording {
     }
 
     /// The ASCII token (letters/digits) before `i`, across at most two spaces.
-    func previousToken(before i: Int) -> (word: String, start: Int, isCamel: Bool)? {
+    func previousToken(before i: Int) -> Word? {
       var k = i - 1
       var spaces = 0
       while k >= 0, s[k] == " " || s[k] == "\u{00A0}" {
@@ -126,11 +159,13 @@ extension Wording {
           m += 1
         }
       }
-      return (lowerWord(start, end), start, camel)
+      var w = Word(low, start, end, words)
+      w.isCamel = camel
+      return w
     }
 
     /// The next letters-only word after spaces (at most two) starting at `i`.
-    func nextWord(from i: Int, allowGlued: Bool = false) -> (word: String, start: Int, end: Int)? {
+    func nextWord(from i: Int, allowGlued: Bool = false) -> Word? {
       var k = i
       var spaces = 0
       while k < n, s[k] == " " || s[k] == "\u{00A0}" {
@@ -142,14 +177,13 @@ extension Wording {
       }
       let e = letterEnd(from: k)
       if e < n, Scalars.isASCIIDigit(s[e]) { return nil }
-      return (lowerWord(k, e), k, e)
+      return Word(low, k, e, words)
     }
 
     /// The word joined by a hyphen right at `i` (`-factor`), if any.
-    func hyphenWord(at i: Int) -> (word: String, end: Int)? {
+    func hyphenWord(at i: Int) -> Word? {
       guard i + 1 < n, s[i] == "-", Scalars.isLetter(s[i + 1]) else { return nil }
-      let e = letterEnd(from: i + 1)
-      return (lowerWord(i + 1, e), e)
+      return Word(low, i + 1, letterEnd(from: i + 1), words)
     }
 
     // MARK: - Digits
@@ -274,21 +308,17 @@ extension Wording {
           p.end = codeEnd(from: i)
           return p
         }
-        let suffix = lowerWord(j, k)
         // 3D and 2FA are names; lower-case 3d would be three days.
         let isName = k - j == 1 && (s[j] == "D" || s[j] == "S" || s[j] == "W")
-        switch isName ? "" : suffix {
-        case "k": p.value = raw.value * 1e3
-        case "m", "mm", "mn": p.value = raw.value * 1e6
-        case "b", "bn": p.value = raw.value * 1e9
-        case "x": break
-        case "st", "nd", "rd", "th": p.isOrdinal = true
-        case "pp", "ppt", "ppts", "pct": p.isPercent = true
-        case "h", "hr", "hrs", "min", "mins", "ms", "s", "sec", "secs", "d", "w", "wk", "wks", "gb",
-          "mb", "kb", "tb", "kg", "km", "ppm", "fps", "qps", "rps", "tps", "usd", "eur", "gbp",
-          "cny", "rmb", "bps", "pts", "pt", "hours", "days", "weeks", "yrs", "y", "kw", "mw",
-          "gw", "kwh", "mwh", "t", "l", "ml", "cm", "mo", "mos":
-          break
+        // k, m, bn, x, st, pp, and units: h, ms, gb, usd, kwh, … (see `WordTable`).
+        switch isName ? 0 : words.info(WordKey(low, j, k)).numberSuffix {
+        case NumberSuffix.thousand: p.value = raw.value * 1e3
+        case NumberSuffix.million: p.value = raw.value * 1e6
+        case NumberSuffix.billion: p.value = raw.value * 1e9
+        case NumberSuffix.times: break
+        case NumberSuffix.ordinal: p.isOrdinal = true
+        case NumberSuffix.percent: p.isPercent = true
+        case NumberSuffix.unit: break
         default:
           p.isCode = true
           p.end = codeEnd(from: i)
@@ -362,7 +392,7 @@ extension Wording {
         return j + pp
       }
       if s[j] == "成", !p.isPercent, let v = p.value, v > 0, v <= 10,
-        !(j + 1 < n && Lexicon.chengBlock.contains(s[j + 1]))
+        !(j + 1 < n && Lexicon.isChengBlock(s[j + 1]))
       {
         p.value = v * 10
         p.isPercent = true
@@ -373,9 +403,7 @@ extension Wording {
       let len = Lexicon.measures.match(s, at: j)
       guard len > 0 else { return j }
       let k = j + len
-      var v = String.UnicodeScalarView()
-      v.append(contentsOf: s[j..<k])
-      if Lexicon.deadlineMeasures.contains(String(v)), k < n,
+      if Lexicon.deadlineMeasures.contains(s, from: j, to: k), k < n,
         s[k] == "内" || (s[k] == "之" && k + 1 < n && s[k + 1] == "内")
       {
         p.isDeadline = true
@@ -387,40 +415,41 @@ extension Wording {
     /// ` percent`, ` per cent`, ` pp`, ` million`, ` times` after a number; returns the new end.
     func englishSuffix(at j: Int, into p: inout Parsed) -> Int {
       guard let w = nextWord(from: j) else { return j }
-      switch w.word {
-      case "percent", "pct", "pc", "pp", "ppt", "ppts":
+      let kind = w.info.englishSuffix
+      switch kind {
+      case EnglishSuffix.percent:  // percent, pct, pc, pp, ppt, ppts
         p.isPercent = true
         p.hasUnit = true
         return w.end
-      case "per":
-        if let c = nextWord(from: w.end), c.word == "cent" {
+      case EnglishSuffix.per:
+        if let c = nextWord(from: w.end), c.key == Words.cent {
           p.isPercent = true
           p.hasUnit = true
           return c.end
         }
-      case "percentage":
+      case EnglishSuffix.percentage:
         p.isPercent = true
         p.hasUnit = true
-        if let c = nextWord(from: w.end), c.word == "points" || c.word == "point" { return c.end }
+        if let c = nextWord(from: w.end), c.key == Words.points || c.key == Words.point { return c.end }
         return w.end
-      case "hundred", "thousand", "million", "mn", "mio", "billion", "bn", "trillion":
+      case EnglishSuffix.hundred...EnglishSuffix.trillion:  // also mn, mio, bn
         let m: Double =
-          switch w.word {
-          case "hundred": 100
-          case "thousand": 1e3
-          case "billion", "bn": 1e9
-          case "trillion": 1e12
+          switch kind {
+          case EnglishSuffix.hundred: 100
+          case EnglishSuffix.thousand: 1e3
+          case EnglishSuffix.billion: 1e9
+          case EnglishSuffix.trillion: 1e12
           default: 1e6
           }
         p.value = p.value.map { $0 * m }
         p.hasUnit = true
         var end = w.end
-        if let c = nextWord(from: end), c.word == "percent" {
+        if let c = nextWord(from: end), c.key == Words.percent {
           p.isPercent = true
           end = c.end
         }
         return end
-      case "times", "x", "fold":
+      case EnglishSuffix.times:  // times, x, fold
         p.hasUnit = true
         return w.end
       default:
@@ -468,32 +497,26 @@ extension Wording {
       var end = q.end
       // Hyphenated compounds: 2-factor, 15-Mar.
       if let h = hyphenWord(at: end) {
-        if Lexicon.compoundBlock.contains(h.word) || Lexicon.months.contains(h.word) {
+        if h.isIn(.compoundBlock) || h.isIn(.months) {
           return .skip(h.end)
         }
       }
       // Words after the number.
       if !q.hasUnit, let w = nextWord(from: end) {
-        if Lexicon.months.contains(w.word) { return .skip(w.end) }
-        if q.isOrdinal, Lexicon.ordinalPeriods.contains(w.word) { return .skip(w.end) }
-        if q.isOrdinal, w.word == "of", let m = nextWord(from: w.end),
-          Lexicon.months.contains(m.word)
-        {
+        if w.isIn(.months) { return .skip(w.end) }
+        if q.isOrdinal, w.isIn(.ordinalPeriods) { return .skip(w.end) }
+        if q.isOrdinal, w.key == Words.of, let m = nextWord(from: w.end), m.isIn(.months) {
           return .skip(m.end)
         }
-        if Lexicon.deadlineSpans.contains(w.word), let prev = previousToken(before: p),
-          Lexicon.deadlinePreps.contains(prev.word)
-        {
+        if w.isIn(.deadlineSpans), let prev = previousToken(before: p), prev.isIn(.deadlinePreps) {
           return .skip(w.end)
         }
       }
       // Words before the number.
       let prev = previousToken(before: p)
       if let prev, prefix == nil {
-        if Lexicon.months.contains(prev.word) { return .skip(end) }
-        if !q.hasUnit, !q.isPercent,
-          Lexicon.versionLabels.contains(prev.word) || prev.isCamel
-        {
+        if prev.isIn(.months) { return .skip(end) }
+        if !q.hasUnit, !q.isPercent, prev.isIn(.versionLabels) || prev.isCamel {
           return .skip(end)
         }
       }
@@ -514,29 +537,27 @@ extension Wording {
       return .found(Quantity(text: text(p, end), value: value, isPercent: percent))
     }
 
-    func isYear(
-      at i: Int, end: Int, prev: (word: String, start: Int, isCamel: Bool)?
-    ) -> Bool {
+    func isYear(at i: Int, end: Int, prev: Word?) -> Bool {
       var k = i - 1
       while k >= 0, Scalars.isSpace(s[k]) { k -= 1 }
       if k >= 0, Scalars.isHan(s[k]) { return false }
       if let prev {
-        let w = prev.word
-        if Lexicon.yearContext.contains(w) || Lexicon.months.contains(w) { return true }
-        if w.hasPrefix("fy") || w.hasPrefix("q") || w.hasPrefix("h"), w.count <= 4,
-          w.dropFirst().allSatisfy({ $0.isNumber }) || w.hasPrefix("fy")
+        let (a, b) = (prev.start, prev.end)
+        if prev.isIn(.yearContext) || prev.isIn(.months) { return true }
+        // fy26, q3, h1 (the token is letters and digits only).
+        let fy = Scalars.hasPrefix(s, a, b, "fy")
+        if fy || Scalars.hasPrefix(s, a, b, "q") || Scalars.hasPrefix(s, a, b, "h"), b - a <= 4,
+          (a + 1..<b).allSatisfy({ Scalars.isASCIIDigit(s[$0]) }) || fy
         {
           return true
         }
-        if w == "of", let pp = previousToken(before: prev.start),
-          Lexicon.endOfWords.contains(pp.word)
-        {
+        if prev.key == Words.of, let pp = previousToken(before: prev.start), pp.isIn(.endOfWords) {
           return true
         }
-        if Lexicon.countContext.contains(w) { return false }
+        if prev.isIn(.countContext) { return false }
       }
-      if let next = nextWord(from: end), next.word.count >= 3, next.word.hasSuffix("s"),
-        !next.word.hasSuffix("ss")
+      if let next = nextWord(from: end), next.end - next.start >= 3,
+        Scalars.hasSuffix(s, next.start, next.end, "s"), !Scalars.hasSuffix(s, next.start, next.end, "ss")
       {
         return false
       }
@@ -560,7 +581,7 @@ extension Wording {
       default:
         if Scalars.isLetter(c) {
           let e = letterEnd(from: k)
-          if e - k == 2, lowerWord(k, e) == "to" { after = e }
+          if e - k == 2, WordKey(low, k, e) == Words.to { after = e }
         } else if Scalars.isHan(c) {
           var m = k
           while m < n, m - k < 5, Scalars.isHan(s[m]), !Lexicon.isChineseNumeral(s[m]) {
@@ -620,18 +641,13 @@ extension Wording {
     // MARK: - English words
 
     func word(at i: Int) -> Step {
-      var j = i
-      var hasDigit = false
-      while j < n, Scalars.isAlnum(s[j]) {
-        if Scalars.isASCIIDigit(s[j]) { hasDigit = true }
-        j += 1
-      }
+      let (j, hasDigit) = Scalars.runEnd(low, from: i, digits: true)
       if hasDigit {
         // x3 (multiplier) and Top3 (rank) are quantities; other letter-digit mixes are codes.
         let boundary = i == 0 || !Scalars.isAlnum(s[i - 1])
         let lettersEnd = letterEnd(from: i)
-        let letters = lowerWord(i, lettersEnd)
-        if boundary, letters == "x" || letters == "top" {
+        let letters = WordKey(low, i, lettersEnd)
+        if boundary, letters == Words.x || letters == Words.top {
           let raw = readNumber(at: lettersEnd)
           if raw.end == j, codeEnd(from: i) == j {
             return .found(Quantity(text: text(i, j), value: raw.value, isPercent: false))
@@ -639,46 +655,50 @@ extension Wording {
         }
         return .skip(codeEnd(from: i))
       }
-      let w = lowerWord(i, j)
-      if w == "a" || w == "an" {
+      // Most words cannot start a number (checked on the first letter and the length).
+      if !words.mayStartNumber(low[i], j - i), !(j - i > 4 && Scalars.hasSuffix(s, i, j, "fold")) {
+        return .skip(j)
+      }
+      let w = Word(low, i, j, words)
+      if w.key == Words.a || w.key == Words.an {
         if let next = nextWord(from: j),
-          next.word == "hundred" || next.word == "dozen" || Lexicon.scales[next.word] != nil
+          next.key == Words.hundred || next.key == Words.dozen || next.isIn(.scales)
         {
           return spelled(at: i)
         }
         return .skip(j)
       }
-      if Lexicon.units[w] != nil || Lexicon.tens[w] != nil || w == "dozen" {
+      if w.isIn(.units) || w.isIn(.tens) || w.key == Words.dozen {
         return spelled(at: i)
       }
-      if Lexicon.multiplierWords.contains(w) {
-        let after = nextWord(from: j) ?? hyphenWord(at: j).map { ($0.word, j + 1, $0.end) }
-        if w.hasPrefix("doubl"), let a = after, Lexicon.doubleBlock.contains(a.0) {
-          return .skip(a.2)
+      if w.isIn(.multiplierWords) {
+        let after = nextWord(from: j) ?? hyphenWord(at: j)
+        if Scalars.hasPrefix(s, i, j, "doubl"), let a = after, a.isIn(.doubleBlock) {
+          return .skip(a.end)
         }
-        if let a = after, a.0 == "digit" || a.0 == "digits" {
-          return .found(Quantity(text: text(i, a.2), value: nil, isPercent: false))
+        if let a = after, a.key == Words.digit || a.key == Words.digits {
+          return .found(Quantity(text: text(i, a.end), value: nil, isPercent: false))
         }
         return .found(Quantity(text: text(i, j), value: nil, isPercent: false))
       }
-      if w == "single" {
-        let after = nextWord(from: j) ?? hyphenWord(at: j).map { ($0.word, j + 1, $0.end) }
-        if let a = after, a.0 == "digit" || a.0 == "digits" {
-          return .found(Quantity(text: text(i, a.2), value: nil, isPercent: false))
+      if w.key == Words.single {
+        let after = nextWord(from: j) ?? hyphenWord(at: j)
+        if let a = after, a.key == Words.digit || a.key == Words.digits {
+          return .found(Quantity(text: text(i, a.end), value: nil, isPercent: false))
         }
         return .skip(j)
       }
-      if w == "half" {
-        if let prev = previousToken(before: i), Lexicon.halfBlockPrev.contains(prev.word) {
+      if w.key == Words.half {
+        if let prev = previousToken(before: i), prev.isIn(.halfBlockPrev) {
           return .skip(j)
         }
-        let after = nextWord(from: j) ?? hyphenWord(at: j).map { ($0.word, j + 1, $0.end) }
-        if let a = after, Lexicon.halfBlockNext.contains(a.0) { return .skip(a.2) }
+        let after = nextWord(from: j) ?? hyphenWord(at: j)
+        if let a = after, a.isIn(.halfBlockNext) { return .skip(a.end) }
         return .found(Quantity(text: text(i, j), value: nil, isPercent: false))
       }
-      if w.hasSuffix("fold"), w.count > 4 {
-        let stem = String(w.dropLast(4))
-        if let v = Lexicon.units[stem] ?? Lexicon.tens[stem] ?? (stem == "hundred" ? 100 : nil) {
+      if j - i > 4, Scalars.hasSuffix(s, i, j, "fold") {
+        let stem = Word(low, i, j - 4, words)
+        if let v = stem.info.unitValue ?? stem.info.tensValue ?? (stem.key == Words.hundred ? 100 : nil) {
           return .found(Quantity(text: text(i, j), value: v, isPercent: false))
         }
       }
@@ -693,37 +713,38 @@ extension Wording {
       var end = i
       var last = 0  // 0 none, 1 unit/teen, 2 tens, 3 hundred/dozen, 4 scale, 5 leading "a"
       var count = 0
-      var firstWord = ""
+      var firstWord = WordKey.long
       while k < n, Scalars.isLetter(s[k]) {
         let e = letterEnd(from: k)
         if e < n, Scalars.isASCIIDigit(s[e]) { break }
-        let w = lowerWord(k, e)
+        let word = Word(low, k, e, words)
+        let w = word.key
         var accepted = true
-        if count == 0, w == "a" || w == "an" {
+        if count == 0, w == Words.a || w == Words.an {
           current = 1
           last = 5
-        } else if let u = Lexicon.units[w] {
+        } else if let u = word.info.unitValue {
           if last == 0 || last == 3 || last == 4 || (last == 2 && u >= 1 && u <= 9) {
             current += u
             last = 1
           } else {
             accepted = false
           }
-        } else if let t = Lexicon.tens[w], last == 0 || last == 3 || last == 4 {
+        } else if let t = word.info.tensValue, last == 0 || last == 3 || last == 4 {
           current += t
           last = 2
-        } else if w == "hundred", last == 1 || last == 5 {
+        } else if w == Words.hundred, last == 1 || last == 5 {
           current = max(current, 1) * 100
           last = 3
-        } else if w == "dozen", last == 0 || last == 1 || last == 5 {
+        } else if w == Words.dozen, last == 0 || last == 1 || last == 5 {
           current = max(current, 1) * 12
           last = 3
-        } else if let m = Lexicon.scales[w], last != 0, last != 4 {
+        } else if let m = word.info.scaleValue, last != 0, last != 4 {
           total += max(current, 1) * m
           current = 0
           last = 4
-        } else if w == "and", last == 3 || last == 4, let nw = nextWord(from: e),
-          Lexicon.units[nw.word] != nil || Lexicon.tens[nw.word] != nil
+        } else if w == Words.and, last == 3 || last == 4, let nw = nextWord(from: e),
+          nw.isIn(.units) || nw.isIn(.tens)
         {
           k = nw.start
           continue
@@ -743,22 +764,20 @@ extension Wording {
       if count == 0 || last == 5 { return .skip(letterEnd(from: i)) }
       // Names rather than counts.
       if let h = hyphenWord(at: end) {
-        if h.word == "fold" {
+        if h.key == Words.fold {
           return .found(Quantity(text: text(i, h.end), value: total + current, isPercent: false))
         }
-        if Lexicon.compoundBlock.contains(h.word) { return .skip(h.end) }
+        if h.isIn(.compoundBlock) { return .skip(h.end) }
       }
       let next = nextWord(from: end)
       if count == 1 {
-        if firstWord == "one" {
-          if let prev = previousToken(before: i), Lexicon.oneBlockPrev.contains(prev.word) {
+        if firstWord == Words.one {
+          if let prev = previousToken(before: i), prev.isIn(.oneBlockPrev) {
             return .skip(end)
           }
-          if let next, Lexicon.oneBlockNext.contains(next.word) { return .skip(end) }
+          if let next, next.isIn(.oneBlockNext) { return .skip(end) }
         }
-        if firstWord == "zero", let z = next ?? hyphenWord(at: end).map({ ($0.word, end, $0.end) }),
-          Lexicon.zeroBlockNext.contains(z.0)
-        {
+        if firstWord == Words.zero, let z = next ?? hyphenWord(at: end), z.isIn(.zeroBlockNext) {
           return .skip(end)
         }
       }
@@ -768,7 +787,7 @@ extension Wording {
           value: total + current, end: end, intDigits: 0, grouped: false, hasDecimal: false,
           extraDot: false))
       let e = englishSuffix(at: end, into: &p)
-      if next.map({ Lexicon.months.contains($0.word) }) == true, !p.hasUnit { return .skip(end) }
+      if next?.isIn(.months) == true, !p.hasUnit { return .skip(end) }
       return .found(Quantity(text: text(i, e), value: p.value, isPercent: p.isPercent))
     }
   }

@@ -136,7 +136,7 @@ extension Wording {
 
     // MARK: Chinese
 
-    static let chineseActivities = WordList([
+    static let chineseActivityWords = [
       "开展", "举办", "举行", "组织", "召开", "进行", "实施", "推出", "上线", "发布", "制定", "建立",
       "搭建", "开发", "编写", "完成", "参加", "参与", "出席", "策划", "筹备", "部署", "引入", "启动",
       "开通", "撰写", "设计", "拜访", "走访", "回访", "培训", "开设", "研发", "建设", "构建", "打造",
@@ -150,24 +150,40 @@ extension Wording {
       "写", "做", "办理", "上马", "铺设", "走查", "编排", "录入", "考察", "观摩",
       "研究", "分析", "论证", "验收", "落地", "交流", "宣讲", "演讲", "辅导", "带教", "探访",
       "引进", "拓客", "外访", "路访", "陪访", "巡店", "发起", "开拓",
-    ])
-    static let chineseResults = WordList([
+    ]
+    static let chineseActivities = WordList(chineseActivityWords)
+    static let chineseResultWords = [
       "新增", "达到", "达成", "实现", "降至", "降到", "签约", "签下", "获得", "获取", "赢得", "突破",
       "超过", "超越", "覆盖", "转化", "留存", "回款", "盈利", "节省", "节约", "增至", "升至", "确保",
       "保证", "保持", "维持", "控制", "成为", "进入", "排名", "位列", "位居", "占比", "占据", "拿下",
       "斩获", "售出", "卖出", "吸引", "积累", "累计", "不低于", "不超过", "低于", "高于", "小于",
       "大于", "少于", "多于", "满足", "零", "杜绝", "消除", "清零", "达", "做到", "闭环", "解决", "关闭",
-    ])
-    static let chineseComparatives = WordList([
+    ]
+    static let chineseResults = WordList(chineseResultWords)
+    static let chineseComparativeWords = [
       "提升", "提高", "加强", "改善", "优化", "增强", "增加", "扩大", "促进", "推进", "推动", "深化",
       "完善", "强化", "改进", "降低", "减少", "缩短", "加快", "加速", "提速", "巩固", "拓展", "拓宽",
       "丰富", "健全", "提效", "下降", "扩展", "壮大", "精简", "简化", "降本", "增效", "减低", "更",
       "更加", "更好", "进一步", "越来越", "做好", "做大", "做强", "做优", "改良", "扩充", "充实",
       "拉升", "上调", "下调", "缩减", "削减", "压降", "收窄", "增长", "提振", "激发", "夯实", "规范",
       "改变", "加大", "扩容", "升级为", "压缩",
-    ])
+    ]
+    static let chineseComparatives = WordList(chineseComparativeWords)
+    /// The first scalars of ``means`` (bit 0), ``chineseActivities`` (bit 1), ``chineseResults``
+    /// (bit 2) and ``chineseComparatives`` (bit 3): the lists that can match at that scalar.
+    static let verbStarts: ScalarTable = {
+      var masks: [Unicode.Scalar: UInt32] = [:]
+      let lists = [meansWords, chineseActivityWords, chineseResultWords, chineseComparativeWords]
+      for (bit, list) in lists.enumerated() {
+        for w in list {
+          if let f = w.unicodeScalars.first { masks[f, default: 0] |= 1 << UInt32(bit) }
+        }
+      }
+      return ScalarTable(masks.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, filterBits: 8192)
+    }()
     /// Marks the verbs that follow as means (`通过开展培训提升满意度`).
-    static let means = WordList(["通过", "借助", "依托", "利用", "依靠", "凭借", "基于"])
+    static let meansWords = ["通过", "借助", "依托", "利用", "依靠", "凭借", "基于"]
+    static let means = WordList(meansWords)
     /// A verb followed by these is used as a noun (`开发团队`, `培训满意度`).
     static let nounFollowers = WordList([
       "团队", "人员", "部门", "部", "师", "者", "中心", "小组", "组", "效率", "周期", "成本", "质量",

@@ -156,3 +156,34 @@ import Testing
     #expect(throws: LoadError.self) { try plan.lint() }
   }
 }
+
+@Suite struct LargeCheckInTests {
+  /// checkins.csv is not held to the 16 MiB limit of plan files: a year of check-ins is larger.
+  @Test func checkInsLargerThanAPlanFileAreReadWhole() throws {
+    let plan = try TemporaryPlan([
+      "plan.yaml": """
+      unit: acme
+      name: Acme
+      level: company
+      cycle: 2027-Q1
+      objectives:
+        - id: o
+          title: O
+          key_results:
+            - {id: k, title: 50 deals, baseline: 0, target: 50, unit: deals}
+      """
+    ])
+    let note = String(repeating: "n", count: 1000)
+    var csv = "date,key_result,value,confidence,note,author\n"
+    let row = "2027-02-01,acme/o/k,5,0.5,\(note),a\n"
+    let rows = PlanLoader.maxFileBytes / row.utf8.count + 100
+    csv.reserveCapacity(rows * row.utf8.count + 100)
+    for _ in 0..<rows { csv += row }
+    csv += "2027-02-02,acme/o/k,7,0.5,last,a\n"
+    try plan.write("checkins.csv", Data(csv.utf8))
+    let result = try plan.lint()
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.prefix(2).map(\.message))")
+    #expect(result.checkIns.entries.count == rows + 1)
+    #expect(result.checkIns.entries.last?.value == 7)
+  }
+}

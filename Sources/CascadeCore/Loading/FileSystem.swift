@@ -62,9 +62,9 @@ public enum FileSystem {
     }
   }
 
-  /// Reads a whole file, or its first `PlanLoader.maxFileBytes + 1` bytes when larger.
-  /// Errors name the path and the system's reason.
-  public static func read(_ path: String) throws(LoadError) -> [UInt8] {
+  /// Reads a whole file, or its first `limit + 1` bytes when larger (so the caller can tell
+  /// it was too large without reading it all). Errors name the path and the system's reason.
+  public static func read(_ path: String, limit: Int = PlanLoader.maxFileBytes) throws(LoadError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw LoadError("\(path): \(String(cString: strerror(errno)))") }
     defer { close(fd) }
@@ -72,7 +72,7 @@ public enum FileSystem {
     guard fstat(fd, &st) == 0 else { throw LoadError("\(path): \(String(cString: strerror(errno)))") }
     guard st.st_mode & S_IFMT == S_IFREG else { throw LoadError("\(path): not a regular file") }
     // Read a little past the limit so oversized files are recognised without reading them whole.
-    let cap = min(Int(st.st_size), PlanLoader.maxFileBytes + 1)
+    let cap = min(Int(st.st_size), limit + 1)
     var bytes = [UInt8](repeating: 0, count: cap)
     var filled = 0
     while filled < cap {

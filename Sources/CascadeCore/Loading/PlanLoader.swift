@@ -22,6 +22,8 @@ public struct LoadedPlan: Sendable {
 public enum PlanLoader {
   /// Files larger than this are reported, not parsed.
   public static let maxFileBytes = 16 * 1024 * 1024
+  /// checkins.csv grows all year (two check-ins a week for 100,000 key results is ~100 MB).
+  public static let maxCheckInsBytes = 1024 * 1024 * 1024
   public static let configurationFile = "cascade.yaml"
   public static let checkInsFile = "checkins.csv"
 
@@ -71,7 +73,13 @@ public enum PlanLoader {
     var checkIns: (String, [UInt8])?
     if let root {
       let path = FileSystem.join(root, checkInsFile)
-      if FileSystem.kind(of: path) == .file { checkIns = (path, try FileSystem.read(path)) }
+      if FileSystem.kind(of: path) == .file {
+        let bytes = try FileSystem.read(path, limit: maxCheckInsBytes)
+        guard bytes.count <= maxCheckInsBytes else {
+          throw LoadError("\(path): larger than \(maxCheckInsBytes / (1024 * 1024 * 1024)) GiB, the limit for check-ins")
+        }
+        checkIns = (path, bytes)
+      }
     }
 
     let results = try parseInParallel(files)

@@ -19,9 +19,6 @@
 
 // Why `_Generic` instead of a preprocessor version check:
 //
-// * `gvRenderData`'s length out-parameter is `unsigned int *` in Graphviz 2.x
-//   (Debian 12 ships 2.42.2, whose headers even say "2.43.0") and `size_t *`
-//   in newer releases.
 // * `gvPluginList` takes an unused fourth `char *` argument in 2.x; newer
 //   releases dropped it.
 //
@@ -37,37 +34,10 @@
 // prototype again, this header fails to compile instead of silently calling
 // through a wrong signature.
 //
-// (Rendering with gvRender() into an open_memstream() FILE* would also avoid
-// the length type, but needs a POSIX-2008 libc extension, an extra copy through
-// stdio, and still leaves gvPluginList to be solved, so we keep gvRenderData.)
-
-typedef int (*cgv_render_data_uint_fn)(GVC_t *, graph_t *, const char *, char **,
-                                       unsigned int *);
-typedef int (*cgv_render_data_size_fn)(GVC_t *, graph_t *, const char *, char **,
-                                       size_t *);
-
-/// gvRenderData with a `size_t` length on every Graphviz version.
-/// On success `*result` must be released with gvFreeRenderData().
-static inline int cgv_render_data(GVC_t *gvc, graph_t *g, const char *format,
-                                  char **result, size_t *length) {
-  // Exactly one of these is non-NULL: the one whose type is the declared one.
-  // No function pointer is ever cast to a different function type.
-  cgv_render_data_uint_fn as_uint =
-      _Generic(&gvRenderData, cgv_render_data_uint_fn: &gvRenderData,
-               cgv_render_data_size_fn: (cgv_render_data_uint_fn)NULL);
-  cgv_render_data_size_fn as_size =
-      _Generic(&gvRenderData, cgv_render_data_size_fn: &gvRenderData,
-               cgv_render_data_uint_fn: (cgv_render_data_size_fn)NULL);
-  *result = NULL;
-  *length = 0;
-  if (as_size != NULL) {
-    return as_size(gvc, g, format, result, length);
-  }
-  unsigned int len = 0;
-  int rc = as_uint(gvc, g, format, result, &len);
-  *length = (size_t)len;
-  return rc;
-}
+// Rendering goes through gvRender() into an open_memstream() FILE*, not
+// gvRenderData(): that sidesteps gvRenderData's length type (`unsigned int *`
+// in 2.x, `size_t *` later) and its page-at-a-time buffer growth, which was
+// measurably slower on large diagrams.
 
 typedef char **(*cgv_plugin_list4_fn)(GVC_t *, const char *, int *, char *);
 typedef char **(*cgv_plugin_list3_fn)(GVC_t *, const char *, int *);

@@ -65,7 +65,7 @@ public enum Graphviz {
       case parse
       /// The layout engine failed (`gvLayout` returned non-zero).
       case layout
-      /// Rendering failed (`gvRenderData` returned non-zero).
+      /// Rendering failed (`gvRender` returned non-zero).
       case render
       /// No renderer plugin for this output format is installed/registered.
       case missingRenderer(format: String)

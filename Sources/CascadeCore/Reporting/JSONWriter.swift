@@ -87,6 +87,12 @@ public struct JSONWriter {
 
   private mutating func string(_ s: String) {
     output += "\""
+    // Most strings need no escaping: append them whole. 0xE2 starts U+2028 and U+2029.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+      output += s
+      output += "\""
+      return
+    }
     for u in s.unicodeScalars {
       switch u {
       case "\"": output += "\\\""

@@ -29,14 +29,15 @@ struct StatusCommand: ParsableCommand {
       }
       root = u
     }
-    let card = Scorer.score(result, asOf: asOf ?? Day.today)
+    let card = Timings.measure("score") { Scorer.score(result, asOf: asOf ?? Day.today) }
     let formatter: any StatusFormatter =
       switch format {
       case .text: StatusTextFormatter(colour: Terminal.useColour)
       case .json: StatusJSONFormatter()
       case .markdown: StatusMarkdownFormatter()
       }
-    Terminal.write(formatter.format(card, result, unit: root))
+    let text = Timings.measure("format") { formatter.format(card, result, unit: root) }
+    Timings.measure("write") { Terminal.write(text) }
     reportProblems(result)
   }
 }

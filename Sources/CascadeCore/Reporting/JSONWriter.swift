@@ -1,7 +1,9 @@
 /// A small streaming JSON writer: deterministic key order, correct string escaping, and no
 /// Foundation (JSONEncoder is slow on Linux and reorders keys).
 public struct JSONWriter {
-  public private(set) var output = ""
+  /// Bytes, not a String: appending many small pieces to a byte array is several times faster.
+  private var buffer: [UInt8] = []
+  public var output: String { String(decoding: buffer, as: UTF8.self) }
   private var needsComma = [false]
   private var afterKey = false
 
@@ -12,57 +14,57 @@ public struct JSONWriter {
       afterKey = false
       return
     }
-    if needsComma[needsComma.count - 1] { output += "," }
+    if needsComma[needsComma.count - 1] { buffer.append(UInt8(ascii: ",")) }
     needsComma[needsComma.count - 1] = true
   }
 
   public mutating func object(_ body: (inout JSONWriter) -> Void) {
     separator()
-    output += "{"
+    buffer.append(UInt8(ascii: "{"))
     needsComma.append(false)
     body(&self)
     needsComma.removeLast()
-    output += "}"
+    buffer.append(UInt8(ascii: "}"))
   }
 
   public mutating func array<S: Sequence>(_ items: S, _ body: (inout JSONWriter, S.Element) -> Void) {
     separator()
-    output += "["
+    buffer.append(UInt8(ascii: "["))
     needsComma.append(false)
     for item in items { body(&self, item) }
     needsComma.removeLast()
-    output += "]"
+    buffer.append(UInt8(ascii: "]"))
   }
 
   public mutating func key(_ k: String) {
     separator()
     string(k)
-    output += ":"
+    buffer.append(UInt8(ascii: ":"))
     afterKey = true
   }
 
   public mutating func value(_ s: String?) {
     separator()
-    if let s { string(s) } else { output += "null" }
+    if let s { string(s) } else { buffer.append(contentsOf: "null".utf8) }
   }
 
   public mutating func value(_ n: Int) {
     separator()
-    output += String(n)
+    buffer.append(contentsOf: String(n).utf8)
   }
 
   public mutating func value(_ d: Double?) {
     separator()
     guard let d, d.isFinite else {
-      output += "null"
+      buffer.append(contentsOf: "null".utf8)
       return
     }
-    output += d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+    buffer.append(contentsOf: (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)).utf8)
   }
 
   public mutating func value(_ b: Bool) {
     separator()
-    output += b ? "true" : "false"
+    buffer.append(contentsOf: (b ? "true" : "false").utf8)
   }
 
   public mutating func field(_ k: String, _ v: String?) {
@@ -86,26 +88,26 @@ public struct JSONWriter {
   }
 
   private mutating func string(_ s: String) {
-    output += "\""
+    buffer.append(UInt8(ascii: "\""))
     // Most strings need no escaping: append them whole. 0xE2 starts U+2028 and U+2029.
     if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
-      output += s
-      output += "\""
+      buffer.append(contentsOf: s.utf8)
+      buffer.append(UInt8(ascii: "\""))
       return
     }
     for u in s.unicodeScalars {
       switch u {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
+      case "\"": buffer.append(contentsOf: "\\\"".utf8)
+      case "\\": buffer.append(contentsOf: "\\\\".utf8)
+      case "\n": buffer.append(contentsOf: "\\n".utf8)
+      case "\r": buffer.append(contentsOf: "\\r".utf8)
+      case "\t": buffer.append(contentsOf: "\\t".utf8)
       case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
         let hex = String(u.value, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: output.unicodeScalars.append(u)
+        buffer.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+      default: buffer.append(contentsOf: String(u).utf8)
       }
     }
-    output += "\""
+    buffer.append(UInt8(ascii: "\""))
   }
 }

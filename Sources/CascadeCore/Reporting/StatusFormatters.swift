@@ -115,14 +115,18 @@ public struct StatusJSONFormatter: StatusFormatter {
   public init() {}
 
   public func format(_ card: Scorecard, _ result: LintResult, unit: Int?) -> String {
-    let included = Set(result.unitTree(root: unit).map(\.unit))
+    // Without --unit everything is included: skip the set and the filtering copies.
+    let included = unit.map { Set(result.unitTree(root: $0).map(\.unit)) }
+    func keep(_ u: Int) -> Bool { included?.contains(u) ?? true }
+    let units = result.index.plan.units
     var w = JSONWriter()
     w.object { w in
       w.field("as_of", card.asOf.description)
       w.field("cycle", result.planCycle?.label)
       w.key("key_results")
-      w.array(card.keyResults.filter { included.contains($0.address.objective.unit) }) { w, s in
-        let kr = result.index.objective(s.address.objective).keyResults[s.address.keyResult]
+      w.array(card.keyResults.lazy.filter { keep($0.address.objective.unit) }) { w, s in
+        let a = s.address
+        let kr = units[a.objective.unit].objectives[a.objective.objective].keyResults[a.keyResult]
         w.object { w in
           w.field("ref", s.reference)
           w.field("progress", s.progress)
@@ -138,7 +142,7 @@ public struct StatusJSONFormatter: StatusFormatter {
         }
       }
       w.key("objectives")
-      w.array(card.objectives.filter { included.contains($0.address.unit) }) { w, o in
+      w.array(card.objectives.lazy.filter { keep($0.address.unit) }) { w, o in
         w.object { w in
           w.field("ref", o.reference)
           w.field("score", o.score)
@@ -146,7 +150,7 @@ public struct StatusJSONFormatter: StatusFormatter {
         }
       }
       w.key("units")
-      w.array(card.units.filter { included.contains($0.unit) }) { w, u in
+      w.array(card.units.lazy.filter { keep($0.unit) }) { w, u in
         w.object { w in
           w.field("id", u.id)
           w.field("score", u.score)

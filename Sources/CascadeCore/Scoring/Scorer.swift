@@ -41,14 +41,32 @@ public struct UnitScore: Sendable {
 /// Scores, statuses and forecasts of a whole plan as of one day.
 public struct Scorecard: Sendable {
   public var asOf: Day
+  /// Every key result, in plan order.
   public var keyResults: [KeyResultScore]
+  /// Every objective that could be scored (not those caught in an alignment loop), in plan order.
   public var objectives: [ObjectiveScore]
   public var units: [UnitScore]
-  public var keyResultIndex: [KeyResultAddress: Int]
-  public var objectiveIndex: [ObjectiveAddress: Int]
+  /// Per unit, per objective: the ordinal of its first key result (`PlanIndex.keyResultBase`).
+  let keyResultBase: [[Int]]
+  /// Per unit: the plan-order number of its first objective.
+  let objectiveBase: [Int]
+  /// Per objective (plan order): its position in `objectives`, or -1.
+  let objectiveSlot: [Int]
 
-  public func score(of k: KeyResultAddress) -> KeyResultScore? { keyResultIndex[k].map { keyResults[$0] } }
-  public func score(of o: ObjectiveAddress) -> ObjectiveScore? { objectiveIndex[o].map { objectives[$0] } }
+  public func score(of k: KeyResultAddress) -> KeyResultScore? {
+    guard k.objective.unit < keyResultBase.count, k.objective.objective < keyResultBase[k.objective.unit].count else {
+      return nil
+    }
+    let i = keyResultBase[k.objective.unit][k.objective.objective] + k.keyResult
+    return i < keyResults.count ? keyResults[i] : nil
+  }
+
+  public func score(of o: ObjectiveAddress) -> ObjectiveScore? {
+    guard o.unit < objectiveBase.count else { return nil }
+    let i = objectiveBase[o.unit] + o.objective
+    guard i < objectiveSlot.count, objectiveSlot[i] >= 0 else { return nil }
+    return objectives[objectiveSlot[i]]
+  }
 }
 
 /// The arithmetic of the README's "Scoring" section.
@@ -89,9 +107,11 @@ public enum Scorer {
     let index: PlanIndex
     let log: CheckInLog
     let asOf: Day
-    var krScores: [KeyResultScore] = []
-    var krIndex: [KeyResultAddress: Int] = [:]
-    var objectiveScores: [ObjectiveAddress: ObjectiveScore] = [:]
+    /// By key-result ordinal; every key result is scored.
+    var krScores: [KeyResultScore?]
+    /// By objective number in plan order.
+    var objectiveScores: [ObjectiveScore?]
+    let objectiveBase: [Int]
     var aggregateInProgress = Set<KeyResultAddress>()
     var objectiveInProgress = Set<ObjectiveAddress>()
 
@@ -99,7 +119,19 @@ public enum Scorer {
       self.index = index
       self.log = log
       self.asOf = asOf
+      krScores = [KeyResultScore?](repeating: nil, count: index.titleFacts.count)
+      var base: [Int] = []
+      base.reserveCapacity(index.plan.units.count)
+      var count = 0
+      for u in index.plan.units {
+        base.append(count)
+        count += u.objectives.count
+      }
+      objectiveBase = base
+      objectiveScores = [ObjectiveScore?](repeating: nil, count: count)
     }
+
+    func slot(_ a: ObjectiveAddress) -> Int { objectiveBase[a.unit] + a.objective }
 
     mutating func run() -> Scorecard {
       let addresses = index.objectiveAddresses
@@ -108,10 +140,10 @@ public enum Scorer {
       }
       for a in addresses { _ = objective(a) }
       var objectives: [ObjectiveScore] = []
-      var objectiveIndex: [ObjectiveAddress: Int] = [:]
-      for a in addresses {
-        if let o = objectiveScores[a] {
-          objectiveIndex[a] = objectives.count
+      var objectiveSlot = [Int](repeating: -1, count: objectiveScores.count)
+      for (i, o) in objectiveScores.enumerated() {
+        if let o {
+          objectiveSlot[i] = objectives.count
           objectives.append(o)
         }
       }
@@ -120,24 +152,15 @@ public enum Scorer {
         var total = 0.0
         var weights = 0.0
         for (oi, o) in u.objectives.enumerated() {
-          guard let s = objectiveScores[ObjectiveAddress(unit: ui, objective: oi)] else { continue }
+          guard let s = objectiveScores[slot(ObjectiveAddress(unit: ui, objective: oi))] else { continue }
           total += s.score * o.weight
           weights += o.weight
         }
         units.append(UnitScore(unit: ui, id: u.id, score: weights > 0 ? total / weights : 0))
       }
-      let ordered = krScores.sorted { a, b in
-        a.address.objective.unit != b.address.objective.unit
-          ? a.address.objective.unit < b.address.objective.unit
-          : a.address.objective.objective != b.address.objective.objective
-            ? a.address.objective.objective < b.address.objective.objective
-            : a.address.keyResult < b.address.keyResult
-      }
-      var orderedIndex: [KeyResultAddress: Int] = [:]
-      for (i, k) in ordered.enumerated() { orderedIndex[k.address] = i }
       return Scorecard(
-        asOf: asOf, keyResults: ordered, objectives: objectives, units: units, keyResultIndex: orderedIndex,
-        objectiveIndex: objectiveIndex)
+        asOf: asOf, keyResults: krScores.compactMap { $0 }, objectives: objectives, units: units,
+        keyResultBase: index.keyResultBase, objectiveBase: objectiveBase, objectiveSlot: objectiveSlot)
     }
 
     /// The latest value of a key result as of the date, and the check-ins behind it.
@@ -167,7 +190,8 @@ public enum Scorer {
     }
 
     mutating func keyResult(_ k: KeyResultAddress) -> KeyResultScore {
-      if let i = krIndex[k] { return krScores[i] }
+      let ordinal = index.ordinal(of: k)
+      if let done = krScores[ordinal] { return done }
       let unit = index.unit(k.objective.unit)
       let kr = index.objective(k.objective).keyResults[k.keyResult]
       let expected = Scorer.expectedProgress(unit.cycle, asOf: asOf)
@@ -208,13 +232,12 @@ public enum Scorer {
         address: k, reference: index.reference(k.objective, keyResult: k.keyResult), current: value,
         progress: progress, score: min(1, max(0, progress)), status: status, expected: expected, forecast: forecast,
         lastCheckIn: latest?.date, confidence: latest?.confidence, stale: stale, used: used, summed: summed)
-      krIndex[k] = krScores.count
-      krScores.append(score)
+      krScores[ordinal] = score
       return score
     }
 
     mutating func objective(_ a: ObjectiveAddress) -> ObjectiveScore? {
-      if let s = objectiveScores[a] { return s }
+      if let s = objectiveScores[slot(a)] { return s }
       guard objectiveInProgress.insert(a).inserted else { return nil }  // alignment loop
       defer { objectiveInProgress.remove(a) }
       let o = index.objective(a)
@@ -258,7 +281,7 @@ public enum Scorer {
         statuses.isEmpty ? .notStarted : statuses.allSatisfy({ $0 == .done }) ? .done : statuses.min() ?? .notStarted
       let result = ObjectiveScore(
         address: a, reference: index.reference(a), score: score, status: status, items: items, fellBack: fellBack)
-      objectiveScores[a] = result
+      objectiveScores[slot(a)] = result
       return result
     }
   }

@@ -1,4 +1,5 @@
 import CGraphviz
+import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -117,7 +118,7 @@ enum Engine {
   /// Parse, lay out and render. Resources are released in the order
   /// gvFreeRenderData, gvFreeLayout, agclose on every path.
   static func render(
-    dot: String, layout: String, format: String, missingHint: String
+    dot: String, layout: String, format: String, missingHint: String, freeing: Graphviz.Freeing = .now
   ) throws(Graphviz.Error) -> Graphviz.Output {
     // A NUL would silently truncate the C string and change the graph.
     if dot.utf8.contains(0) {
@@ -145,13 +146,13 @@ enum Engine {
         throw Graphviz.Error(
           kind: .missingRenderer(format: format), message: "\(available). \(missingHint)")
       }
-      return try renderLocked(gvc: gvc, dot: dot, layout: layout, format: format)
+      return try renderLocked(gvc: gvc, dot: dot, layout: layout, format: format, freeing: freeing)
     }
   }
 
   /// Lock must be held.
   private static func renderLocked(
-    gvc: OpaquePointer, dot: String, layout: String, format: String
+    gvc: OpaquePointer, dot: String, layout: String, format: String, freeing: Graphviz.Freeing
   ) throws(Graphviz.Error) -> Graphviz.Output {
     resetDiagnostics()
     var warnings: [String] = []
@@ -165,12 +166,14 @@ enum Engine {
     guard let graph = agmemread(dot) else {
       throw failure(.parse, "agmemread() failed")
     }
-    defer { agclose(graph) }
+    // Set when a successful render hands the graph to the background releaser.
+    var handedOff = false
+    defer { if !handedOff { agclose(graph) } }
     warnings += takeDiagnostics()
 
     let layoutStatus = gvLayout(gvc, graph, layout)
     // gvFreeLayout is safe (and needed) after a failed gvLayout too.
-    defer { gvFreeLayout(gvc, graph) }
+    defer { if !handedOff { gvFreeLayout(gvc, graph) } }
     guard layoutStatus == 0 else {
       throw failure(.layout, "gvLayout() returned \(layoutStatus)")
     }
@@ -195,7 +198,35 @@ enum Engine {
     }
     warnings += takeDiagnostics()
     _ = agreseterrors()
+    if freeing == .inBackground {
+      handedOff = true
+      release(Handles(gvc: gvc, graph: graph))
+    }
     return Graphviz.Output(bytes: bytes, warnings: warnings)
+  }
+
+  /// A graph and its context, handed to another thread to free.
+  private struct Handles: @unchecked Sendable {
+    let gvc: OpaquePointer
+    let graph: UnsafeMutablePointer<Agraph_t>
+  }
+
+  private static let releases = DispatchGroup()
+
+  /// Frees on a background thread, taking the lock like every other call.
+  private static func release(_ handles: Handles) {
+    releases.enter()
+    DispatchQueue.global(qos: .utility).async {
+      state.withLock { _ in
+        gvFreeLayout(handles.gvc, handles.graph)
+        agclose(handles.graph)
+      }
+      releases.leave()
+    }
+  }
+
+  static func waitForReleases() {
+    releases.wait()
   }
 
   /// Test hook: render with an arbitrary format/layout name.

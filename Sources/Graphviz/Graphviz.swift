@@ -104,21 +104,37 @@ public enum Graphviz {
     public let warnings: [String]
   }
 
-  /// Parses DOT source, lays it out and renders it.
-  public static func render(
-    dot: String, layout: Layout = .dot, format: Format
-  ) throws(Graphviz.Error) -> [UInt8] {
-    try renderWithWarnings(dot: dot, layout: layout, format: format).bytes
+  /// When the graph and its layout are freed after a render.
+  public enum Freeing: Sendable {
+    /// Before `render` returns.
+    case now
+    /// On a background thread, still under the Graphviz lock and in the same order
+    /// (`gvFreeLayout`, then `agclose`), so `render` returns as soon as the bytes are copied.
+    /// Freeing a large graph costs a fifth of its layout; a one-shot tool writes its file
+    /// meanwhile (Graphviz's own `dot` never frees its last graph at all).
+    case inBackground
   }
 
-  /// Like ``render(dot:layout:format:)`` but also returns Graphviz's
+  /// Parses DOT source, lays it out and renders it.
+  public static func render(
+    dot: String, layout: Layout = .dot, format: Format, freeing: Freeing = .now
+  ) throws(Graphviz.Error) -> [UInt8] {
+    try renderWithWarnings(dot: dot, layout: layout, format: format, freeing: freeing).bytes
+  }
+
+  /// Like ``render(dot:layout:format:freeing:)`` but also returns Graphviz's
   /// non-fatal diagnostics.
   public static func renderWithWarnings(
-    dot: String, layout: Layout = .dot, format: Format
+    dot: String, layout: Layout = .dot, format: Format, freeing: Freeing = .now
   ) throws(Graphviz.Error) -> Output {
     try Engine.render(
       dot: dot, layout: layout.rawValue, format: format.rawValue,
-      missingHint: installHint(for: format))
+      missingHint: installHint(for: format), freeing: freeing)
+  }
+
+  /// Waits until every graph handed to background freeing has been freed.
+  public static func waitForBackgroundFreeing() {
+    Engine.waitForReleases()
   }
 
   /// The version of the loaded Graphviz library, e.g. "2.43.0".

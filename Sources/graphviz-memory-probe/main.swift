@@ -29,11 +29,12 @@ for index in 0..<24 {
 }
 let graph = writer.source
 let renders = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 2_000 : 2_000
+let freeing: Graphviz.Freeing = CommandLine.arguments.contains("background") ? .inBackground : .now
 
 func renderOnce(_ index: Int) -> Bool {
   // cairo/pango (pdf, png) and core (svg) paths; PNG rasterising is slow, so every 25th only.
   let format: Graphviz.Format = index % 25 == 0 ? .png : index % 2 == 0 ? .svg : .pdf
-  return ((try? Graphviz.render(dot: graph, format: format))?.count ?? 0) > 100
+  return ((try? Graphviz.render(dot: graph, format: format, freeing: freeing))?.count ?? 0) > 100
 }
 
 var failures = 0
@@ -45,5 +46,6 @@ for _ in 0..<(renders / 7) {
   if (try? Graphviz.render(dot: "digraph { layout=nosuch; a -> b }", format: .svg)) != nil { failures += 1 }
   if (try? Graphviz.render(dot: "digraph { a -> ; }", format: .svg)) != nil { failures += 1 }
 }
+Graphviz.waitForBackgroundFreeing()
 let after = residentBytes()
 print("before \(before) after \(after) failures \(failures)")

@@ -33,7 +33,8 @@ let package = Package(
     .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
     .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
     .testTarget(
-      name: "CascadeDiagramTests", dependencies: ["CascadeDiagram", "CascadeCore", "Graphviz"], exclude: ["Snapshots"]),
+      name: "CascadeDiagramTests", dependencies: ["CascadeDiagram", "CascadeCore", "CascadeGenerate", "Graphviz"],
+      exclude: ["Snapshots"]),
     .testTarget(name: "CascadeGenerateTests", dependencies: ["CascadeGenerate", "CascadeCore"]),
     .testTarget(name: "CascadeCLITests", dependencies: ["CascadeCore"]),
   ]

@@ -139,23 +139,30 @@ public struct SplitPages: Sendable {
   }
 
   /// DOT source of page `i` (0 is the overview).
+  ///
+  /// A unit's page: its chain up to the top and the unit itself as clusters with all their
+  /// objectives (the context), and its direct children as compact boxes linking to their own
+  /// pages (``DiagramBuilder/addChildBoxes(_:of:anchor:cluster:pageName:to:)``), so that a
+  /// company with 60 departments still makes a page one can read.
   public func dot(_ i: Int) -> String {
     guard i > 0 else { return Overview(builder: builder, names: pageNames).graph().dot() }
     let index = builder.index
     let u = builder.order[i - 1]
-    // The unit, its chain up and its direct children: a page costs the size of the page.
-    var shown = [Bool](repeating: false, count: index.plan.units.count)
-    var members = [u] + index.ancestors(of: u) + index.children[u]
-    if let levels {
-      members = members.filter { v in v == u || (index.plan.units[v].level.map { levels.contains($0) } ?? false) }
-    }
-    for v in members { shown[v] = true }
+    // Everything here costs the size of the page, not of the plan.
+    func shown(_ v: Int) -> Bool { levels.map { set in index.plan.units[v].level.map(set.contains) ?? false } ?? true }
+    var chain = index.ancestors(of: u).filter(shown) + [u]
+    chain.sort { builder.position[$0] < builder.position[$1] }
+    // A unit in a parent loop can be its own ancestor's child: it is drawn once, in the chain.
+    let above = Set(index.ancestors(of: u) + [u])
+    let children = index.children[u].filter { !above.contains($0) && shown($0) }
+    var selected = [Bool](repeating: false, count: index.plan.units.count)
+    for v in chain { selected[v] = true }
     let unit = index.plan.units[u]
     let names = pageNames
     let g = builder.graph(
-      Selection(units: shown, index: index), title: builder.planTitle,
+      Selection(units: selected, index: index), title: builder.planTitle,
       subtitle: ["\(unit.name) (\(unit.id))", "overview: \(names.overview)"],
-      pageName: { $0 == u ? names.overview : names.unit[$0] }, highlight: u)
+      pageName: { $0 == u ? names.overview : names.unit[$0] }, highlight: u, units: chain, childBoxes: children)
     return g.dot()
   }
 }

@@ -8,6 +8,8 @@ struct DiagramBuilder {
   let options: DiagramOptions
   /// Units in top-down tree order.
   let order: [Int]
+  /// Per unit, its place in `order`.
+  let position: [Int]
   /// Per unit, per objective: indices into `index.links` of the links written on it (its
   /// `aligns_to` and its key results' `contributes_to`), in plan order.
   let outgoing: [[[Int]]]
@@ -21,6 +23,9 @@ struct DiagramBuilder {
     self.progress = progress
     self.options = options
     order = Selection.treeOrder(result.index)
+    var position = [Int](repeating: 0, count: order.count)
+    for (i, u) in order.enumerated() { position[u] = i }
+    self.position = position
     var outgoing = result.index.plan.units.map { [[Int]](repeating: [], count: $0.objectives.count) }
     for (i, link) in result.index.links.enumerated() {
       outgoing[link.source.unit][link.source.objective].append(i)
@@ -88,26 +93,30 @@ struct DiagramBuilder {
   /// Clusters, objectives and links of the selected part of the plan. `pageName` gives, for a
   /// unit, the file its own page is in (split pages link clusters to them).
   /// `highlight` is a unit drawn with a heavier border (the subject of a split page).
+  /// `units`, when given, lists the selected units in top-down order, so that a split page
+  /// costs the size of the page rather than of the plan. `childBoxes` draws those units as
+  /// compact boxes below `highlight` (see ``addChildBoxes(_:of:anchor:cluster:pageName:to:)``).
   func graph(
     _ selection: Selection, title: String, subtitle: [String], pageName: ((Int) -> String)? = nil,
-    highlight: Int? = nil
+    highlight: Int? = nil, units: [Int]? = nil, childBoxes: [Int] = []
   ) -> DiagramGraph {
     var g = DiagramGraph()
     g.graphAttributes = graphAttributes(title: title, subtitle: subtitle)
     g.nodeDefaults = Self.nodeDefaults
     g.edgeDefaults = Self.edgeDefaults
 
-    var objectiveNode = plan.units.map { [String?](repeating: nil, count: $0.objectives.count) }
-    var firstNode = [String?](repeating: nil, count: plan.units.count)
+    // Sparse: a page of a 10,000-unit plan must not allocate per unit of the plan.
+    var objectiveNode: [Int: [String?]] = [:]
+    var firstNode: [Int: String] = [:]
     var visibleOrder: [Int] = []
 
-    for u in order where selection.units[u] {
+    for u in units ?? order where selection.units[u] {
       let unit = plan.units[u]
       var nodes: [DiagramGraph.Node] = []
       for (o, objective) in unit.objectives.enumerated() where selection.shows(u, o) {
         let address = ObjectiveAddress(unit: u, objective: o)
         let id = g.uniqueID("\(unit.id)/\(objective.id)")
-        objectiveNode[u][o] = id
+        objectiveNode[u, default: [String?](repeating: nil, count: unit.objectives.count)][o] = id
         nodes.append(
           DiagramGraph.Node(
             id: id,
@@ -149,7 +158,7 @@ struct DiagramBuilder {
     }
     for l in shownLinks {
       let link = index.links[l]
-      guard let source = objectiveNode[link.source.unit][link.source.objective] else { continue }
+      guard let source = objectiveNode[link.source.unit]?[link.source.objective] else { continue }
       var attributes: DOTBuffer.Attributes = [("dir", "back")]
       if options.showKeyResults, let k = link.sourceKeyResult { attributes.append(("headport", .text("kr\(k)"))) }
       guard let target = link.target else {
@@ -170,7 +179,7 @@ struct DiagramBuilder {
         continue
       }
       let t = target.objective
-      guard let targetNode = objectiveNode[t.unit][t.objective] else { continue }
+      guard let targetNode = objectiveNode[t.unit]?[t.objective] else { continue }
       // The arrow ends at the target objective, not at its key result's row: ports on both ends
       // make dot route edges around the sides of the tables. The tooltip names the key results.
       if let k = link.sourceKeyResult {
@@ -193,6 +202,14 @@ struct DiagramBuilder {
         ]
       }
       g.edges.append(DiagramGraph.Edge(kind: kind, tail: targetNode, head: source, attributes: attributes))
+    }
+
+    // Clusters are in `visibleOrder`, one per unit.
+    if !childBoxes.isEmpty, let u = highlight, let c = visibleOrder.firstIndex(of: u), let pageName {
+      // The middle objective, so that the arrows from below meet the cluster in its middle.
+      let nodes = g.clusters[c].nodes
+      addChildBoxes(
+        childBoxes, of: u, anchor: nodes[nodes.count / 2].id, cluster: g.clusters[c].id, pageName: pageName, to: &g)
     }
 
     if options.showLegend {
@@ -343,7 +360,9 @@ struct DiagramBuilder {
 
   /// `██████░░░░ 60% · on track · now 42`: ten blocks, the filled ones in the status colour.
   /// A text bar, because Graphviz centres nested tables in wider cells whatever their ALIGN.
-  func progressBar(_ mark: DiagramProgress.KeyResultMark, unit: String?, milestone: Bool = false) -> String {
+  func progressBar(_ mark: DiagramProgress.KeyResultMark, unit: String?, milestone: Bool = false, size: Int = 10)
+    -> String
+  {
     let fraction = mark.progress.isFinite ? min(max(mark.progress, 0), 1) : 0
     let filled = Int((fraction * Double(Style.barBlocks)).rounded())
     let color = Style.color(mark.status)
@@ -357,7 +376,7 @@ struct DiagramBuilder {
       // A milestone's value is done or not, not a quantity.
       text += milestone ? (current >= 1 ? "" : " · not done") : " · now \(Style.quantity(current, unit: unit))"
     }
-    return HTML.font(bar + " <B>" + HTML.escape(text) + "</B>", color: color, size: 10)
+    return HTML.font(bar + " <B>" + HTML.escape(text) + "</B>", color: color, size: size)
   }
 
   // MARK: - Legend
@@ -369,6 +388,9 @@ struct DiagramBuilder {
       (HTML.font("<B>╍╍╍▶</B>", color: Style.contributes), "key result contributes to the one above"),
       ("● / ○", "committed / aspirational objective"),
     ]
+    if g.edges.contains(where: { $0.kind == .unitTree }) {
+      rows.append((HTML.font("<B>━━━▶</B>", color: Style.unitArrow), "unit below: click its box for its page"))
+    }
     if !problems.total.isEmpty || hasNotes {
       rows += [
         (HTML.font("<B>✗</B>", color: Style.problem), "error"),

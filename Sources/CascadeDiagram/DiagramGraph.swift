@@ -10,6 +10,8 @@ struct DiagramGraph {
     var id: String
     var attributes: DOTBuffer.Attributes
     var nodes: [Node]
+    /// Node ids kept on one rank each (`rank=same` subgraphs), e.g. the rows of a grid.
+    var rows: [[String]] = []
   }
 
   struct Edge {
@@ -55,6 +57,13 @@ struct DiagramGraph {
       out.beginSubgraph(cluster.id)
       out.attributes(cluster.attributes)
       for node in cluster.nodes { out.node(node.id, node.attributes) }
+      for (r, row) in cluster.rows.enumerated() {
+        // Not named "cluster…", which would make it a cluster of its own.
+        out.beginSubgraph("row \(r + 1) of \(cluster.id)")
+        out.attribute("rank", "same")
+        for id in row { out.node(id, []) }
+        out.endSubgraph()
+      }
       out.endSubgraph()
     }
     for node in nodes { out.node(node.id, node.attributes) }

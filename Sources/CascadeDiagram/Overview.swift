@@ -36,30 +36,13 @@ struct Overview {
       if let d = depth[u], d > shownDepth { continue }
       let id = g.uniqueID(unit.id)
       node[u] = id
-      var label = "<B>" + HTML.lines(TextWrap.wrap(unit.name, width: builder.options.wrapWidth)) + "</B>"
-      var facts = [unit.level?.rawValue ?? "level ?", unit.id]
-      if let owner = unit.owner, !owner.isEmpty { facts.append(owner) }
-      label += "<BR/>" + HTML.font(HTML.escape(facts.joined(separator: " · ")), color: Style.muted, size: 10)
       let count = unit.objectives.count
-      label += "<BR/>" + HTML.font("\(count) objective\(count == 1 ? "" : "s")", color: Style.muted, size: 10)
+      var lines = [HTML.font("\(count) objective\(count == 1 ? "" : "s")", color: Style.muted, size: 10)]
       if let d = depth[u], d == shownDepth, !index.children[u].isEmpty {
         let below = index.children[u].count
-        label += "<BR/>" + HTML.font("\(below) unit\(below == 1 ? "" : "s") below ▸", color: Style.muted, size: 10)
+        lines.append(HTML.font("\(below) unit\(below == 1 ? "" : "s") below ▸", color: Style.muted, size: 10))
       }
-      let problems = builder.problems.byUnit[unit.id] ?? Problems.Count()
-      if let summary = Problems.summary(problems) {
-        label += "<BR/>" + HTML.font(HTML.escape(summary), color: Style.problem, size: 10)
-      }
-      g.nodes.append(
-        DiagramGraph.Node(
-          id: id,
-          attributes: [
-            ("label", .html(label)), ("shape", "box"), ("style", "rounded,filled"),
-            ("fillcolor", .text(Style.clusterFill(unit.level))),
-            ("color", .text(problems.errors > 0 ? Style.problem : Style.clusterBorder(unit.level))),
-            ("penwidth", problems.errors > 0 ? "2" : "1.2"), ("margin", "0.15,0.08"),
-            ("URL", .text(names.unit[u])), ("tooltip", .text(unit.name)),
-          ]))
+      g.nodes.append(builder.unitBox(u, id: id, url: names.unit[u], lines: lines))
     }
     for u in builder.order {
       guard let child = node[u],
@@ -68,7 +51,7 @@ struct Overview {
       g.edges.append(
         DiagramGraph.Edge(
           kind: .unitTree, tail: parent, head: child,
-          attributes: [("arrowhead", "none"), ("color", "#7b8794"), ("penwidth", "1.4")]))
+          attributes: [("arrowhead", "none"), ("color", .text(Style.unitArrow)), ("penwidth", "1.4")]))
     }
     return g
   }

@@ -16,6 +16,8 @@ enum Style {
   static let objectiveHeader = "#d3e0f3"
   static let keyResultRule = "#c5cfdc"
   static let focusBorder = "#e07b00"
+  /// Arrows from a unit's box up to its parent.
+  static let unitArrow = "#7b8794"
   static let barBlocks = 10
   static let barTrack = "#d5dae1"
 

@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeGenerate
 import Graphviz
 import Testing
 
@@ -27,16 +28,133 @@ import Testing
     }
   }
 
-  @Test func aUnitPageShowsTheUnitItsChainAndItsChildren() throws {
+  @Test func aUnitPageShowsTheUnitItsChainAndItsChildrenAsBoxes() throws {
     let result = try examplePlan("sales-en")
     let page = try #require(try CascadeDiagram.split(result).first { $0.name == "sales.svg" })
     let svg = try renderSVG(page.dot)
+    // The chain and the unit with their objectives; the children as one box each.
     let clusters = Set(svg.titles.filter { $0.hasPrefix("cluster_") })
-    #expect(clusters == ["cluster_acme", "cluster_sales", "cluster_sales-east", "cluster_sales-north"])
-    // Other units' clusters link to their pages, the unit's own to the overview.
+    #expect(clusters == ["cluster_acme", "cluster_sales"])
+    #expect(svg.titles.contains("sales-east") && svg.titles.contains("sales-north"))
+    #expect(!svg.titles.contains { $0.hasPrefix("sales-east/") || $0.hasPrefix("sales-north/") })
+    // One arrow from each box up to the unit (drawn unit -> box, dir=back).
+    #expect(svg.titles.contains { $0.hasPrefix("sales/") && $0.hasSuffix("->sales-east") })
+    #expect(svg.titles.contains { $0.hasPrefix("sales/") && $0.hasSuffix("->sales-north") })
+    let texts = svg.normalizedTexts
+    #expect(texts.contains("team · sales-east · Li Lei"), "\(texts.sorted())")
+    #expect(texts.contains { $0.hasSuffix("objectives aligned") })
+    // Boxes and other units' clusters link to their pages, the unit's own cluster to the overview.
     #expect(svg.links.contains("sales-east.svg"))
+    #expect(svg.links.contains("sales-north.svg"))
     #expect(svg.links.contains("acme.svg"))
     #expect(svg.links.contains("index.svg"))
+  }
+
+  @Test func childBoxesShowScoreAndHowManyObjectivesLinkUp() throws {
+    let result = lint([
+      (
+        "co.yaml",
+        """
+        unit: co
+        name: Company
+        level: company
+        cycle: 2027-Q1
+        objectives:
+          - id: grow
+            title: Grow
+            key_results:
+              - {id: k, title: Revenue from 5 to 6 $M, baseline: 5, target: 6}
+        """
+      ),
+      (
+        "half.yaml",
+        """
+        unit: half
+        name: Half Aligned
+        level: department
+        parent: co
+        owner: Dana
+        cycle: 2027-Q1
+        objectives:
+          - id: a
+            title: Aligned
+            aligns_to: co/grow
+            key_results:
+              - {id: k, title: Deals from 10 to 20, baseline: 10, target: 20}
+          - id: b
+            title: Also linked, through a key result
+            key_results:
+              - {id: k, title: Leads from 10 to 20, baseline: 10, target: 20, contributes_to: co/grow/k}
+          - id: c
+            title: On its own
+            key_results:
+              - {id: k, title: Talks from 1 to 4, baseline: 1, target: 4}
+        """
+      ),
+      ("empty.yaml", "unit: empty\nname: Empty\nlevel: department\nparent: co\ncycle: 2027-Q1\n"),
+    ])
+    var progress = DiagramProgress()
+    progress.objectives[result.objective("half/a")] = .init(progress: 0.9, status: .onTrack)
+    progress.objectives[result.objective("half/b")] = .init(progress: 0.3, status: .atRisk)
+    let pages = try CascadeDiagram.split(result, progress: progress)
+    let svg = try renderSVG(try #require(pages.first { $0.name == "co.svg" }).dot)
+    let texts = svg.normalizedTexts
+    #expect(texts.contains("⚠ 2 of 3 objectives aligned"), "\(texts.sorted())")
+    #expect(texts.contains("60% · at risk"))  // the mean of the scored objectives, the worst status
+    #expect(texts.contains("no objectives"))
+    #expect(texts.contains("department · half · Dana"))
+    #expect(svg.titles.filter { $0.hasPrefix("co/grow->") }.sorted() == ["co/grow->empty", "co/grow->half"])
+
+    // Without progress, no score.
+    let plain = try renderSVG(try #require(try CascadeDiagram.split(result).first { $0.name == "co.svg" }).dot)
+    #expect(!plain.normalizedTexts.contains("60% · at risk"))
+  }
+
+  @Test func levelsLeaveOutChildrenOfOtherLevels() throws {
+    let result = try examplePlan("sales-en")
+    let options = DiagramOptions(levels: [.company, .department])
+    let pages = try CascadeDiagram.split(result, options: options)
+    let acme = try renderSVG(try #require(pages.first { $0.name == "acme.svg" }).dot)
+    #expect(acme.titles.contains("sales") && acme.titles.contains("customer-success"))
+    let sales = try renderSVG(try #require(pages.first { $0.name == "sales.svg" }).dot)
+    #expect(!sales.titles.contains("sales-east") && !sales.titles.contains("sales-north"))
+    #expect(!sales.links.contains("sales-east.svg"))
+  }
+
+  /// A generated organisation of about 2,000 people (13 departments of about 19 teams of 8,
+  /// a few deliberate mistakes): every page small enough to read, and rendered without warnings.
+  @Test func pagesOfAGeneratedOrganisationStaySmall() throws {
+    let organisation = OrganisationGenerator.generate(GeneratorOptions(people: 2_000, seed: 7, defectRate: 0.02))
+    let result = lint(organisation.files.map { ($0.path, $0.contents) })
+    let company = try #require(result.plan.units.firstIndex { $0.level == .company })
+    #expect(result.index.children[company].count > DiagramBuilder.childRow)  // the grid is used
+
+    let pages = try CascadeDiagram.splitPages(result)
+    #expect(pages.names.count == result.plan.units.count + 1)
+    var largest = (nodes: 0, name: "")
+    for i in pages.names.indices {
+      let output = try Graphviz.renderWithWarnings(dot: pages.dot(i), format: .svg)
+      #expect(output.warnings.isEmpty, "\(pages.names[i]): \(output.warnings)")
+      let svg = scanSVG(output.bytes)
+      #expect(svg.nodes <= 40, "\(pages.names[i]) has \(svg.nodes) nodes")
+      if svg.nodes > largest.nodes { largest = (svg.nodes, pages.names[i]) }
+      if i == 1 {
+        // The company page: its departments in a grid, the page about as wide as tall.
+        let (width, height) = svgSize(output.bytes)
+        #expect(width <= 2 * height && height <= 2 * width, "company page is \(width) × \(height)")
+        #expect(svg.clusters == 2)  // the company, the grid
+      }
+    }
+    #expect(largest.nodes > 10, "largest page \(largest)")
+  }
+
+  @Test func gridShapeIsAboutSquareAndAtMostEightWide() {
+    #expect(DiagramBuilder.gridShape(1) == 1)
+    #expect(DiagramBuilder.gridShape(9) == 3)
+    #expect(DiagramBuilder.gridShape(13) == 5)
+    #expect(DiagramBuilder.gridShape(20) == 5)
+    #expect(DiagramBuilder.gridShape(63) == 8)
+    #expect(DiagramBuilder.gridShape(500) == 8)
   }
 
   @Test func pageNamesAreSafe() {
@@ -64,4 +182,14 @@ import Testing
       }
     }
   }
+}
+
+/// `width` and `height` of an SVG made by Graphviz, in points.
+func svgSize(_ bytes: [UInt8]) -> (width: Double, height: Double) {
+  let text = String(decoding: bytes.prefix(2_000), as: UTF8.self)
+  func value(_ name: String) -> Double {
+    guard let start = text.range(of: " \(name)=\"") else { return 0 }
+    return Double(text[start.upperBound...].prefix { $0.isNumber || $0 == "." }) ?? 0
+  }
+  return (value("width"), value("height"))
 }

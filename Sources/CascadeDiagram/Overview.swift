@@ -44,14 +44,58 @@ struct Overview {
       }
       g.nodes.append(builder.unitBox(u, id: id, url: names.unit[u], lines: lines))
     }
+    // Children under their nearest shown ancestor, in plan order.
+    var kids: [String: [String]] = [:]
+    var parents: [String] = []
     for u in builder.order {
       guard let child = node[u],
         let parent = index.ancestors(of: u).lazy.compactMap({ node[$0] }).first
       else { continue }
+      if kids[parent] == nil { parents.append(parent) }
+      kids[parent, default: []].append(child)
+    }
+    let tree: DOTBuffer.Attributes = [("arrowhead", "none"), ("color", .text(Style.unitArrow)), ("penwidth", "1.4")]
+    for parent in parents {
+      let children = kids[parent] ?? []
+      guard children.count > DiagramBuilder.gridColumns else {
+        for child in children {
+          g.edges.append(DiagramGraph.Edge(kind: .unitTree, tail: parent, head: child, attributes: tree))
+        }
+        continue
+      }
+      // Many children: a grid of rows (as on unit pages), one line to it, instead of one
+      // row as wide as the plan.
+      let columns = DiagramBuilder.gridShape(children.count)
+      let members = Set(children)
+      let boxes = g.nodes.filter { members.contains($0.id) }
+      g.nodes.removeAll { members.contains($0.id) }
+      var rows: [[String]] = []
+      for start in stride(from: 0, to: children.count, by: columns) {
+        rows.append(Array(children[start..<min(start + columns, children.count)]))
+      }
+      let group = g.uniqueID("cluster_grid")
+      g.clusters.append(
+        DiagramGraph.Cluster(
+          id: group, attributes: [("style", "rounded,dashed"), ("color", .text(Style.unitArrow)), ("label", "")],
+          nodes: boxes, rows: rows))
+      let upright = builder.options.direction == .leftToRight
+      for row in rows {
+        for (left, right) in zip(row, row.dropFirst()) {
+          g.edges.append(
+            DiagramGraph.Edge(
+              kind: .rank, tail: upright ? right : left, head: upright ? left : right, attributes: [("style", "invis")])
+          )
+        }
+      }
+      for i in columns..<children.count {
+        g.edges.append(
+          DiagramGraph.Edge(
+            kind: .rank, tail: children[i - columns], head: children[i], attributes: [("style", "invis")]))
+      }
       g.edges.append(
         DiagramGraph.Edge(
-          kind: .unitTree, tail: parent, head: child,
-          attributes: [("arrowhead", "none"), ("color", .text(Style.unitArrow)), ("penwidth", "1.4")]))
+          kind: .unitTree, tail: parent, head: children[(columns - 1) / 2], attributes: tree + [("lhead", .text(group))]
+        ))
     }
     return g
   }

@@ -76,7 +76,8 @@ public enum PlanLoader {
       if FileSystem.kind(of: path) == .file {
         let bytes = try FileSystem.read(path, limit: maxCheckInsBytes)
         guard bytes.count <= maxCheckInsBytes else {
-          throw LoadError("\(path): larger than \(maxCheckInsBytes / (1024 * 1024 * 1024)) GiB, the limit for check-ins")
+          let limit = maxCheckInsBytes / (1024 * 1024 * 1024)
+          throw LoadError("\(path): larger than \(limit) GiB, the limit for check-ins")
         }
         checkIns = (path, bytes)
       }

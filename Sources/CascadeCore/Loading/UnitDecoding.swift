@@ -133,7 +133,7 @@ extension DocumentDecoder {
   /// Decodes a mapping with `id` and `title` (reporting them when missing); `other` handles
   /// the rest of its keys as `forEachKey` does. Nil when there is no usable id.
   mutating func titled(
-    _ e: YAMLEvent, what: String, known: [String], subject: (String) -> String?,
+    _ e: YAMLEvent, what: String, known: [String], subjectPrefix: String?,
     _ other: (inout DocumentDecoder, YAMLEvent, YAMLEvent) throws(Stop) -> Bool
   ) throws(Stop) -> Titled? {
     guard e.kind == .mappingStart else {
@@ -162,14 +162,14 @@ extension DocumentDecoder {
     if !sawID { missing("id", in: (what.hasPrefix("o") ? "an " : "a ") + what, at: e.mark) }
     guard !t.id.isEmpty else { return nil }
     if !sawTitle || t.title.isEmpty {
-      missing("title", in: "\(what) \(quoted(t.id))", at: t.mark, subject: subject(t.id))
+      missing("title", in: "\(what) \(quoted(t.id))", at: t.mark, subject: subjectPrefix.map { "\($0)/\(t.id)" })
     }
     return t
   }
 
   mutating func objective(_ e: YAMLEvent, unit: String) throws(Stop) -> Objective? {
     var o = Objective(id: "", title: "", mark: e.mark)
-    let t = try titled(e, what: "objective", known: Self.objectiveFields, subject: { "\(unit)/\($0)" }) {
+    let t = try titled(e, what: "objective", known: Self.objectiveFields, subjectPrefix: unit) {
       (d, key, value) throws(Stop) in
       switch key.value {
       case "type":
@@ -200,7 +200,7 @@ extension DocumentDecoder {
 
   mutating func keyResult(_ e: YAMLEvent) throws(Stop) -> KeyResult? {
     var kr = KeyResult(id: "", title: "", mark: e.mark)
-    let t = try titled(e, what: "key result", known: Self.keyResultFields, subject: { _ in nil }) {
+    let t = try titled(e, what: "key result", known: Self.keyResultFields, subjectPrefix: nil) {
       (d, key, value) throws(Stop) in
       switch key.value {
       case "kind":

@@ -290,7 +290,19 @@ enum Process {
 
 enum Machine {
   static var description: String {
-    let cpu = (try? FileSystem.read("/proc/cpuinfo")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    // /proc files report a size of 0, so read them with stdio rather than by their size.
+    var cpu = ""
+    if let file = fopen("/proc/cpuinfo", "r") {
+      var line = [CChar](repeating: 0, count: 512)
+      while fgets(&line, 512, file) != nil {
+        let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if text.hasPrefix("model name") {
+          cpu = text
+          break
+        }
+      }
+      fclose(file)
+    }
     let model =
       cpu.split(separator: "\n").first { $0.hasPrefix("model name") }?.split(separator: ":").last?
       .trimmingPrefix(" ") ?? "unknown CPU"

@@ -76,12 +76,13 @@ import Testing
     #expect(r.stderr.contains("no/such/plan"))
   }
 
-  @Test func unreadableDirectoryEntryExitsTwo() throws {
-    // A directory named like a plan file cannot be read as one.
+  @Test func pathThatIsNeitherFileNorFolderExitsTwo() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    let r = try CLI.run(["validate", dir + "/missing.yaml"])
+    #expect(mkfifo(dir + "/pipe.yaml", 0o644) == 0)
+    let r = try CLI.run(["validate", dir + "/pipe.yaml"])
     #expect(r.status == 2)
+    #expect(r.stderr.contains("not a file or directory"))
   }
 
   @Test func usageErrorsExitTwo() throws {

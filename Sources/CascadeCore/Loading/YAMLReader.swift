@@ -65,26 +65,21 @@ final class YAMLReader {
     }
     defer { yaml_event_delete(&event) }
     let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+    func bare(_ kind: YAMLEvent.Kind) -> YAMLEvent {
+      YAMLEvent(kind: kind, mark: mark, value: "", plain: false, length: 0)
+    }
     switch event.type {
-    case YAML_STREAM_START_EVENT:
-      return YAMLEvent(kind: .streamStart, mark: mark, value: "", plain: false, length: 0)
+    case YAML_STREAM_START_EVENT: return bare(.streamStart)
     case YAML_STREAM_END_EVENT:
       ended = true
-      return YAMLEvent(kind: .streamEnd, mark: mark, value: "", plain: false, length: 0)
-    case YAML_DOCUMENT_START_EVENT:
-      return YAMLEvent(kind: .documentStart, mark: mark, value: "", plain: false, length: 0)
-    case YAML_DOCUMENT_END_EVENT:
-      return YAMLEvent(kind: .documentEnd, mark: mark, value: "", plain: false, length: 0)
-    case YAML_MAPPING_START_EVENT:
-      return YAMLEvent(kind: .mappingStart, mark: mark, value: "", plain: false, length: 0)
-    case YAML_MAPPING_END_EVENT:
-      return YAMLEvent(kind: .mappingEnd, mark: mark, value: "", plain: false, length: 0)
-    case YAML_SEQUENCE_START_EVENT:
-      return YAMLEvent(kind: .sequenceStart, mark: mark, value: "", plain: false, length: 0)
-    case YAML_SEQUENCE_END_EVENT:
-      return YAMLEvent(kind: .sequenceEnd, mark: mark, value: "", plain: false, length: 0)
-    case YAML_ALIAS_EVENT:
-      return YAMLEvent(kind: .alias, mark: mark, value: "", plain: false, length: 0)
+      return bare(.streamEnd)
+    case YAML_DOCUMENT_START_EVENT: return bare(.documentStart)
+    case YAML_DOCUMENT_END_EVENT: return bare(.documentEnd)
+    case YAML_MAPPING_START_EVENT: return bare(.mappingStart)
+    case YAML_MAPPING_END_EVENT: return bare(.mappingEnd)
+    case YAML_SEQUENCE_START_EVENT: return bare(.sequenceStart)
+    case YAML_SEQUENCE_END_EVENT: return bare(.sequenceEnd)
+    case YAML_ALIAS_EVENT: return bare(.alias)
     case YAML_SCALAR_EVENT:
       let scalar = event.data.scalar
       let length = Int(scalar.length)
@@ -96,7 +91,7 @@ final class YAMLReader {
         kind: .scalar, mark: mark, value: text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
         length: length)
     default:
-      return YAMLEvent(kind: .streamEnd, mark: mark, value: "", plain: false, length: 0)
+      return bare(.streamEnd)
     }
   }
 

@@ -28,7 +28,7 @@ let peopleCounts = (option("--people") ?? "1000,10000,100000").split(separator: 
 let runs = max(1, Int(option("--runs") ?? "3") ?? 3)
 let work = option("--work") ?? "/tmp/cascade-bench"
 let splitPeople = Int(option("--split-people") ?? "10000") ?? 10000
-let selfPath = Process.executablePath
+let selfPath = FileSystem.executablePath
 let cascade = FileSystem.join(FileSystem.dirname(selfPath), "cascade")
 
 print("Machine: \(Machine.description)")
@@ -232,12 +232,6 @@ enum Clock {
     clock_gettime(CLOCK_MONOTONIC, &t)
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
   }
-
-  static func measure(_ body: () -> Void) -> Double {
-    let s = now()
-    body()
-    return now() - s
-  }
 }
 
 enum Child {
@@ -276,15 +270,6 @@ extension String {
   init(format2 value: Double) {
     let r = (value * 100).rounded() / 100
     self = String(r)
-  }
-}
-
-enum Process {
-  static var executablePath: String {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let n = readlink("/proc/self/exe", &buffer, 4095)
-    return n > 0
-      ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
   }
 }
 

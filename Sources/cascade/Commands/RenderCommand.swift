@@ -352,7 +352,7 @@ struct RenderPool {
     let argv = arguments.map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid: pid_t = 0
-    let status = posix_spawn(&pid, Executable.path, &actions, nil, argv, environ)
+    let status = posix_spawn(&pid, FileSystem.executablePath, &actions, nil, argv, environ)
     close(toWorker.read)
     close(fromWorker.write)
     guard status == 0 else {
@@ -505,16 +505,6 @@ enum RenderWorker {
         return true
       }
     }
-  }
-}
-
-enum Executable {
-  /// This program's own path, for starting workers.
-  static var path: String {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let n = readlink("/proc/self/exe", &buffer, 4095)
-    return n > 0
-      ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
   }
 }
 

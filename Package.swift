@@ -22,6 +22,9 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"])]),
     .target(name: "Graphviz", dependencies: ["CGraphviz"]),
     .target(name: "CascadeDiagram", dependencies: ["CascadeCore", "Graphviz"]),
+    // The fuzz harness (hostile input in, promises checked) and its libFuzzer entry point (.ci/fuzz).
+    .target(name: "CascadeFuzz", dependencies: ["CascadeCore", "CascadeDiagram", "Graphviz"]),
+    .executableTarget(name: "cascade-fuzz", dependencies: ["CascadeFuzz"]),
     // Test support: measures Graphviz's memory in a process of its own (see MemoryTests).
     .executableTarget(name: "graphviz-memory-probe", dependencies: ["Graphviz"]),
     .executableTarget(
@@ -37,5 +40,6 @@ let package = Package(
       exclude: ["Snapshots"]),
     .testTarget(name: "CascadeGenerateTests", dependencies: ["CascadeGenerate", "CascadeCore"]),
     .testTarget(name: "CascadeCLITests", dependencies: ["CascadeCore"]),
+    .testTarget(name: "CascadeFuzzTests", dependencies: ["CascadeFuzz"], exclude: ["regressions"]),
   ]
 )

@@ -117,3 +117,16 @@ public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
     }
   }
 }
+
+extension DiagramProgress {
+  /// The diagram's view of a scorecard.
+  public init(_ card: Scorecard) {
+    var krs: [KeyResultAddress: KeyResultMark] = [:]
+    for s in card.keyResults {
+      krs[s.address] = KeyResultMark(progress: s.progress, status: s.status, current: s.current)
+    }
+    var objectives: [ObjectiveAddress: ObjectiveMark] = [:]
+    for o in card.objectives { objectives[o.address] = ObjectiveMark(progress: o.score, status: o.status) }
+    self.init(keyResults: krs, objectives: objectives)
+  }
+}

@@ -98,22 +98,27 @@ public enum PlanLoader {
   /// Loads a plan from text held in memory (file name → contents); `cascade.yaml` is the
   /// configuration. Used by tests and the generated rule documentation.
   public static func load(inMemory files: [(name: String, text: String)]) -> LoadedPlan {
+    load(inMemoryBytes: files.map { ($0.name, Array($0.text.utf8)) })
+  }
+
+  /// Like ``load(inMemory:)`` for bytes that need not be UTF-8 (the fuzz harness feeds any).
+  public static func load(inMemoryBytes files: [(name: String, bytes: [UInt8])]) -> LoadedPlan {
     var diagnostics: [Diagnostic] = []
     var configuration = Configuration()
     var units: [Unit] = []
     var names: [String] = []
     var checkIns: (String, [UInt8])?
-    for (name, text) in files.sorted(by: { $0.name < $1.name }) {
+    for (name, bytes) in files.sorted(by: { $0.name < $1.name }) {
       if name == checkInsFile {
-        checkIns = (name, Array(text.utf8))
+        checkIns = (name, bytes)
         continue
       }
       if name == configurationFile {
-        diagnostics += decodeConfiguration(Array(text.utf8), file: name, into: &configuration)
+        diagnostics += decodeConfiguration(bytes, file: name, into: &configuration)
         continue
       }
       names.append(name)
-      let r = decodeUnits(Array(text.utf8), file: name)
+      let r = decodeUnits(bytes, file: name)
       units += r.units
       diagnostics += r.diagnostics
     }

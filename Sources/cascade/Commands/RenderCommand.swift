@@ -507,16 +507,3 @@ enum RenderWorker {
     }
   }
 }
-
-extension DiagramProgress {
-  /// The diagram's view of a scorecard.
-  init(_ card: Scorecard) {
-    var krs: [KeyResultAddress: KeyResultMark] = [:]
-    for s in card.keyResults {
-      krs[s.address] = KeyResultMark(progress: s.progress, status: s.status, current: s.current)
-    }
-    var objectives: [ObjectiveAddress: ObjectiveMark] = [:]
-    for o in card.objectives { objectives[o.address] = ObjectiveMark(progress: o.score, status: o.status) }
-    self.init(keyResults: krs, objectives: objectives)
-  }
-}

@@ -1,0 +1,171 @@
+import CascadeCore
+import CascadeDiagram
+import Foundation
+import Graphviz
+
+/// What one fuzz input is fed to.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+  /// The bytes are one plan file: decoded, linted, scored, reported in every format, drawn as DOT.
+  case plan
+  /// The bytes are `checkins.csv` for a fixed plan (Plans/sales-en): read, scored, reported.
+  case checkins
+  /// The bytes are one text shown in a diagram: escaped into a DOT string and an HTML-like
+  /// label, laid out and rendered to SVG by libgvc.
+  case label
+}
+
+/// Runs one input through a part of Cascade and checks the promises the README makes about
+/// hostile input: no trap, diagnostics with a position and on one line, no control character
+/// reaching text output, JSON that parses, DOT and labels that Graphviz accepts without a word.
+///
+/// Used by the libFuzzer entry point (`cascade-fuzz`, built with `-sanitize=fuzzer`), which
+/// aborts on the first broken promise so the fuzzer keeps the input, and by the tests, which
+/// replay the seed corpus and every crash kept in `Tests/Fuzz/regressions`.
+public enum FuzzHarness {
+  /// The broken promises for this input (empty when every one held).
+  public static func run(_ target: FuzzTarget, _ bytes: [UInt8], render: Bool = false) -> [String] {
+    var problems = Problems()
+    switch target {
+    case .plan:
+      let loaded = PlanLoader.load(inMemoryBytes: [("plan.yaml", bytes)])
+      check(Linter.lint(loaded), render: render, &problems)
+    case .checkins:
+      guard var loaded = basePlan else { return ["the base plan (Plans/sales-en) could not be loaded"] }
+      loaded.plan.checkIns = ("checkins.csv", bytes)
+      check(Linter.lint(loaded), render: render, &problems)
+    case .label:
+      checkLabel(String(decoding: bytes, as: UTF8.self), &problems)
+    }
+    return problems.list
+  }
+
+  /// The plan the check-ins target scores against, read once.
+  static let basePlan: LoadedPlan? = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return try? PlanLoader.load(paths: [url.path + "/Plans/sales-en"])
+  }()
+
+  struct Problems {
+    var list: [String] = []
+    mutating func add(_ text: String) {
+      if list.count < 20 { list.append(text) }
+    }
+  }
+
+  /// Longest diagnostic message allowed: messages quote input, but only so much of it.
+  static let maxMessage = 2_000
+  /// Most diagnostics of one rule in one file (the cap plus the line counting the rest).
+  static let maxPerRuleAndFile = 101
+
+  static func check(_ result: LintResult, render: Bool, _ problems: inout Problems) {
+    var perRule: [String: Int] = [:]
+    for d in result.diagnostics {
+      if d.location.line < 1 || d.location.column < 1 {
+        problems.add("\(d.rule) at \(d.location.line):\(d.location.column): no position")
+      }
+      if d.rule.isEmpty || !d.rule.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }) {
+        problems.add("rule id \(d.rule.debugDescription) is not stable-looking")
+      }
+      if d.message.count > maxMessage { problems.add("\(d.rule): message of \(d.message.count) characters") }
+      if let bad = firstInvisible(d.message, allowNewline: false) {
+        problems.add("\(d.rule): message holds \(bad): \(d.message.debugDescription.prefix(200))")
+      }
+      perRule["\(d.location.file) \(d.rule)", default: 0] += 1
+    }
+    for (key, count) in perRule where count > maxPerRuleAndFile {
+      problems.add("\(count) diagnostics for \(key)")
+    }
+
+    let text = TextDiagnosticFormatter(colour: false).format(result)
+    checkText("validate (text)", text, &problems)
+    checkJSON("validate (json)", JSONDiagnosticFormatter().format(result), &problems)
+
+    let asOf = result.planCycle.map { Day(ordinal: $0.start.ordinal + $0.length / 2) } ?? Day(ordinal: 20_000)
+    let card = Scorer.score(result, asOf: asOf)
+    checkText("status (text)", StatusTextFormatter(colour: false).format(card, result, unit: nil), &problems)
+    checkText("status (markdown)", StatusMarkdownFormatter().format(card, result, unit: nil), &problems)
+    checkJSON("status (json)", StatusJSONFormatter().format(card, result, unit: nil), &problems)
+    let since = Day(ordinal: asOf.ordinal - 30)
+    checkText("review", ReviewAgenda(since: since, asOf: asOf).markdown(result), &problems)
+    for u in result.plan.units.indices.prefix(3) {
+      checkText("explain", Explanation.text(.unit(u), result, asOf: asOf), &problems)
+    }
+    if let k = card.keyResults.first {
+      checkText("explain", Explanation.text(.keyResult(k.address), result, asOf: asOf), &problems)
+    }
+
+    let progress = DiagramProgress(card)
+    do {
+      let dot = try CascadeDiagram.dot(for: result, progress: progress)
+      if let bad = firstInvisible(dot, allowNewline: true, allowTab: true) {
+        problems.add("DOT holds \(bad)")
+      }
+      if render {
+        let output = try Graphviz.renderWithWarnings(dot: dot, format: .svg)
+        for w in output.warnings { problems.add("Graphviz warns on the diagram: \(w.prefix(200))") }
+      }
+    } catch {
+      problems.add("the diagram failed: \(String(describing: error).prefix(200))")
+    }
+  }
+
+  /// Text output: every character a terminal could act on is made visible first.
+  static func checkText(_ what: String, _ text: String, _ problems: inout Problems) {
+    if let bad = firstInvisible(text, allowNewline: true) {
+      problems.add("\(what) output holds \(bad)")
+    }
+  }
+
+  static func checkJSON(_ what: String, _ text: String, _ problems: inout Problems) {
+    if let problem = StrictJSON.problem(in: Array(text.utf8)) {
+      problems.add("\(what) output is not JSON (\(problem)): \(text.prefix(200).debugDescription)")
+      return
+    }
+    if let bad = firstInvisible(text, allowNewline: true) { problems.add("\(what) output holds \(bad) raw") }
+  }
+
+  /// One text in a diagram, both as a quoted DOT label and inside an HTML-like label: Graphviz
+  /// must accept both without a warning and the SVG must carry the text.
+  static func checkLabel(_ text: String, _ problems: inout Problems) {
+    checkLabelSource(text, Graphviz.htmlEscape(text), &problems)
+  }
+
+  /// `html` is `text` as it goes into the HTML-like label (escaped, unless a test says otherwise).
+  static func checkLabelSource(_ text: String, _ html: String, _ problems: inout Problems) {
+    let dot = """
+      digraph g {
+        a [label=\(Graphviz.quoteID(text))];
+        zzlabelzz [shape=plain label=<<TABLE><TR><TD>\(html)</TD></TR><TR><TD>x \(html)</TD></TR></TABLE>>];
+        a -> zzlabelzz;
+      }
+      """
+    do {
+      let output = try Graphviz.renderWithWarnings(dot: dot, format: .svg)
+      for w in output.warnings { problems.add("Graphviz warns on \(text.debugDescription.prefix(100)): \(w.prefix(200))") }
+      let svg = String(decoding: output.bytes, as: UTF8.self)
+      // Both nodes must have been drawn with their labels (a rejected HTML label falls back to the node's name).
+      if !svg.contains("<title>zzlabelzz</title>") || svg.contains(">zzlabelzz</text>") && !text.contains("zzlabelzz") {
+        problems.add("the HTML label of \(text.debugDescription.prefix(100)) was not drawn")
+      }
+    } catch {
+      problems.add("Graphviz refused the label \(text.debugDescription.prefix(100)): \(String(describing: error).prefix(200))")
+    }
+  }
+
+  /// The first character in `text` that a terminal would act on or hide instead of showing:
+  /// C0 and C1 controls (ESC begins every escape sequence), DEL, bidirectional overrides and
+  /// isolates, and line and paragraph separators.
+  static func firstInvisible(_ text: String, allowNewline: Bool, allowTab: Bool = false) -> String? {
+    for s in text.unicodeScalars {
+      switch s.value {
+      case 0x0A where allowNewline: continue
+      case 0x09 where allowTab: continue
+      case 0x00..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
+        return "U+" + String(s.value, radix: 16, uppercase: true)
+      default: continue
+      }
+    }
+    return nil
+  }
+}

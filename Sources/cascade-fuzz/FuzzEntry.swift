@@ -12,7 +12,8 @@ import CascadeFuzz
 import Foundation
 
 enum Settings {
-  static let target: FuzzTarget = ProcessInfo.processInfo.environment["CASCADE_FUZZ_TARGET"].flatMap(FuzzTarget.init)
+  static let target: FuzzTarget =
+    ProcessInfo.processInfo.environment["CASCADE_FUZZ_TARGET"].flatMap(FuzzTarget.init)
     ?? .plan
   static let render = ProcessInfo.processInfo.environment["CASCADE_FUZZ_RENDER"] == "1"
 }
@@ -20,7 +21,8 @@ enum Settings {
 #if CASCADE_LIBFUZZER
   @_silgen_name("LLVMFuzzerRunDriver")
   func runDriver(
-    _ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
   ) -> Int32
 
@@ -38,7 +40,8 @@ enum Settings {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     let problems = FuzzHarness.run(Settings.target, bytes, render: Settings.render)
     if !problems.isEmpty {
-      FileHandle.standardError.write(Data(("cascade-fuzz: " + problems.joined(separator: "\ncascade-fuzz: ") + "\n").utf8))
+      FileHandle.standardError.write(
+        Data(("cascade-fuzz: " + problems.joined(separator: "\ncascade-fuzz: ") + "\n").utf8))
       abort()
     }
     return 0

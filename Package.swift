@@ -40,6 +40,6 @@ let package = Package(
       exclude: ["Snapshots"]),
     .testTarget(name: "CascadeGenerateTests", dependencies: ["CascadeGenerate", "CascadeCore"]),
     .testTarget(name: "CascadeCLITests", dependencies: ["CascadeCore"]),
-    .testTarget(name: "CascadeFuzzTests", dependencies: ["CascadeFuzz"], exclude: ["regressions"]),
+    .testTarget(name: "CascadeFuzzTests", dependencies: ["CascadeFuzz"], exclude: ["regressions", "dictionaries"]),
   ]
 )

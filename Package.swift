@@ -39,7 +39,7 @@ let package = Package(
       name: "CascadeDiagramTests", dependencies: ["CascadeDiagram", "CascadeCore", "CascadeGenerate", "Graphviz"],
       exclude: ["Snapshots"]),
     .testTarget(name: "CascadeGenerateTests", dependencies: ["CascadeGenerate", "CascadeCore"]),
-    .testTarget(name: "CascadeCLITests", dependencies: ["CascadeCore"]),
+    .testTarget(name: "CascadeCLITests", dependencies: ["CascadeCore", "CascadeFuzz"]),
     .testTarget(name: "CascadeFuzzTests", dependencies: ["CascadeFuzz"], exclude: ["regressions", "dictionaries"]),
   ]
 )

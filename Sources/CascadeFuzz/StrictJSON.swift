@@ -1,8 +1,8 @@
 /// A validator for RFC 8259 JSON, stricter than Foundation's parser (which accepts trailing
 /// commas and other JSON5 forms): what Cascade writes must parse in any JSON parser.
-enum StrictJSON {
+public enum StrictJSON {
   /// Nil when `bytes` is one valid JSON text; otherwise what is wrong and at which byte.
-  static func problem(in bytes: [UInt8]) -> String? {
+  public static func problem(in bytes: [UInt8]) -> String? {
     var p = Parser(bytes: bytes)
     do throws(Parser.Failure) {
       p.skipSpace()

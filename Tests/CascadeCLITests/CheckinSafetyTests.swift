@@ -88,14 +88,7 @@ import Testing
     process.standardError = err
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    // Wait until the child blocks on our lock (it has loaded the plan by then).
-    let pid = process.processIdentifier
-    var waiting = false
-    for _ in 0..<6000 where !waiting {
-      let locks = (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
-      waiting = locks.split(separator: "\n").contains { $0.contains("-> FLOCK") && $0.contains(" \(pid) ") }
-      if !waiting { usleep(10_000) }
-    }
+    let waiting = waitUntilBlockedOnALock(process.processIdentifier)
     let broken = "2027-01-06,acme/grow/customers,32,,\"open,ann\n"
     _ = broken.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
     let expected = bytes(path)
@@ -106,6 +99,35 @@ import Testing
     #expect(process.terminationStatus == 2, "\(stderr)")
     #expect(stderr.contains("checkins.csv:3:"), "\(stderr)")
     #expect(bytes(path) == expected)
+  }
+
+  /// A file replaced (by git, or an editor saving through rename) while a check-in waits for
+  /// the lock: the row goes into the file now at that path, not into the replaced one.
+  @Test func fileReplacedWhileWaitingForTheLockGetsTheRow() throws {
+    let dir = try makePlan(["checkins.csv": Self.header + Self.goodRow])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/checkins.csv"
+    let fd = open(path, O_RDWR | O_APPEND)
+    try #require(fd >= 0)
+    defer { close(fd) }
+    try #require(flock(fd, LOCK_EX) == 0)
+
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CLI.executable)
+    process.arguments = ["checkin", dir, "acme/grow/customers", "42", "--date", "2027-02-10", "--author", "t"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let waiting = waitUntilBlockedOnALock(process.processIdentifier)
+    let replacement = Self.header + "2027-01-06,acme/grow/customers,33,,,bob\n"
+    try Data(replacement.utf8).write(to: URL(fileURLWithPath: dir + "/new.csv"))
+    try #require(rename(dir + "/new.csv", path) == 0)
+    _ = flock(fd, LOCK_UN)
+    process.waitUntilExit()
+    #expect(waiting, "the check-in never waited for the lock")
+    #expect(process.terminationStatus == 0)
+    let text = String(decoding: bytes(path) ?? Data(), as: UTF8.self)
+    #expect(text == replacement + "2027-02-10,acme/grow/customers,42,,,t\n")
   }
 
   // MARK: - 3. A failed write leaves the file exactly as it was
@@ -279,6 +301,19 @@ import Testing
     #expect(r.stdout.contains("[checkin-aggregate]"), "\(r.stdout)")
     #expect(r.stdout.contains("team1/win/deals"), "\(r.stdout)")
   }
+}
+
+/// Polls /proc/locks until process `pid` waits for an flock (it has loaded the plan by then);
+/// false if it never does within a minute.
+func waitUntilBlockedOnALock(_ pid: Int32) -> Bool {
+  for _ in 0..<6000 {
+    let locks = (try? String(contentsOfFile: "/proc/locks", encoding: .utf8)) ?? ""
+    if locks.split(separator: "\n").contains(where: { $0.contains("-> FLOCK") && $0.contains(" \(pid) ") }) {
+      return true
+    }
+    usleep(10_000)
+  }
+  return false
 }
 
 /// Runs a program with SIGXFSZ at its default action and no signal blocked (the test runner's

@@ -66,6 +66,10 @@ public enum AppendLog {
   ///   cut back to the length it had under the lock and synced again, so no torn row is left
   ///   behind; the error says whether that worked.
   ///
+  /// If the file at `path` was replaced or removed while waiting for the lock (git checkout,
+  /// an editor saving through rename), it is opened again, so the row never goes into a file
+  /// that is no longer there.
+  ///
   /// `text` is written as given; pass complete lines (e.g. `CSV.encodeRow`).
   ///
   /// The file is opened O_RDWR (not O_WRONLY) because the checks need `pread`; O_APPEND
@@ -76,18 +80,44 @@ public enum AppendLog {
     validatingExisting validate: (([UInt8]) throws -> Void)? = nil,
     existingLimit: Int = PlanLoader.maxCheckInsBytes
   ) throws {
-    let fd = try AtomicFile.open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644)
-    var isOpen = true
-    defer { if isOpen { _ = close(fd) } }
+    // The file may be replaced (git checkout, an editor saving through rename) while we wait for
+    // the lock: the row would then go into a file no longer at `path`. Check, and start over.
+    for _ in 0..<maxReopens {
+      let fd = try AtomicFile.open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644)
+      var isOpen = true
+      defer { if isOpen { _ = close(fd) } }
 
-    while flock(fd, LOCK_EX) != 0 {
-      guard errno == EINTR else { throw FileIOError(operation: "lock", path: path, code: errno) }
-    }
+      while flock(fd, LOCK_EX) != 0 {
+        guard errno == EINTR else { throw FileIOError(operation: "lock", path: path, code: errno) }
+      }
 
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      throw FileIOError(operation: "stat", path: path, code: errno)
+      var info = stat()
+      guard fstat(fd, &info) == 0 else {
+        throw FileIOError(operation: "stat", path: path, code: errno)
+      }
+      var atPath = stat()
+      guard stat(path, &atPath) == 0, atPath.st_dev == info.st_dev, atPath.st_ino == info.st_ino else { continue }
+      try appendLocked(
+        text, fd: fd, info: info, path: path, header: header, validate: validate, existingLimit: existingLimit)
+      isOpen = false
+      if close(fd) != 0 && errno != EINTR {
+        throw FileIOError(operation: "close", path: path, code: errno)
+      }
+      return
     }
+    var error = FileIOError(operation: "lock", path: path, code: EAGAIN)
+    error.reason = "it was replaced \(maxReopens) times while waiting for the lock"
+    throw error
+  }
+
+  /// How often `append` reopens a file that was replaced while it waited for the lock.
+  static let maxReopens = 16
+
+  /// The part of `append` that runs under the lock, on the file at `path`.
+  private static func appendLocked(
+    _ text: String, fd: Int32, info: stat, path: String, header: String?, validate: (([UInt8]) throws -> Void)?,
+    existingLimit: Int
+  ) throws {
     guard info.st_mode & S_IFMT == S_IFREG else {
       var error = FileIOError(operation: "append to", path: path, code: EINVAL)
       error.reason = "not a regular file"
@@ -132,10 +162,6 @@ public enum AppendLog {
       throw failure
     }
     _ = flock(fd, LOCK_UN)
-    isOpen = false
-    if close(fd) != 0 && errno != EINTR {
-      throw FileIOError(operation: "close", path: path, code: errno)
-    }
   }
 
   /// Cuts the file back to `length` (still under the lock) and syncs it; says how that went,

@@ -143,6 +143,8 @@ import Testing
     #expect(PlanRoot.resolve([p + "/a", p + "/b/b.yaml", p]) == [p])
     #expect(PlanRoot.resolve([dir + "/loose", dir + "/loose/c.yaml"]) == [dir + "/loose", dir + "/loose/c.yaml"])
     #expect(PlanRoot.resolve([dir + "/missing"]) == [dir + "/missing"])
+    // A missing file inside a root is kept, so that loading reports it.
+    #expect(PlanRoot.resolve([p + "/a/a.yaml", p + "/a/gone.yaml"]) == [p, p + "/a/gone.yaml"])
   }
 
   @Test func strayCheckInsFilesAreReported() throws {

@@ -37,8 +37,24 @@ public enum PlanRoot {
   public static func resolve(_ paths: [String]) -> [String] {
     var out: [String] = []
     var seenRoots = Set<String>()
+    // Many files of one folder (validate $(git ls-files)) share one search.
+    var cache: [String: String?] = [:]
     for path in paths {
-      guard FileSystem.kind(of: path) != .missing, let root = find(from: path) else {
+      let kind = FileSystem.kind(of: path)
+      // A missing path stays, so that loading reports it.
+      guard kind != .missing else {
+        out.append(path)
+        continue
+      }
+      let start = kind == .directory ? path : FileSystem.dirname(path)
+      let found: String?
+      if let known = cache[start] {
+        found = known
+      } else {
+        found = find(from: start)
+        cache[start] = found
+      }
+      guard let root = found else {
         out.append(path)
         continue
       }

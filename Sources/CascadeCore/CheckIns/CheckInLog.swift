@@ -85,7 +85,7 @@ public struct CheckInLog: Sendable {
         // Only blank lines: a check-in appended now would become the header.
         problems.append(
           CSVError(
-            kind: .fieldCount, message: "the file has no header: its first line must be \(headerLine)", line: 1,
+            kind: .header, message: "the file has no header: its first line must be \(headerLine)", line: 1,
             column: 1))
       }
       return (nil, problems)
@@ -93,7 +93,7 @@ public struct CheckInLog: Sendable {
     guard found.header == header else {
       problems.append(
         CSVError(
-          kind: .fieldCount, message: "the header must be \(headerLine)", line: found.headerLine, column: 1))
+          kind: .header, message: "the header must be \(headerLine)", line: found.headerLine, column: 1))
       return (nil, problems)
     }
     return (found, problems + found.fieldCountErrors())

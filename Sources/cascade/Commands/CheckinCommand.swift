@@ -74,14 +74,15 @@ struct CheckinCommand: ParsableCommand {
     let who = author ?? Environment.user ?? ""
     let written = kr.kind == .milestone ? (number >= 1 ? "done" : "not-done") : value.trimmingCharacters(in: " ")
     let row = CSV.encodeRow([
-      day.description, index.reference(address.objective, keyResult: address.keyResult), written,
+      day.description, ref, written,
       confidence.map(formatValue) ?? "", note, who,
     ])
     // The file every command of this plan reads (see PlanRoot).
     let path = FileSystem.join(result.plan.root ?? plan, PlanLoader.checkInsFile)
     let kind = FileSystem.kind(of: path)
     guard kind == .file || kind == .missing else {
-      throw CLIFailure(message: "cascade: \(path) is not a regular file; check-ins are written to a file of that name")
+      throw CLIFailure(
+        message: "cascade: \(path) is not a regular file (a folder or a FIFO): no check-in can be written to it")
     }
     do {
       // The file is checked again under the lock, as it is at this moment: a row appended to a
@@ -100,7 +101,7 @@ struct CheckinCommand: ParsableCommand {
     let after = try loadPlan([plan])
     let s = Scorer.score(after, asOf: day).score(of: address)
     Terminal.write(
-      "\(index.reference(address.objective, keyResult: address.keyResult)) = \(written) on \(day)"
+      "\(ref) = \(written) on \(day)"
         + (s.map { ": progress \(formatPercent($0.progress)), \($0.status.label)" } ?? "") + "\n")
     // Other rows with problems (a bad value, an unknown key result) do not stop a check-in:
     // its own row is well-formed and counted. They are mentioned, as status does.

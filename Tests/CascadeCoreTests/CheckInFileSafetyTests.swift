@@ -74,6 +74,20 @@ import Testing
     #expect(CheckInLog.syntaxProblems(Array(content.utf8)).first?.line == line)
   }
 
+  /// Bytes already known to be well-formed pass without a second parse; anything else is
+  /// checked in full.
+  @Test func knownWellFormedContentShortcut() {
+    let good = Array((Self.header + "2027-01-05,a/b/c,1,,\"x, y\",ann\n").utf8)
+    let check = CheckInLog.requireWellFormed(file: "checkins.csv", knownWellFormed: good)
+    #expect(throws: Never.self) { try check(good) }
+    #expect(throws: Never.self) { try check(good + Array("2027-01-06,a/b/c,2,,,bob\n".utf8)) }
+    #expect(throws: CheckInFileProblem.self) { try check(good + Array("2027-01-06,a/b/c,2,,\"open,bob\n".utf8)) }
+    #expect(throws: CheckInFileProblem.self) { try check(Array(good.dropLast(9))) }
+    let plan = [("plan.yaml", Examples.company)]
+    #expect(Linter.lint(PlanLoader.load(inMemory: plan + [("checkins.csv", Self.header)])).checkIns.isWellFormed)
+    #expect(!Linter.lint(PlanLoader.load(inMemory: plan + [("checkins.csv", "date\n")])).checkIns.isWellFormed)
+  }
+
   /// validate reports the same problems checkin refuses on: one definition.
   @Test func blankLinesWithoutHeaderAreADiagnostic() {
     let result = Linter.lint(

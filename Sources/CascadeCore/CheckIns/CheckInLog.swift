@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Position of a key result in the plan.
 public struct KeyResultAddress: Hashable, Sendable {
   public var objective: ObjectiveAddress
@@ -32,6 +38,9 @@ public struct CheckInLog: Sendable {
   private var byOrdinal: [[Int]] = []
   private var keyResultBase: [[Int]] = []
   public private(set) var diagnostics: [Diagnostic] = []
+  /// False when checkins.csv has a syntax error (rule checkin-syntax, whatever cascade.yaml
+  /// sets its severity to): `cascade checkin` will not append to it.
+  public private(set) var isWellFormed = true
   public let file: String?
 
   public init(_ index: PlanIndex) {
@@ -43,6 +52,7 @@ public struct CheckInLog: Sendable {
     let file = source.file
     self.file = file
     let (table, problems) = CheckInLog.read(source.bytes)
+    isWellFormed = problems.isEmpty
     for e in problems {
       report(CheckInSyntaxRule.description, e.message, line: e.line, column: e.column, subject: nil)
     }
@@ -109,10 +119,25 @@ public struct CheckInLog: Sendable {
   }
 
   /// A check for `AppendLog.append(validatingExisting:)`: throws the first syntax error of the
-  /// file's content as it is under the lock.
-  public static func requireWellFormed(file: String) -> @Sendable ([UInt8]) throws -> Void {
+  /// file's content as it is under the lock. Content identical to `knownWellFormed` (what was
+  /// loaded and found well-formed just before) passes without a second parse, so the lock is
+  /// held for a byte comparison rather than a parse when nobody wrote in between.
+  public static func requireWellFormed(file: String, knownWellFormed: [UInt8]? = nil)
+    -> @Sendable ([UInt8]) throws -> Void
+  {
     { bytes in
+      if let known = knownWellFormed, sameBytes(known, bytes) { return }
       if let problem = syntaxProblems(bytes).first { throw CheckInFileProblem(file: file, problem: problem) }
+    }
+  }
+
+  static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    guard a.count == b.count else { return false }
+    return a.withUnsafeBytes { x in
+      b.withUnsafeBytes { y in
+        guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+        return memcmp(p, q, x.count) == 0
+      }
     }
   }
 

@@ -89,7 +89,8 @@ struct CheckinCommand: ParsableCommand {
       // file that does not parse (an open quote at its end, a wrong header) would be lost in it.
       try AppendLog.append(
         row, to: path, header: CheckInLog.header.joined(separator: ","),
-        validatingExisting: CheckInLog.requireWellFormed(file: path))
+        validatingExisting: CheckInLog.requireWellFormed(
+          file: path, knownWellFormed: result.checkIns.isWellFormed ? result.plan.checkIns?.bytes : nil))
     } catch let problem as CheckInFileProblem {
       throw CLIFailure(
         message:

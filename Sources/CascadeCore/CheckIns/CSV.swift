@@ -63,6 +63,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooManyErrors
     /// Record field count differs from the header (reported by `CSVTable.fieldCountErrors()`).
     case fieldCount
+    /// The header is missing or not the one expected (reported by the caller, e.g. `CheckInLog`).
+    case header
   }
 
   public var kind: Kind

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Position of a key result in the plan.
 public struct KeyResultAddress: Hashable, Sendable {
   public var objective: ObjectiveAddress
@@ -32,6 +38,9 @@ public struct CheckInLog: Sendable {
   private var byOrdinal: [[Int]] = []
   private var keyResultBase: [[Int]] = []
   public private(set) var diagnostics: [Diagnostic] = []
+  /// False when checkins.csv has a syntax error (rule checkin-syntax, whatever cascade.yaml
+  /// sets its severity to): `cascade checkin` will not append to it.
+  public private(set) var isWellFormed = true
   public let file: String?
 
   public init(_ index: PlanIndex) {
@@ -42,21 +51,12 @@ public struct CheckInLog: Sendable {
     }
     let file = source.file
     self.file = file
-    let (table, errors) = CSV.parse(source.bytes)
-    for e in errors {
+    let (table, problems) = CheckInLog.read(source.bytes)
+    isWellFormed = problems.isEmpty
+    for e in problems {
       report(CheckInSyntaxRule.description, e.message, line: e.line, column: e.column, subject: nil)
     }
     guard let table else { return }
-    guard table.header == CheckInLog.header else {
-      report(
-        CheckInSyntaxRule.description,
-        "the header must be \(CheckInLog.header.joined(separator: ","))", line: table.headerLine, column: 1,
-        subject: nil)
-      return
-    }
-    for e in table.fieldCountErrors() {
-      report(CheckInSyntaxRule.description, e.message, line: e.line, column: e.column, subject: nil)
-    }
     // Rows are independent once the CSV is split: check them on every core.
     let records = table.records
     let outcomes = ParallelBuffer<RowOutcome>(count: records.count, initial: .skipped)
@@ -80,6 +80,77 @@ public struct CheckInLog: Sendable {
         all[a].date != all[b].date ? all[a].date < all[b].date : all[a].position < all[b].position
       }
     }
+  }
+
+  /// Splits checkins.csv into records. `problems` are its syntax errors (rule checkin-syntax): bad
+  /// quoting or UTF-8, a missing or wrong header, rows with the wrong number of fields. `table`
+  /// is nil when no row can be read (no header, or a wrong one). An empty file, or one holding
+  /// only a UTF-8 BOM, is fine: it has no check-ins yet.
+  static func read(_ bytes: [UInt8]) -> (table: CSVTable?, problems: [CSVError]) {
+    let (parsed, errors) = CSV.parse(bytes)
+    var problems = errors
+    guard let found = parsed else {
+      let isEmpty = bytes.isEmpty || bytes == [0xEF, 0xBB, 0xBF]
+      if problems.isEmpty && !isEmpty {
+        // Only blank lines: a check-in appended now would become the header.
+        problems.append(
+          CSVError(
+            kind: .header, message: "the file has no header: its first line must be \(headerLine)", line: 1,
+            column: 1))
+      }
+      return (nil, problems)
+    }
+    guard found.header == header else {
+      problems.append(
+        CSVError(
+          kind: .header, message: "the header must be \(headerLine)", line: found.headerLine, column: 1))
+      return (nil, problems)
+    }
+    return (found, problems + found.fieldCountErrors())
+  }
+
+  static var headerLine: String { header.joined(separator: ",") }
+
+  /// The syntax errors of checkins.csv (rule checkin-syntax), in file order: `cascade checkin`
+  /// refuses to append to a file that has any, because a row appended after, say, an open
+  /// quote would become part of that quoted field and never be counted.
+  public static func syntaxProblems(_ bytes: [UInt8]) -> [CSVError] {
+    read(bytes).problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+  }
+
+  /// A check for `AppendLog.append(validatingExisting:)`: throws the first syntax error of the
+  /// file's content as it is under the lock. Content identical to `knownWellFormed` (what was
+  /// loaded and found well-formed just before) passes without a second parse, so the lock is
+  /// held for a byte comparison rather than a parse when nobody wrote in between.
+  public static func requireWellFormed(file: String, knownWellFormed: [UInt8]? = nil)
+    -> @Sendable ([UInt8]) throws -> Void
+  {
+    { bytes in
+      if let known = knownWellFormed, sameBytes(known, bytes) { return }
+      if let problem = syntaxProblems(bytes).first { throw CheckInFileProblem(file: file, problem: problem) }
+    }
+  }
+
+  static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    guard a.count == b.count else { return false }
+    return a.withUnsafeBytes { x in
+      b.withUnsafeBytes { y in
+        guard let p = x.baseAddress, let q = y.baseAddress else { return true }
+        return memcmp(p, q, x.count) == 0
+      }
+    }
+  }
+
+  /// Up to `limit` references of the key results summed into `k` (aggregate: sum), then
+  /// "and N more": "a/b/c, d/e/f and 3 more"; nil when nothing contributes.
+  public static func contributorList(of k: KeyResultAddress, in index: PlanIndex, limit: Int = 5) -> String? {
+    let all = index.contributors(to: k)
+    guard !all.isEmpty else { return nil }
+    let named = all.prefix(limit).map { index.reference($0.objective, keyResult: $0.keyResult) }
+    let rest = all.count - named.count
+    if rest > 0 { return named.joined(separator: ", ") + " and \(rest) more" }
+    if named.count == 1 { return named[0] }
+    return named.dropLast().joined(separator: ", ") + " and " + (named.last ?? "")
   }
 
   /// Check-ins of one key result up to and including `asOf`, oldest first.
@@ -127,6 +198,15 @@ public struct CheckInLog: Sendable {
     let unit = index.plan.units[address.objective.unit]
     let kr = unit.objectives[address.objective.objective].keyResults[address.keyResult]
     let subject = refText
+    if kr.aggregate == .sum {
+      let target =
+        contributorList(of: address, in: index).map { "check in on \($0) instead" }
+        ?? "nothing contributes to it yet"
+      return problem(
+        CheckInAggregateRule.description,
+        "\(refText) adds up the key results that contribute to it (aggregate: sum), so this row is not used; \(target)",
+        1, subject)
+    }
     guard let date = Day(iso: f[0].trimmingSpaces) else {
       return problem(
         CheckInDateRule.description, "\(quoted(f[0], limit: 30)) is not a date written YYYY-MM-DD", 0, subject)
@@ -211,5 +291,16 @@ extension String {
       let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
     else { return "" }
     return String(scalars[first...last])
+  }
+}
+
+/// Why `cascade checkin` did not append: checkins.csv, as it was under the lock, has a syntax
+/// error at this position.
+public struct CheckInFileProblem: Error, Sendable, CustomStringConvertible {
+  public var file: String
+  public var problem: CSVError
+
+  public var description: String {
+    "\(file):\(problem.line):\(problem.column): \(problem.message) [\(CheckInSyntaxRule.description.id)]"
   }
 }

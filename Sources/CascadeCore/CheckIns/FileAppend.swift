@@ -32,6 +32,8 @@ public struct FileIOError: Error, Sendable, Equatable, CustomStringConvertible {
   public var code: Int32
   /// `strerror(code)`.
   public var reason: String
+  /// What became of the file after the failure, when that is worth saying (AppendLog).
+  public var detail: String?
 
   public init(operation: String, path: String, code: Int32) {
     self.operation = operation
@@ -40,7 +42,9 @@ public struct FileIOError: Error, Sendable, Equatable, CustomStringConvertible {
     self.reason = String(cString: strerror(code))
   }
 
-  public var description: String { "cannot \(operation) '\(path)': \(reason)" }
+  public var description: String {
+    "cannot \(operation) '\(path)': \(reason)" + (detail.map { "; \($0)" } ?? "")
+  }
 }
 
 /// Appending to a shared log file (such as checkins.csv) safely from several processes.
@@ -48,30 +52,85 @@ public enum AppendLog {
   /// Appends `text` to the file at `path`, creating it (mode 0644, minus umask) if needed.
   ///
   /// Under an exclusive `flock` (blocking; advisory, so it serialises Cascade processes,
-  /// not hand edits): if the file is empty (or holds only a UTF-8 BOM) and `header` is
-  /// given, the header is written first (a "\n" is added if it lacks one); if the file
-  /// does not end in "\n" (hand-edited without a final newline), a "\n" is written first.
-  /// The whole payload goes out with one write loop (partial writes, EINTR), then
-  /// `fsync`. `text` is written as given; pass complete lines (e.g. `CSV.encodeRow`).
+  /// not hand edits):
+  /// - the file must be a regular file (not a FIFO or device: nothing is written to those);
+  /// - when `validatingExisting` is given, the file's whole content as it is now, under the
+  ///   lock, is read and passed to it; if it throws, nothing is written and its error is
+  ///   rethrown. So a check on what the file holds cannot be outrun by another writer between
+  ///   loading and appending. A file larger than `existingLimit` bytes is refused unread;
+  /// - if the file is empty (or holds only a UTF-8 BOM) and `header` is given, the header is
+  ///   written first (a "\n" is added if it lacks one); if the file does not end in "\n"
+  ///   (hand-edited without a final newline), a "\n" is written first;
+  /// - the whole payload goes out with one write loop (partial writes, EINTR), then `fsync`.
+  ///   If any write or sync fails (a full disk, a file-size limit, an I/O error), the file is
+  ///   cut back to the length it had under the lock and synced again, so no torn row is left
+  ///   behind; the error says whether that worked.
   ///
-  /// The file is opened O_RDWR (not O_WRONLY) because checking the last byte needs
-  /// `pread`; O_APPEND still forces every write to the end of the file.
-  public static func append(_ text: String, to path: String, header: String?) throws {
-    let fd = try AtomicFile.open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-    var isOpen = true
-    defer { if isOpen { _ = close(fd) } }
+  /// If the file at `path` was replaced or removed while waiting for the lock (git checkout,
+  /// an editor saving through rename), it is opened again, so the row never goes into a file
+  /// that is no longer there.
+  ///
+  /// `text` is written as given; pass complete lines (e.g. `CSV.encodeRow`).
+  ///
+  /// The file is opened O_RDWR (not O_WRONLY) because the checks need `pread`; O_APPEND
+  /// still forces every write to the end of the file. O_NONBLOCK only keeps a FIFO from
+  /// blocking the open (it has no effect on regular files).
+  public static func append(
+    _ text: String, to path: String, header: String?,
+    validatingExisting validate: (([UInt8]) throws -> Void)? = nil,
+    existingLimit: Int = PlanLoader.maxCheckInsBytes
+  ) throws {
+    // The file may be replaced (git checkout, an editor saving through rename) while we wait for
+    // the lock: the row would then go into a file no longer at `path`. Check, and start over.
+    for _ in 0..<maxReopens {
+      let fd = try AtomicFile.open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o644)
+      var isOpen = true
+      defer { if isOpen { _ = close(fd) } }
 
-    while flock(fd, LOCK_EX) != 0 {
-      guard errno == EINTR else { throw FileIOError(operation: "lock", path: path, code: errno) }
+      while flock(fd, LOCK_EX) != 0 {
+        guard errno == EINTR else { throw FileIOError(operation: "lock", path: path, code: errno) }
+      }
+
+      var info = stat()
+      guard fstat(fd, &info) == 0 else {
+        throw FileIOError(operation: "stat", path: path, code: errno)
+      }
+      var atPath = stat()
+      guard stat(path, &atPath) == 0, atPath.st_dev == info.st_dev, atPath.st_ino == info.st_ino else { continue }
+      try appendLocked(
+        text, fd: fd, info: info, path: path, header: header, validate: validate, existingLimit: existingLimit)
+      isOpen = false
+      if close(fd) != 0 && errno != EINTR {
+        throw FileIOError(operation: "close", path: path, code: errno)
+      }
+      return
     }
+    var error = FileIOError(operation: "lock", path: path, code: EAGAIN)
+    error.reason = "it was replaced \(maxReopens) times while waiting for the lock"
+    throw error
+  }
 
-    var info = stat()
-    guard fstat(fd, &info) == 0 else {
-      throw FileIOError(operation: "stat", path: path, code: errno)
+  /// How often `append` reopens a file that was replaced while it waited for the lock.
+  static let maxReopens = 16
+
+  /// The part of `append` that runs under the lock, on the file at `path`.
+  private static func appendLocked(
+    _ text: String, fd: Int32, info: stat, path: String, header: String?, validate: (([UInt8]) throws -> Void)?,
+    existingLimit: Int
+  ) throws {
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      var error = FileIOError(operation: "append to", path: path, code: EINVAL)
+      error.reason = "not a regular file"
+      throw error
     }
     let size = Int(info.st_size)
     var tail: [UInt8] = []
-    if size > 0 {
+    if let validate {
+      guard size <= existingLimit else { throw FileIOError(operation: "read", path: path, code: EFBIG) }
+      let existing = try AtomicFile.readAt(fd, offset: 0, count: size, path: path)
+      try validate(existing)
+      tail = Array(existing.suffix(3))
+    } else if size > 0 {
       let count = min(size, 3)
       tail = try AtomicFile.readAt(fd, offset: size - count, count: count, path: path)
     }
@@ -89,17 +148,38 @@ public enum AppendLog {
     }
     payload += text.utf8
 
-    try payload.withUnsafeBytes { try AtomicFile.writeAll(fd, $0, path: path) }
-    try AtomicFile.fsyncRetrying(fd, path: path)
-    if size == 0 {
-      // The file may have just been created: make its directory entry durable too.
-      try AtomicFile.fsyncDirectory(of: path)
+    do {
+      try payload.withUnsafeBytes { try AtomicFile.writeAll(fd, $0, path: path) }
+      try AtomicFile.fsyncRetrying(fd, path: path)
+      if size == 0 {
+        // The file may have just been created: make its directory entry durable too.
+        try AtomicFile.fsyncDirectory(of: path)
+      }
+    } catch {
+      let outcome = restore(fd, toLength: size)
+      guard var failure = error as? FileIOError else { throw error }
+      failure.detail = outcome
+      throw failure
     }
     _ = flock(fd, LOCK_UN)
-    isOpen = false
-    if close(fd) != 0 && errno != EINTR {
-      throw FileIOError(operation: "close", path: path, code: errno)
+  }
+
+  /// Cuts the file back to `length` (still under the lock) and syncs it; says how that went,
+  /// for the error message.
+  static func restore(_ fd: Int32, toLength length: Int) -> String {
+    while ftruncate(fd, off_t(length)) != 0 {
+      let code = errno
+      if code == EINTR { continue }
+      return "putting the file back to its previous \(length) bytes failed too (\(String(cString: strerror(code)))): "
+        + "its last line may be incomplete"
     }
+    while fsync(fd) != 0 {
+      let code = errno
+      if code == EINTR { continue }
+      return
+        "the file was cut back to its previous \(length) bytes, but syncing that failed (\(String(cString: strerror(code))))"
+    }
+    return "nothing was written; the file is as it was"
   }
 }
 

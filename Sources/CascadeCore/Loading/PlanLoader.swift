@@ -29,7 +29,10 @@ public enum PlanLoader {
 
   /// Loads a plan from folders (searched recursively for `*.yaml` / `*.yml`) and files.
   /// `cascade.yaml` at a folder's root is its configuration. Files are parsed in parallel.
-  public static func load(paths: [String]) throws(LoadError) -> LoadedPlan {
+  /// A path inside a plan root (see `PlanRoot`) stands for the whole plan.
+  public static func load(paths given: [String]) throws(LoadError) -> LoadedPlan {
+    let paths = PlanRoot.resolve(given)
+    var checkInsFound: [String] = []
     var files: [String] = []
     var configPath: String?
     var root: String?
@@ -42,6 +45,7 @@ public enum PlanLoader {
         var found: [String] = []
         FileSystem.walk(path) { file in
           let name = FileSystem.basename(file)
+          if name == checkInsFile { checkInsFound.append(file) }
           guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return }
           guard file != candidate else { return }
           found.append(file)
@@ -73,7 +77,12 @@ public enum PlanLoader {
     var checkIns: (String, [UInt8])?
     if let root {
       let path = FileSystem.join(root, checkInsFile)
-      if FileSystem.kind(of: path) == .file {
+      for stray in checkInsFound where stray != path {
+        diagnostics.append(PlanRoot.strayCheckIns(stray, rootFile: path))
+      }
+      let kind = FileSystem.kind(of: path)
+      if kind == .directory || kind == .other { diagnostics.append(PlanRoot.notARegularFile(path, kind: kind)) }
+      if kind == .file {
         let bytes = try FileSystem.read(path, limit: maxCheckInsBytes)
         guard bytes.count <= maxCheckInsBytes else {
           let limit = maxCheckInsBytes / (1024 * 1024 * 1024)
@@ -111,6 +120,10 @@ public enum PlanLoader {
     for (name, bytes) in files.sorted(by: { $0.name < $1.name }) {
       if name == checkInsFile {
         checkIns = (name, bytes)
+        continue
+      }
+      if FileSystem.basename(name) == checkInsFile {
+        diagnostics.append(PlanRoot.strayCheckIns(name, rootFile: checkInsFile))
         continue
       }
       if name == configurationFile {

@@ -14,6 +14,7 @@ public enum RuleRegistry {
     AggregateMismatchRule(), RollupNoChildrenRule(),
     // check-ins
     CheckInSyntaxRule(), CheckInUnknownRefRule(), CheckInValueRule(), CheckInDateRule(), CheckInConfidenceRule(),
+    CheckInAggregateRule(), CheckInFileRule(),
   ]
 
   public static func rule(id: String) -> (any Rule)? {

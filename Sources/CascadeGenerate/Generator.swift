@@ -34,7 +34,7 @@ public struct InjectedDefect: Sendable, Hashable {
   /// The file, relative to the organisation's root.
   public var file: String
   /// The diagnostic's subject (`unit`, `unit/objective` or `unit/objective/key-result`); nil
-  /// for mistakes the parser reports (unknown-field, yaml-syntax), which carry no subject.
+  /// when any subject will do (yaml-syntax carries none; unknown-field is matched by file).
   public var subject: String?
 
   public init(rule: String, file: String, subject: String?) {

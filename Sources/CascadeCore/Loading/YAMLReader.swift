@@ -1,5 +1,11 @@
 import CYAML
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One event from libyaml, with its position, as the decoder needs it.
 struct YAMLEvent {
   enum Kind {
@@ -16,6 +22,8 @@ struct YAMLEvent {
   var plain: Bool
   /// The scalar's length in bytes (`value` may be dropped when too long).
   var length: Int
+  /// The node's tag as libyaml resolved it (`tag:yaml.org,2002:str` for `!!str`), if any.
+  var tag: String? = nil
 
   var isNull: Bool {
     kind == .scalar && plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
@@ -114,8 +122,8 @@ final class YAMLReader {
     }
     defer { yaml_event_delete(&event) }
     let mark = position(event.start_mark)
-    func bare(_ kind: YAMLEvent.Kind) -> YAMLEvent {
-      YAMLEvent(kind: kind, mark: mark, value: "", plain: false, length: 0)
+    func bare(_ kind: YAMLEvent.Kind, tag: UnsafeMutablePointer<yaml_char_t>? = nil) -> YAMLEvent {
+      YAMLEvent(kind: kind, mark: mark, value: "", plain: false, length: 0, tag: Self.tag(tag))
     }
     switch event.type {
     case YAML_STREAM_START_EVENT: return bare(.streamStart)
@@ -124,9 +132,9 @@ final class YAMLReader {
       return bare(.streamEnd)
     case YAML_DOCUMENT_START_EVENT: return bare(.documentStart)
     case YAML_DOCUMENT_END_EVENT: return bare(.documentEnd)
-    case YAML_MAPPING_START_EVENT: return bare(.mappingStart)
+    case YAML_MAPPING_START_EVENT: return bare(.mappingStart, tag: event.data.mapping_start.tag)
     case YAML_MAPPING_END_EVENT: return bare(.mappingEnd)
-    case YAML_SEQUENCE_START_EVENT: return bare(.sequenceStart)
+    case YAML_SEQUENCE_START_EVENT: return bare(.sequenceStart, tag: event.data.sequence_start.tag)
     case YAML_SEQUENCE_END_EVENT: return bare(.sequenceEnd)
     case YAML_ALIAS_EVENT: return bare(.alias)
     case YAML_SCALAR_EVENT:
@@ -138,7 +146,7 @@ final class YAMLReader {
       }
       return YAMLEvent(
         kind: .scalar, mark: mark, value: text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
-        length: length)
+        length: length, tag: Self.tag(scalar.tag))
     default:
       return bare(.streamEnd)
     }
@@ -177,6 +185,13 @@ final class YAMLReader {
       message += " (a tab: YAML indentation must use spaces)"
     }
     return YAMLError(message: message, mark: mark)
+  }
+
+  /// A tag as text, cut to a bounded length (tags come from the input).
+  private static func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer else { return nil }
+    let length = strnlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), 1024)
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
   }
 
   static func hex(_ value: UInt32) -> String {

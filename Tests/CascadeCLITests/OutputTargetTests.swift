@@ -145,6 +145,12 @@ import Testing
     #expect(r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
     #expect(r.stderr.contains("not a folder"))
     #expect(try String(contentsOfFile: dir + "/file", encoding: .utf8) == "x")
+    // Standard output is no folder either.
+    let dash = try CLI.run(["render", CLI.repositoryRoot + "/Plans/sales-en", "--split", "-"], in: dir)
+    #expect(dash.status == 2)
+    #expect(dash.stderr.split(separator: "\n").count == 1, "\(dash.stderr)")
+    #expect(dash.stderr.contains("standard output"), "\(dash.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: dir + "/-"))
   }
 
   @Test(arguments: [",,,", ",", "company,,team", ""])

@@ -33,6 +33,21 @@ import Testing
     #expect(listing(directory) == ["old", "out.svg"])
   }
 
+  @Test func theOwnerOfAReplacedFileIsKeptWherePermitted() throws {
+    // Only root may give a file away; elsewhere the replacement belongs to the writer.
+    guard getuid() == 0 else { return }
+    let directory = try makeTemporaryDirectory()
+    defer { removeDirectory(directory) }
+    let path = directory + "/shared.svg"
+    try writeFile(path, "old")
+    #expect(chown(path, 4321, 4322) == 0)
+    try FileOutput.write(Array("new".utf8), to: path)
+    var info = stat()
+    #expect(stat(path, &info) == 0)
+    #expect(info.st_uid == 4321 && info.st_gid == 4322)
+    #expect(readFile(path) == "new")
+  }
+
   @Test func aFIFOIsWrittenThroughNotReplaced() throws {
     let directory = try makeTemporaryDirectory()
     defer { removeDirectory(directory) }

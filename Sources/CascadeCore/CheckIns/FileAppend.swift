@@ -107,8 +107,8 @@ public enum AppendLog {
 public enum AtomicFile {
   /// Writes `bytes` to a unique temporary file in the target's directory (O_EXCL), fsyncs
   /// it, renames it over `path`, then fsyncs the directory. The temporary file is removed
-  /// on failure. An existing target's permission bits are kept; a new file gets 0644
-  /// (minus umask). Whatever is at `path` is replaced, a symlink, FIFO or device too: this
+  /// on failure. An existing target's permission bits (and owner and group, where
+  /// permitted) are kept; a new file gets 0644 (minus umask). Whatever is at `path` is replaced, a symlink, FIFO or device too: this
   /// is the step for regular files; commands write through ``FileOutput/write(_:to:durable:)``,
   /// which follows links and writes devices and FIFOs through.
   public static func write(_ bytes: [UInt8], to path: String) throws {
@@ -125,9 +125,8 @@ public enum AtomicFile {
     guard !name.isEmpty else { throw FileIOError(operation: "write", path: path, code: EISDIR) }
 
     var existing = stat()
-    let existingMode: mode_t? =
-      lstat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG
-      ? existing.st_mode & 0o7777 : nil
+    let isRegular = lstat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG
+    let existingMode: mode_t? = isRegular ? existing.st_mode & 0o7777 : nil
 
     // Keep the temporary name well under NAME_MAX whatever the target's name length.
     let stem = String(name.unicodeScalars.prefix(100))
@@ -148,6 +147,12 @@ public enum AtomicFile {
     defer {
       if isOpen { _ = close(fd) }
       if !renamed { _ = unlink(tempPath) }
+    }
+    if isRegular {
+      // Keep the owner and group too where permitted (root, or a group the writer is in);
+      // otherwise the new file is the writer's, as any replacement is. Before fchmod, which
+      // a change of owner would clear set-id bits after.
+      _ = fchown(fd, existing.st_uid, existing.st_gid)
     }
     if let existingMode, fchmod(fd, existingMode) != 0 {
       throw FileIOError(operation: "chmod", path: tempPath, code: errno)

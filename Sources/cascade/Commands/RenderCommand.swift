@@ -64,6 +64,7 @@ struct RenderCommand: ParsableCommand {
       throw ValidationError("give an output file with -o, or a folder with --split")
     }
     if split != nil && output != nil { throw ValidationError("-o and --split cannot be used together") }
+    if split == FileOutput.standardOutput { throw ValidationError("--split needs a folder, not standard output") }
     if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
   }
 

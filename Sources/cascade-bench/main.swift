@@ -175,7 +175,7 @@ enum Phase {
       else { return 1 }
       let summary = "\(o.units) \(o.keyResults) \(o.bytesWritten)"
       let path = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
-      try? AtomicFile.write(Array(summary.utf8), to: path + ".summary")
+      try? FileOutput.write(Array(summary.utf8), to: path + ".summary")
       return 0
     default:
       return 2
@@ -221,7 +221,7 @@ enum CheckInWriter {
         }
       }
     }
-    try? AtomicFile.write(Array(text.utf8), to: FileSystem.join(dir, PlanLoader.checkInsFile))
+    try? FileOutput.write(Array(text.utf8), to: FileSystem.join(dir, PlanLoader.checkInsFile))
     return count
   }
 }

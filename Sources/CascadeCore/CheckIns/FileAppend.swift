@@ -187,8 +187,10 @@ public enum AppendLog {
 public enum AtomicFile {
   /// Writes `bytes` to a unique temporary file in the target's directory (O_EXCL), fsyncs
   /// it, renames it over `path`, then fsyncs the directory. The temporary file is removed
-  /// on failure. An existing target's permission bits are kept; a new file gets 0644
-  /// (minus umask). A symlink at `path` is replaced, not followed.
+  /// on failure. An existing target's permission bits (and owner and group, where
+  /// permitted) are kept; a new file gets 0644 (minus umask). Whatever is at `path` is replaced, a symlink, FIFO or device too: this
+  /// is the step for regular files; commands write through ``FileOutput/write(_:to:durable:)``,
+  /// which follows links and writes devices and FIFOs through.
   public static func write(_ bytes: [UInt8], to path: String) throws {
     try bytes.withUnsafeBytes { try write(raw: $0, to: path) }
   }
@@ -197,14 +199,14 @@ public enum AtomicFile {
     try data.withUnsafeBytes { try write(raw: $0, to: path) }
   }
 
-  static func write(raw: UnsafeRawBufferPointer, to path: String) throws {
+  /// `durable: false` skips the fsyncs of the file and its folder (still atomic, not durable).
+  static func write(raw: UnsafeRawBufferPointer, to path: String, durable: Bool = true) throws {
     let (directory, name) = split(path)
     guard !name.isEmpty else { throw FileIOError(operation: "write", path: path, code: EISDIR) }
 
     var existing = stat()
-    let existingMode: mode_t? =
-      lstat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG
-      ? existing.st_mode & 0o7777 : nil
+    let isRegular = lstat(path, &existing) == 0 && (existing.st_mode & S_IFMT) == S_IFREG
+    let existingMode: mode_t? = isRegular ? existing.st_mode & 0o7777 : nil
 
     // Keep the temporary name well under NAME_MAX whatever the target's name length.
     let stem = String(name.unicodeScalars.prefix(100))
@@ -226,11 +228,17 @@ public enum AtomicFile {
       if isOpen { _ = close(fd) }
       if !renamed { _ = unlink(tempPath) }
     }
+    if isRegular {
+      // Keep the owner and group too where permitted (root, or a group the writer is in);
+      // otherwise the new file is the writer's, as any replacement is. Before fchmod, which
+      // a change of owner would clear set-id bits after.
+      _ = fchown(fd, existing.st_uid, existing.st_gid)
+    }
     if let existingMode, fchmod(fd, existingMode) != 0 {
       throw FileIOError(operation: "chmod", path: tempPath, code: errno)
     }
     try writeAll(fd, raw, path: tempPath)
-    try fsyncRetrying(fd, path: tempPath)
+    if durable { try fsyncRetrying(fd, path: tempPath) }
     isOpen = false
     if close(fd) != 0 && errno != EINTR {
       throw FileIOError(operation: "close", path: tempPath, code: errno)
@@ -239,7 +247,7 @@ public enum AtomicFile {
       throw FileIOError(operation: "rename temporary file over", path: path, code: errno)
     }
     renamed = true
-    try fsyncDirectory(of: path)
+    if durable { try fsyncDirectory(of: path) }
   }
 
   // MARK: - System-call helpers shared with AppendLog

@@ -33,13 +33,14 @@ struct DocumentDecoder {
   // MARK: - Events
 
   mutating func next() throws(Stop) -> YAMLEvent {
-    let event: YAMLEvent
+    var event: YAMLEvent
     do {
       event = try reader.next()
     } catch {
       report(YAMLSyntaxRule.description, error.message, error.mark)
       throw Stop()
     }
+    if event.tag != nil { applyTag(&event) }
     switch event.kind {
     case .alias:
       report(
@@ -66,6 +67,67 @@ struct DocumentDecoder {
       break
     }
     return event
+  }
+
+  // MARK: - Tags
+
+  static let coreTagPrefix = "tag:yaml.org,2002:"
+  static let coreTags = "!!str, !!int, !!float, !!bool, !!null, !!map, !!seq"
+
+  /// Honours YAML's core tags: `!!str` (and the non-specific `!`) makes a scalar text,
+  /// `!!int`, `!!float`, `!!bool` and `!!null` make it that type when its text fits (a
+  /// quoted `!!int "5"` is the number 5), `!!map` and `!!seq` must tag a mapping and a list.
+  /// Any other tag, and a tag that does not fit its value, is reported; the value is then read
+  /// as if untagged. The event's `tag` becomes its short form (`!!str`) for messages.
+  mutating func applyTag(_ e: inout YAMLEvent) {
+    guard let tag = e.tag else { return }
+    let core = tag.hasPrefix(Self.coreTagPrefix) ? String(tag.dropFirst(Self.coreTagPrefix.count)) : nil
+    let shown = core.map { "!!" + $0 } ?? tag
+    e.tag = shown
+    func misfit(_ what: String) {
+      report(
+        SchemaRule.description, "a value tagged \(shown) must be \(what), found \(describeTagged(e))", e.mark)
+    }
+    switch (core, e.kind) {
+    case (nil, .scalar) where tag == "!", ("str", .scalar):
+      e.plain = false
+    case ("int", .scalar):
+      if let v = Self.parseNumber(e.value), v == v.rounded() { e.plain = true } else { misfit("a whole number") }
+    case ("float", .scalar):
+      if Self.parseNumber(e.value) != nil { e.plain = true } else { misfit("a finite number") }
+    case ("bool", .scalar):
+      if ["true", "false", "True", "False", "TRUE", "FALSE"].contains(e.value) {
+        e.plain = true
+      } else {
+        misfit("true or false")
+      }
+    case ("null", .scalar):
+      if ["", "~", "null", "Null", "NULL"].contains(e.value) {
+        e.value = ""
+        e.plain = true
+      } else {
+        misfit("empty (null)")
+      }
+    case ("map", .mappingStart), ("seq", .sequenceStart):
+      break
+    case ("map", _): misfit("a mapping")
+    case ("seq", _): misfit("a list")
+    case ("str", _), ("int", _), ("float", _), ("bool", _), ("null", _): misfit("a single value")
+    default:
+      report(
+        SchemaRule.description,
+        "unknown tag \(quoted(shown, limit: 30)): plans use only YAML's core tags (\(Self.coreTags)); remove it",
+        e.mark)
+      e.tag = nil
+    }
+  }
+
+  private func describeTagged(_ e: YAMLEvent) -> String {
+    switch e.kind {
+    case .mappingStart: "a mapping"
+    case .sequenceStart: "a list"
+    default: quoted(e.value, limit: 30)
+    }
   }
 
   /// Consumes the rest of a value whose first event is `first`.
@@ -163,7 +225,7 @@ struct DocumentDecoder {
     if let v = DocumentDecoder.parseNumber(e.value), e.plain { return v }
     var hint = ""
     if !e.plain, DocumentDecoder.parseNumber(e.value) != nil {
-      hint = "; remove the quotes"
+      hint = e.tag == "!!str" || e.tag == "!" ? "; remove the \(e.tag ?? "") tag" : "; remove the quotes"
     } else if e.value.hasSuffix("%"), DocumentDecoder.parseNumber(String(e.value.dropLast())) != nil {
       hint = "; write the number alone and put % in 'unit'"
     }

@@ -29,9 +29,15 @@ public enum PlanLoader {
 
   /// Loads a plan from folders (searched recursively for `*.yaml` / `*.yml`) and files.
   /// `cascade.yaml` at a folder's root is its configuration. Files are parsed in parallel.
-  /// A path inside a plan root (see `PlanRoot`) stands for the whole plan.
-  public static func load(paths given: [String]) throws(LoadError) -> LoadedPlan {
-    let paths = PlanRoot.resolve(given)
+  ///
+  /// `paths` are as given on the command line (an argument whose bytes are not UTF-8 is
+  /// recovered from the raw arguments); the plan's paths are in the display form of
+  /// ``FileSystem/displayPath(_:)``. A path inside a plan root (see `PlanRoot`) stands for the
+  /// whole plan. Each file is read once, however many paths name it (by device and inode:
+  /// links, `a//b`, `./a/b`, a file inside a folder also given). A folder without plan files
+  /// is a load error: a wrong path must not pass as an empty plan.
+  public static func load(paths arguments: [String]) throws(LoadError) -> LoadedPlan {
+    let paths = PlanRoot.resolve(arguments.map(FileSystem.argumentPath))
     var checkInsFound: [String] = []
     var files: [String] = []
     var configPath: String?
@@ -49,6 +55,9 @@ public enum PlanLoader {
           guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return }
           guard file != candidate else { return }
           found.append(file)
+        }
+        guard !found.isEmpty else {
+          throw LoadError("\(path): no plan files (*.yaml, *.yml) in this folder")
         }
         files.append(contentsOf: found.sorted())
       case .file:
@@ -92,7 +101,17 @@ public enum PlanLoader {
       }
     }
 
-    let results = try parseInParallel(files)
+    let parsed = try parseInParallel(files)
+    var results: [FileResult] = []
+    results.reserveCapacity(parsed.count)
+    var readFiles: [String] = []
+    var seen = Set<FileSystem.FileIdentity>()
+    for (file, result) in zip(files, parsed) {
+      if let identity = result.identity, !seen.insert(identity).inserted { continue }
+      results.append(result)
+      readFiles.append(file)
+    }
+    files = readFiles
     var units: [Unit] = []
     units.reserveCapacity(results.reduce(0) { $0 + $1.units.count })
     for r in results {
@@ -144,6 +163,8 @@ public enum PlanLoader {
     var units: [Unit] = []
     var diagnostics: [Diagnostic] = []
     var failure: LoadError?
+    /// Which file was read, to read each only once.
+    var identity: FileSystem.FileIdentity?
   }
 
   private final class Results: @unchecked Sendable {
@@ -161,8 +182,10 @@ public enum PlanLoader {
   static func parseInParallel(_ files: [String]) throws(LoadError) -> [FileResult] {
     let results = Results(count: files.count)
     let work: @Sendable (Int) -> Void = { i in
-      switch Result(catching: { () throws(LoadError) in try FileSystem.read(files[i]) }) {
-      case .success(let bytes): results.storage[i] = decodeUnits(bytes, file: files[i])
+      switch Result(catching: { () throws(LoadError) in try FileSystem.readIdentified(files[i]) }) {
+      case .success(let (bytes, identity)):
+        results.storage[i] = decodeUnits(bytes, file: files[i])
+        results.storage[i].identity = identity
       case .failure(let error): results.storage[i].failure = error
       }
     }

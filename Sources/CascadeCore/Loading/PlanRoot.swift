@@ -104,20 +104,24 @@ public enum PlanRoot {
 
   // MARK: - File-system helpers
 
+  // Paths are in FileSystem's display form (non-UTF-8 bytes escaped): every call converts back.
+
   static func canonical(_ path: String) -> String? {
-    guard let resolved = realpath(path, nil) else { return nil }
+    guard let resolved = FileSystem.withSystemPath(path, { realpath($0, nil) }) else { return nil }
     defer { free(resolved) }
-    return String(cString: resolved)
+    let bytes = UnsafeRawBufferPointer(start: resolved, count: strlen(resolved))
+    return FileSystem.displayPath(Array(bytes))
   }
 
   static func exists(_ path: String) -> Bool {
     var st = stat()
-    return lstat(path, &st) == 0
+    return FileSystem.withSystemPath(path) { lstat($0, &st) } == 0
   }
 
   static func sameFile(_ a: String, _ b: String) -> Bool {
     var sa = stat()
     var sb = stat()
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    return FileSystem.withSystemPath(a) { stat($0, &sa) } == 0 && FileSystem.withSystemPath(b) { stat($0, &sb) } == 0
+      && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
   }
 }

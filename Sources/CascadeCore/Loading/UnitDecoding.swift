@@ -27,6 +27,8 @@ extension DocumentDecoder {
     var sawLevel = false
     var sawCycle = false
 
+    let firstDiagnostic = diagnostics.count
+    defer { nameUnknownFields(since: firstDiagnostic, in: id) }
     try forEachKey(known: Self.unitFields) { (d, key, value) throws(Stop) in
       switch key.value {
       case "unit":
@@ -144,6 +146,8 @@ extension DocumentDecoder {
     var t = Titled(mark: e.mark, titleMark: e.mark)
     var sawID = false
     var sawTitle = false
+    let firstDiagnostic = diagnostics.count
+    defer { nameUnknownFields(since: firstDiagnostic, in: t.id.isEmpty ? nil : t.id) }
     try forEachKey(known: known) { (d, key, value) throws(Stop) in
       switch key.value {
       case "id":
@@ -165,6 +169,21 @@ extension DocumentDecoder {
       missing("title", in: "\(what) \(quoted(t.id))", at: t.mark, subject: subjectPrefix.map { "\($0)/\(t.id)" })
     }
     return t
+  }
+
+  /// Gives the unknown-field diagnostics reported since `start` (inside the unit, objective
+  /// or key result with id `id`) their subject: the id itself for its own fields, prefixed to
+  /// the partial reference of a nested one, so that a key result's ends up `unit/objective/kr`
+  /// whatever order the keys come in. Without an id there is no reference at this level: nil,
+  /// and an enclosing level then gives its own (the nearest reference that exists).
+  mutating func nameUnknownFields(since start: Int, in id: String?) {
+    for i in start..<diagnostics.count where diagnostics[i].rule == UnknownFieldRule.description.id {
+      guard let id else {
+        diagnostics[i].subject = nil
+        continue
+      }
+      diagnostics[i].subject = diagnostics[i].subject.map { "\(id)/\($0)" } ?? id
+    }
   }
 
   mutating func objective(_ e: YAMLEvent, unit: String) throws(Stop) -> Objective? {

@@ -1,5 +1,11 @@
 import CYAML
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One event from libyaml, with its position, as the decoder needs it.
 struct YAMLEvent {
   enum Kind {
@@ -16,6 +22,8 @@ struct YAMLEvent {
   var plain: Bool
   /// The scalar's length in bytes (`value` may be dropped when too long).
   var length: Int
+  /// The node's tag as libyaml resolved it (`tag:yaml.org,2002:str` for `!!str`), if any.
+  var tag: String? = nil
 
   var isNull: Bool {
     kind == .scalar && plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
@@ -31,42 +39,91 @@ struct YAMLError: Error {
 
 /// A pull parser over libyaml's event API. It owns a copy of the input, so the caller's
 /// buffer need not outlive it. Not thread-safe; one per file.
+///
+/// Positions are reported as an editor shows them: lines end at "\n" only, and columns
+/// count Unicode scalars from the line's start. libyaml (YAML 1.1) also ends lines at U+2028,
+/// U+2029, U+0085 and a lone "\r", and counts a leading byte-order mark as a column; for
+/// files holding any of these, positions come from a ``LineTable`` instead of libyaml's line
+/// and column. (libyaml 0.2.5's `mark.index` counts characters, not bytes.)
 final class YAMLReader {
-  private var parser = yaml_parser_t()
+  /// Prepares a parser; 1 on success (yaml_parser_initialize). Replaceable for tests.
+  typealias Initializer = (UnsafeMutablePointer<yaml_parser_t>) -> Int32
+
+  /// Heap-allocated: libyaml keeps pointers into the parser struct, so its address must not
+  /// move (a stored property of a class has no such promise).
+  private let parser: UnsafeMutablePointer<yaml_parser_t>
+  private let initialized: Bool
   private let input: UnsafeMutableBufferPointer<UInt8>
+  private let inputCount: Int
   private var ended = false
+  /// Line starts, built up front when libyaml's positions differ from an editor's, else on
+  /// the first error.
+  private var table: LineTable?
+  private let useTable: Bool
   /// Scalars longer than this are reported and replaced by an empty string.
   static let maxScalarBytes = 64 * 1024
 
-  init(bytes: UnsafeRawBufferPointer) {
-    input = .allocate(capacity: max(bytes.count, 1))
-    if let base = bytes.baseAddress, bytes.count > 0 {
-      input.baseAddress?.initialize(from: base.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+  init(bytes: UnsafeRawBufferPointer, initialize: Initializer = { yaml_parser_initialize($0) }) {
+    // A leading UTF-8 byte-order mark is dropped: with the encoding fixed to UTF-8 libyaml
+    // reads it as content, and editors do not show it.
+    var source = UnsafeRawBufferPointer(rebasing: bytes[...])
+    if source.count >= 3, source[0] == 0xEF, source[1] == 0xBB, source[2] == 0xBF {
+      source = UnsafeRawBufferPointer(rebasing: source[3...])
     }
-    yaml_parser_initialize(&parser)
-    yaml_parser_set_input_string(&parser, input.baseAddress, bytes.count)
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-    inputCount = bytes.count
+    input = .allocate(capacity: max(source.count, 1))
+    if let base = source.baseAddress, source.count > 0 {
+      input.baseAddress?.initialize(from: base.assumingMemoryBound(to: UInt8.self), count: source.count)
+    }
+    inputCount = source.count
+    parser = .allocate(capacity: 1)
+    parser.initialize(to: yaml_parser_t())
+    initialized = initialize(parser) == 1
+    if initialized {
+      yaml_parser_set_input_string(parser, input.baseAddress, source.count)
+      yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+    }
+    let view = UnsafeBufferPointer(start: input.baseAddress, count: inputCount)
+    useTable = LineTable.isNeeded(for: view)
+    if useTable { table = LineTable(view) }
   }
 
-  private let inputCount: Int
-
   deinit {
-    yaml_parser_delete(&parser)
+    if initialized { yaml_parser_delete(parser) }
+    parser.deinitialize(count: 1)
+    parser.deallocate()
     input.deallocate()
+  }
+
+  private var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: input.baseAddress, count: inputCount) }
+
+  private func lineTable() -> LineTable {
+    if let table { return table }
+    let built = LineTable(bytes)
+    table = built
+    return built
+  }
+
+  /// The editor position of a libyaml mark.
+  private func position(_ mark: yaml_mark_t) -> Mark {
+    if useTable, let table { return table.mark(characterIndex: Int(mark.index)) }
+    return Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
   }
 
   func next() throws(YAMLError) -> YAMLEvent {
     if ended { return YAMLEvent(kind: .streamEnd, mark: .start, value: "", plain: false, length: 0) }
+    guard initialized else {
+      ended = true
+      throw YAMLError(message: "the YAML parser could not start (out of memory?); the file was not read", mark: .start)
+    }
     var event = yaml_event_t()
-    guard yaml_parser_parse(&parser, &event) == 1 else {
+    guard yaml_parser_parse(parser, &event) == 1 else {
       ended = true
       throw error()
     }
     defer { yaml_event_delete(&event) }
-    let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
-    func bare(_ kind: YAMLEvent.Kind) -> YAMLEvent {
-      YAMLEvent(kind: kind, mark: mark, value: "", plain: false, length: 0)
+    let mark = position(event.start_mark)
+    func bare(_ kind: YAMLEvent.Kind, tag: UnsafeMutablePointer<yaml_char_t>? = nil) -> YAMLEvent {
+      YAMLEvent(kind: kind, mark: mark, value: "", plain: false, length: 0, tag: Self.tag(tag))
     }
     switch event.type {
     case YAML_STREAM_START_EVENT: return bare(.streamStart)
@@ -75,9 +132,9 @@ final class YAMLReader {
       return bare(.streamEnd)
     case YAML_DOCUMENT_START_EVENT: return bare(.documentStart)
     case YAML_DOCUMENT_END_EVENT: return bare(.documentEnd)
-    case YAML_MAPPING_START_EVENT: return bare(.mappingStart)
+    case YAML_MAPPING_START_EVENT: return bare(.mappingStart, tag: event.data.mapping_start.tag)
     case YAML_MAPPING_END_EVENT: return bare(.mappingEnd)
-    case YAML_SEQUENCE_START_EVENT: return bare(.sequenceStart)
+    case YAML_SEQUENCE_START_EVENT: return bare(.sequenceStart, tag: event.data.sequence_start.tag)
     case YAML_SEQUENCE_END_EVENT: return bare(.sequenceEnd)
     case YAML_ALIAS_EVENT: return bare(.alias)
     case YAML_SCALAR_EVENT:
@@ -89,62 +146,210 @@ final class YAMLReader {
       }
       return YAMLEvent(
         kind: .scalar, mark: mark, value: text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
-        length: length)
+        length: length, tag: Self.tag(scalar.tag))
     default:
       return bare(.streamEnd)
     }
   }
 
   /// Builds a bounded message from libyaml's static problem strings, with a hint for the
-  /// mistakes people make most (tabs, binary data).
+  /// mistakes people make most (tabs, binary data, a line separator where libyaml sees a
+  /// line break).
   private func error() -> YAMLError {
-    let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+    let problem = parser.pointee.problem.map { String(cString: $0) } ?? "unknown error"
+    let table = lineTable()
     var mark: Mark
     var message = problem
-    if parser.error == YAML_READER_ERROR {
-      // Reader errors carry a byte offset, not a line: count lines up to it.
-      mark = position(ofByte: Int(parser.problem_offset))
-      if parser.problem_value >= 0 && problem.contains("octet") {
+    if parser.pointee.error == YAML_READER_ERROR {
+      // Reader errors carry a byte offset, not a line.
+      mark = table.mark(byteOffset: Int(parser.pointee.problem_offset), in: bytes)
+      let value = parser.pointee.problem_value
+      if value >= 0 && problem.contains("octet") {
         message = "the file is not valid UTF-8 (\(problem))"
-      } else if parser.problem_value == 0 {
+      } else if value == 0 {
         message = "the file contains a NUL byte; plans are UTF-8 text, is this a binary file?"
       } else {
-        message = "\(problem) (character U+\(hex(parser.problem_value)))"
+        message = "\(problem) (character U+\(Self.hex(UInt32(bitPattern: value))))"
       }
-    } else {
-      mark = Mark(
-        line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
-      if let context = parser.context.map({ String(cString: $0) }) {
-        message = "\(problem) \(context)"
-      }
-      let index = Int(parser.problem_mark.index)
-      if index < inputCount, input[index] == 0x09 {
-        message += " (a tab: YAML indentation must use spaces)"
-      }
+      return YAMLError(message: message, mark: mark)
+    }
+    let index = Int(parser.pointee.problem_mark.index)
+    mark = table.mark(characterIndex: index)
+    if let context = parser.pointee.context.map({ String(cString: $0) }) {
+      message = "\(problem) \(context)"
+    }
+    if let culprit = LineBreakCharacter.culprit(before: index, in: bytes, table: table) {
+      return YAMLError(message: culprit.message, mark: culprit.mark)
+    }
+    if let byte = table.byteOffset(characterIndex: index, in: bytes), byte < inputCount, input[byte] == 0x09 {
+      message += " (a tab: YAML indentation must use spaces)"
     }
     return YAMLError(message: message, mark: mark)
   }
 
-  private func position(ofByte offset: Int) -> Mark {
-    var line = 1
-    var column = 1
+  /// A tag as text, cut to a bounded length (tags come from the input).
+  private static func tag(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    guard let pointer else { return nil }
+    let length = strnlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self), 1024)
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+  }
+
+  static func hex(_ value: UInt32) -> String {
+    let s = String(value, radix: 16, uppercase: true)
+    return s.count < 4 ? String(repeating: "0", count: 4 - s.count) + s : s
+  }
+}
+
+/// Where lines start in a file, by character index (one per UTF-8 sequence, as libyaml's
+/// `mark.index` counts) and by byte offset; lines end at "\n" only, as in an editor. Lookups
+/// are binary searches, so positions in a large file cost O(log lines) each.
+struct LineTable {
+  private(set) var characterStarts: [Int] = [0]
+  private(set) var byteStarts: [Int] = [0]
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var characters = 0
+    for i in 0..<bytes.count {
+      let b = bytes[i]
+      if b & 0xC0 != 0x80 { characters += 1 }
+      if b == 0x0A {
+        characterStarts.append(characters)
+        byteStarts.append(i + 1)
+      }
+    }
+  }
+
+  /// True when libyaml's own line and column would differ from an editor's: the file holds
+  /// U+0085 (C2 85), U+2028 or U+2029 (E2 80 A8/A9), or a "\r" not followed by "\n".
+  static func isNeeded(for bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = bytes.count
     var i = 0
-    let end = min(offset, inputCount)
-    while i < end {
-      let c = input[i]
-      if c == 0x0A {
-        line += 1
-        column = 1
-      } else if c & 0xC0 != 0x80 {
-        column += 1
+    while i < n {
+      switch bytes[i] {
+      case 0xC2: if i + 1 < n && bytes[i + 1] == 0x85 { return true }
+      case 0xE2: if i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) { return true }
+      case 0x0D: if i + 1 == n || bytes[i + 1] != 0x0A { return true }
+      default: break
       }
       i += 1
     }
-    return Mark(line: line, column: column)
+    return false
   }
 
-  private func hex(_ value: Int32) -> String {
-    let s = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
-    return s.count < 4 ? String(repeating: "0", count: 4 - s.count) + s : s
+  /// The index of the last start that is <= value.
+  private static func line(containing value: Int, _ starts: [Int]) -> Int {
+    var low = 0
+    var high = starts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if starts[mid] <= value { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+
+  func mark(characterIndex index: Int) -> Mark {
+    let k = Self.line(containing: index, characterStarts)
+    return Mark(line: k + 1, column: max(index - characterStarts[k], 0) + 1)
+  }
+
+  func mark(byteOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Mark {
+    let end = min(max(offset, 0), bytes.count)
+    let k = Self.line(containing: end, byteStarts)
+    var column = 1
+    var i = byteStarts[k]
+    while i < end {
+      if bytes[i] & 0xC0 != 0x80 { column += 1 }
+      i += 1
+    }
+    return Mark(line: k + 1, column: column)
+  }
+
+  /// The byte offset where the character at `index` starts; nil past the end.
+  func byteOffset(characterIndex index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let k = Self.line(containing: index, characterStarts)
+    var remaining = index - characterStarts[k]
+    var i = byteStarts[k]
+    while i < bytes.count {
+      if bytes[i] & 0xC0 != 0x80 {
+        if remaining == 0 { return i }
+        remaining -= 1
+      }
+      i += 1
+    }
+    return nil
+  }
+}
+
+/// U+2028, U+2029 and U+0085: line breaks to libyaml (YAML 1.1), ordinary characters to
+/// editors and YAML 1.2. In a comment or an unquoted value libyaml's break ends the line
+/// early and the file fails to parse; this finds the character to blame.
+enum LineBreakCharacter {
+  struct Culprit {
+    var mark: Mark
+    var message: String
+  }
+
+  /// The (byte length, name, double-quoted escape) of the character starting at `i`.
+  private static func character(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, String, String)? {
+    let n = bytes.count
+    if bytes[i] == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 { return (2, "U+0085 (next line)", "\\N") }
+    if bytes[i] == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {
+      if bytes[i + 2] == 0xA8 { return (3, "U+2028 (line separator)", "\\L") }
+      if bytes[i + 2] == 0xA9 { return (3, "U+2029 (paragraph separator)", "\\P") }
+    }
+    return nil
+  }
+
+  /// The last such character before the error at character `errorIndex`, if replacing it by
+  /// a space lets libyaml get further than the error: then it caused the error.
+  static func culprit(before errorIndex: Int, in bytes: UnsafeBufferPointer<UInt8>, table: LineTable) -> Culprit? {
+    let errorByte = table.byteOffset(characterIndex: errorIndex, in: bytes) ?? bytes.count
+    var last: (byte: Int, length: Int, name: String, escape: String)?
+    var i = 0
+    while i < min(errorByte, bytes.count) {
+      if let (length, name, escape) = character(at: i, in: bytes) {
+        last = (i, length, name, escape)
+        i += length
+      } else {
+        i += 1
+      }
+    }
+    guard let last else { return nil }
+    // The same number of characters with the culprit as a space, so indices stay comparable.
+    var copy = Array(bytes[0..<last.byte])
+    copy.append(0x20)
+    copy += bytes[(last.byte + last.length)...]
+    guard parsesPast(errorIndex, copy) else { return nil }
+    let mark = table.mark(byteOffset: last.byte, in: bytes)
+    return Culprit(
+      mark: mark,
+      message:
+        "\(last.name) here is read as a line break by the YAML parser and breaks the file; "
+        + "delete it or replace it with a space (in a double-quoted string, write \(last.escape) to keep it)")
+  }
+
+  /// True when libyaml parses `bytes` without an error up to character `index` or beyond.
+  private static func parsesPast(_ index: Int, _ bytes: [UInt8]) -> Bool {
+    let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+    parser.initialize(to: yaml_parser_t())
+    defer {
+      parser.deinitialize(count: 1)
+      parser.deallocate()
+    }
+    guard yaml_parser_initialize(parser) == 1 else { return false }
+    defer { yaml_parser_delete(parser) }
+    return bytes.withUnsafeBufferPointer { buffer -> Bool in
+      yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+      yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+      var event = yaml_event_t()
+      while true {
+        guard yaml_parser_parse(parser, &event) == 1 else {
+          return parser.pointee.error != YAML_READER_ERROR && Int(parser.pointee.problem_mark.index) > index
+        }
+        let done = event.type == YAML_STREAM_END_EVENT
+        yaml_event_delete(&event)
+        if done { return true }
+      }
+    }
   }
 }

@@ -64,6 +64,7 @@ struct RenderCommand: ParsableCommand {
       throw ValidationError("give an output file with -o, or a folder with --split")
     }
     if split != nil && output != nil { throw ValidationError("-o and --split cannot be used together") }
+    if split == FileOutput.standardOutput { throw ValidationError("--split needs a folder, not standard output") }
     if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
   }
 
@@ -85,7 +86,10 @@ struct RenderCommand: ParsableCommand {
     }
     if let levels {
       var set = Set<Level>()
-      for name in levels.split(separator: ",") {
+      for name in levels.split(separator: ",", omittingEmptySubsequences: false) {
+        guard !name.allSatisfy({ $0 == " " }) else {
+          throw CLIFailure(message: "cascade: --levels has an empty item; give levels like company,department")
+        }
         guard let level = Level(rawValue: String(name).trimmingCharacters(in: " ").lowercased()) else {
           throw CLIFailure(message: "cascade: unknown level \(quoted(String(name), limit: 20)) in --levels")
         }
@@ -128,6 +132,10 @@ struct RenderCommand: ParsableCommand {
   }
 
   func resolveFormat() throws -> Graphviz.Format {
+    if format == nil && output == FileOutput.standardOutput {
+      throw CLIFailure(
+        message: "cascade: -o - writes to standard output; give the format with --format svg|png|pdf|dot")
+    }
     let name =
       format ?? output.flatMap { path in
         let base = FileSystem.basename(path)
@@ -145,7 +153,7 @@ struct RenderCommand: ParsableCommand {
 
   func write(_ bytes: [UInt8], to path: String) throws {
     do {
-      try AtomicFile.write(bytes, to: path)
+      try FileOutput.write(bytes, to: path)
     } catch {
       throw CLIFailure(message: "cascade: cannot write \(path): \(error)")
     }
@@ -170,6 +178,9 @@ struct RenderCommand: ParsableCommand {
     }
     if mkdir(folder, 0o755) != 0 && errno != EEXIST {
       throw CLIFailure(message: "cascade: cannot create \(folder): \(String(cString: strerror(errno)))")
+    }
+    guard FileSystem.kind(of: folder) == .directory else {
+      throw CLIFailure(message: "cascade: --split needs a folder, and \(quoted(folder)) is not a folder")
     }
     if let worker = splitWorker {
       // Diagnostics: render share k of n in this process (`--split-worker 0/1`: every page).
@@ -409,7 +420,7 @@ enum RenderWorker {
       do {
         // Freed on this thread before the next page (see renderPages).
         let bytes = try Graphviz.render(dot: String(decoding: dotBytes, as: UTF8.self), format: format, freeing: .now)
-        try AtomicFile.write(bytes, to: path)
+        try FileOutput.write(bytes, to: path)
         reply = "ok"
       } catch let error as Graphviz.Error {
         reply = "error " + error.description

@@ -1,0 +1,125 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writing a file a command produces (`render -o`, `render --split`, `generate`): every
+/// writer goes through ``write(_:to:durable:)``, so they all treat the target alike.
+public enum FileOutput {
+  /// The output name that means standard output (`-o -`).
+  public static let standardOutput = "-"
+  /// Symbolic links followed before giving up with ELOOP (Linux's own limit).
+  static let maxLinks = 40
+
+  /// Writes `bytes` to `path` as its kind of file asks:
+  ///
+  /// - `-` is standard output.
+  /// - A regular file, or nothing yet: replaced atomically (``AtomicFile``: a temporary file
+  ///   in the same folder, renamed over the target; readers see the old or the new file). Its
+  ///   permission bits are kept.
+  /// - A symbolic link: followed to its final target (chains of links, relative links are
+  ///   read relative to the link's own folder), which is then written as above; the links stay
+  ///   in place. A link to nothing yet creates its target.
+  /// - A character or block device (`/dev/null`), a FIFO or a Unix socket: written through,
+  ///   never replaced. Opening a FIFO waits until it has a reader, as a shell's `>` does.
+  /// - A folder: an error (EISDIR).
+  ///
+  /// `durable: false` skips the fsyncs (for thousands of generated files that can be
+  /// written again); the replacement is still atomic.
+  public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
+    try bytes.withUnsafeBytes { try write(raw: $0, to: path, durable: durable) }
+  }
+
+  public static func write(_ text: String, to path: String, durable: Bool = true) throws {
+    var text = text
+    try text.withUTF8 { try write(raw: UnsafeRawBufferPointer($0), to: path, durable: durable) }
+  }
+
+  static func write(raw: UnsafeRawBufferPointer, to path: String, durable: Bool) throws {
+    if path == standardOutput {
+      try AtomicFile.writeAll(STDOUT_FILENO, raw, path: "standard output")
+      return
+    }
+    let target = try finalTarget(of: path)
+    var info = stat()
+    guard lstat(target, &info) == 0 else {
+      let code = errno
+      guard code == ENOENT else { throw FileIOError(operation: "look up", path: target, code: code) }
+      try AtomicFile.write(raw: raw, to: target, durable: durable)
+      return
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG:
+      try AtomicFile.write(raw: raw, to: target, durable: durable)
+    case S_IFDIR:
+      throw FileIOError(operation: "write", path: target, code: EISDIR)
+    case S_IFSOCK:
+      try writeToSocket(raw, at: target)
+    default:
+      // Character and block devices, FIFOs: write through, as `>` does.
+      let fd = try AtomicFile.open(target, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0)
+      var isOpen = true
+      defer { if isOpen { _ = close(fd) } }
+      try AtomicFile.writeAll(fd, raw, path: target)
+      isOpen = false
+      if close(fd) != 0 && errno != EINTR {
+        throw FileIOError(operation: "close", path: target, code: errno)
+      }
+    }
+  }
+
+  /// The path a chain of symbolic links at `path` ends in (`path` itself when it is no link).
+  /// Relative link contents are joined to the folder of the link that holds them, without
+  /// normalising `..` (the system resolves it, through any linked folders, as it would).
+  static func finalTarget(of path: String) throws -> String {
+    var current = path
+    for _ in 0..<maxLinks {
+      var info = stat()
+      guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+      var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+      let n = buffer.withUnsafeMutableBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return -1 }
+        return readlink(current, base.assumingMemoryBound(to: CChar.self), raw.count - 1)
+      }
+      guard n >= 0 else { throw FileIOError(operation: "read the link", path: current, code: errno) }
+      guard n > 0, let contents = String(validating: buffer[0..<n], as: UTF8.self) else {
+        // Not representable as this program's paths: refuse rather than create a wrong file.
+        throw FileIOError(operation: "follow the link", path: current, code: n > 0 ? EILSEQ : ENOENT)
+      }
+      if contents.hasPrefix("/") {
+        current = contents
+      } else {
+        let (directory, _) = AtomicFile.split(current)
+        current = directory == "/" ? "/" + contents : directory + "/" + contents
+      }
+    }
+    throw FileIOError(operation: "follow the links of", path: path, code: ELOOP)
+  }
+
+  /// Connects to a Unix stream socket and writes everything.
+  static func writeToSocket(_ raw: UnsafeRawBufferPointer, at path: String) throws {
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    let name = Array(path.utf8)
+    let capacity = MemoryLayout.size(ofValue: address.sun_path)
+    guard name.count < capacity else { throw FileIOError(operation: "connect to", path: path, code: ENAMETOOLONG) }
+    withUnsafeMutableBytes(of: &address.sun_path) { bytes in
+      for (i, b) in name.enumerated() { bytes[i] = b }
+    }
+    #if canImport(Glibc)
+      let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+    #else
+      let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+    #endif
+    guard fd >= 0 else { throw FileIOError(operation: "connect to", path: path, code: errno) }
+    defer { _ = close(fd) }
+    let connected = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+      }
+    }
+    guard connected == 0 else { throw FileIOError(operation: "connect to", path: path, code: errno) }
+    try AtomicFile.writeAll(fd, raw, path: path)
+  }
+}

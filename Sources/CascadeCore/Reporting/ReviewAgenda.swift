@@ -123,7 +123,7 @@ public struct ReviewAgenda {
       let unit = index.unit(u)
       let change = now.units[u].score - before.units[u].score
       out +=
-        "| \(String(repeating: "  ", count: depth))\(markdownEscape(unit.name)) (`\(unit.id)`) | \(unit.level?.rawValue ?? "–") "
+        "| \(LintResult.indent(depth: depth))\(markdownEscape(unit.name)) (`\(unit.id)`) | \(unit.level?.rawValue ?? "–") "
       out += "| \(formatValue(now.units[u].score)) | \(change >= 0 ? "+" : "")\(formatValue(change)) |\n"
     }
     return out

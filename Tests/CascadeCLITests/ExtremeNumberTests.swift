@@ -141,6 +141,16 @@ import Testing
     #expect(!Self.showsNonFinite(r.stdout), "\(name): \(r.stdout)")
   }
 
+  @Test func reviewShowsAChangeBeyondTheLargestNumber() throws {
+    let dir = try Self.plan(
+      keyResults: ["{id: revenue, title: Revenue from 5 to 6, baseline: 5, target: 6, unit: M USD}"],
+      checkins: ["2027-01-10,acme/grow/revenue,-1e308,0.9,,", "2027-02-10,acme/grow/revenue,1e308,0.9,,"])
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try CLI.run(["review", dir, "--since", "2027-01-31", "--as-of", "2027-02-28"])
+    Self.expectNoTrap(r, "review swing")
+    #expect(r.stdout.contains("| -1e+308 | 1e+308 M USD | > +1.8e+308 | ≤ -9999% → ≥ 9999% |"), "\(r.stdout)")
+  }
+
   @Test func explainPrintsNumbersFaithfully() throws {
     let huge = try CLI.run(["explain", try Self.path("huge"), "acme/grow/revenue", "--as-of", "2027-02-28"])
     Self.expectNoTrap(huge, "explain huge")

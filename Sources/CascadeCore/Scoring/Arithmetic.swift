@@ -2,7 +2,7 @@
 /// largest Double are computed at a smaller scale and, when the result itself is out of range,
 /// saturate at ±`Double.greatestFiniteMagnitude` and say so; ratios never divide by zero and
 /// never produce NaN or infinity.
-enum Arithmetic {
+public enum Arithmetic {
   static let largest = Double.greatestFiniteMagnitude
   /// 2^64: big values divided by it are exact, and 2^64 values of up to the largest Double
   /// cannot overflow at that scale.
@@ -39,7 +39,7 @@ enum Arithmetic {
   /// The weighted mean of scores (each 0...1) with positive finite weights; 0 without items.
   /// Weights so large that they overflow when added, or so small that the products underflow,
   /// are first divided by the largest.
-  static func weightedMean(_ items: [(score: Double, weight: Double)]) -> Double {
+  public static func weightedMean(_ items: [(score: Double, weight: Double)]) -> Double {
     var top = 0.0
     for item in items { top = max(top, item.weight) }
     guard top > 0 else { return 0 }

@@ -87,3 +87,60 @@ import Testing
     #expect(card.keyResults.map(\.current) == [40, 20, 20, 20])
   }
 }
+
+/// `PlanIndex.contributors(to:)` reads one group of links per key result (it used to scan
+/// every link into the objective, once per key result).
+@Suite struct ContributorIndexTests {
+  @Test func contributorsAreTheLinksNamingThatKeyResultInPlanOrder() throws {
+    let yaml = """
+      unit: top
+      name: Top
+      level: company
+      cycle: 2027-Q1
+      objectives:
+        - id: o
+          title: Grow
+          key_results:
+            - {id: a, title: Revenue from 0 to 100, baseline: 0, target: 100, unit: USD, aggregate: sum}
+            - {id: b, title: Revenue from 0 to 100, baseline: 0, target: 100, unit: USD, aggregate: sum}
+            - {id: c, title: Revenue from 0 to 100, baseline: 0, target: 100, unit: USD, aggregate: sum}
+      ---
+      unit: east
+      name: East
+      level: department
+      parent: top
+      cycle: 2027-Q1
+      objectives:
+        - id: o
+          title: Sell
+          aligns_to: top/o
+          key_results:
+            - {id: x, title: Revenue from 0 to 50, baseline: 0, target: 50, unit: USD, contributes_to: [top/o/b, top/o/a]}
+            - {id: y, title: Revenue from 0 to 50, baseline: 0, target: 50, unit: USD, contributes_to: [top/o, top/o/b, top/o/zz]}
+      ---
+      unit: west
+      name: West
+      level: department
+      parent: top
+      cycle: 2027-Q1
+      objectives:
+        - id: o
+          title: Sell
+          aligns_to: top/o/c
+          key_results:
+            - {id: z, title: Revenue from 0 to 50, baseline: 0, target: 50, unit: USD, contributes_to: top/o/b}
+      """
+    let (result, card) = try ScoringChainTests.score(yaml, ["2027-02-01,east/o/x,10,,,", "2027-02-01,west/o/z,5,,,"])
+    let index = result.index
+    let top = ObjectiveAddress(unit: 0, objective: 0)
+    let east = ObjectiveAddress(unit: 1, objective: 0)
+    let west = ObjectiveAddress(unit: 2, objective: 0)
+    #expect(index.contributors(to: KeyResultAddress(top, 0)) == [KeyResultAddress(east, 0)])
+    #expect(
+      index.contributors(to: KeyResultAddress(top, 1))
+        == [KeyResultAddress(east, 0), KeyResultAddress(east, 1), KeyResultAddress(west, 0)])
+    #expect(index.contributors(to: KeyResultAddress(top, 2)).isEmpty)
+    #expect(index.contributors(to: KeyResultAddress(east, 0)).isEmpty)
+    #expect(card.keyResults.prefix(3).map(\.current) == [10, 15, nil])
+  }
+}

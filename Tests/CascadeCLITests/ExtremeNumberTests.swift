@@ -181,6 +181,17 @@ import Testing
       let text = try String(contentsOfFile: out, encoding: .utf8)
       #expect(text.contains("Grow revenue"))
       if name != "sum" { #expect(text.contains("9999%"), "\(name) \(ext)") }
+      guard ext == "dot" else { continue }
+      // Graphviz itself reads the written DOT without a word.
+      let dot = Process()
+      dot.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+      dot.arguments = ["-Tsvg", "-o", "/dev/null", out]
+      let err = Pipe()
+      dot.standardError = err
+      try dot.run()
+      let warnings = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+      dot.waitUntilExit()
+      #expect(dot.terminationStatus == 0 && warnings.isEmpty, "\(name): \(warnings)")
     }
   }
 

@@ -7,8 +7,9 @@ import Testing
 @Suite struct ChainCommandTests {
   static let count = 20_000
 
-  static let plan: String? = {
-    guard let dir = try? CLI.temporaryDirectory() else { return nil }
+  /// A new folder holding the chain; the caller removes it.
+  static func plan() throws -> String {
+    let dir = try CLI.temporaryDirectory()
     var yaml = ""
     yaml.reserveCapacity(count * 300)
     for i in 0..<count {
@@ -23,17 +24,14 @@ import Testing
       yaml += "}\n"
     }
     let csv = "date,key_result,value,confidence,note,author\n2027-02-01,u\(count - 1)/o/k,42,0.9,,\n"
-    do {
-      try yaml.write(toFile: dir + "/plan.yaml", atomically: true, encoding: .utf8)
-      try csv.write(toFile: dir + "/checkins.csv", atomically: true, encoding: .utf8)
-    } catch {
-      return nil
-    }
+    try yaml.write(toFile: dir + "/plan.yaml", atomically: true, encoding: .utf8)
+    try csv.write(toFile: dir + "/checkins.csv", atomically: true, encoding: .utf8)
     return dir
-  }()
+  }
 
   @Test func statusJSONOnATwentyThousandUnitChain() throws {
-    let dir = try #require(Self.plan)
+    let dir = try Self.plan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let r = try CLI.run(["status", dir, "--as-of", "2027-02-28", "--format", "json"])
     // A team below a team is a level-order error: status says so on stderr and still scores.
     #expect(r.status == 0, "\(r.stderr.prefix(500))")
@@ -44,7 +42,8 @@ import Testing
   }
 
   @Test func statusTextOnATwentyThousandUnitChainStaysLinear() throws {
-    let dir = try #require(Self.plan)
+    let dir = try Self.plan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let r = try CLI.run(["status", dir, "--as-of", "2027-02-28"])
     #expect(r.status == 0, "\(r.stderr.prefix(500))")
     // Three lines a unit; indented by depth this was 1.2 GB.

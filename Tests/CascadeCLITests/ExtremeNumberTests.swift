@@ -30,58 +30,65 @@ import Testing
     return dir
   }
 
-  static let huge = try? plan(
-    keyResults: ["{id: revenue, title: Revenue from 5 to 6, baseline: 5, target: 6, unit: M USD}"],
-    checkins: ["2027-02-01,acme/grow/revenue,1e17,0.9,,", "2027-02-10,acme/grow/revenue,2e17,0.9,,"])
-  static let tiny = try? plan(
-    keyResults: ["{id: defects, title: Defect rate from 0 to 1e-18, baseline: 0, target: 1e-18, unit: ppm}"],
-    checkins: ["2027-02-01,acme/grow/defects,1,0.9,,"])
+  static func huge() throws -> String {
+    try plan(
+      keyResults: ["{id: revenue, title: Revenue from 5 to 6, baseline: 5, target: 6, unit: M USD}"],
+      checkins: ["2027-02-01,acme/grow/revenue,1e17,0.9,,", "2027-02-10,acme/grow/revenue,2e17,0.9,,"])
+  }
+  static func tiny() throws -> String {
+    try plan(
+      keyResults: ["{id: defects, title: Defect rate from 0 to 1e-18, baseline: 0, target: 1e-18, unit: ppm}"],
+      checkins: ["2027-02-01,acme/grow/defects,1,0.9,,"])
+  }
   /// Contributors whose baselines sum past the largest Double; one of them has a check-in.
-  static let sum = try? plan(
-    keyResults: [
-      "{id: revenue, title: Revenue from 0 to 1e308, baseline: 0, target: 1e308, unit: USD, aggregate: sum}"
-    ],
-    more: ["east", "west", "north"].map { id in
-      """
-      ---
-      unit: \(id)
-      name: \(id.capitalized)
-      level: department
-      parent: acme
-      cycle: 2027-Q1
-      objectives:
-        - id: sell
-          title: Sell more
-          aligns_to: acme/grow
-          key_results:
-            - {id: revenue, title: Revenue from 1e308 to 1.5e308, baseline: 1e308, target: 1.5e308, unit: USD, contributes_to: acme/grow/revenue}
+  static func sum() throws -> String {
+    try plan(
+      keyResults: [
+        "{id: revenue, title: Revenue from 0 to 1e308, baseline: 0, target: 1e308, unit: USD, aggregate: sum}"
+      ],
+      more: ["east", "west", "north"].map { id in
+        """
+        ---
+        unit: \(id)
+        name: \(id.capitalized)
+        level: department
+        parent: acme
+        cycle: 2027-Q1
+        objectives:
+          - id: sell
+            title: Sell more
+            aligns_to: acme/grow
+            key_results:
+              - {id: revenue, title: Revenue from 1e308 to 1.5e308, baseline: 1e308, target: 1.5e308, unit: USD, contributes_to: acme/grow/revenue}
 
-      """
-    }.joined(),
-    checkins: ["2027-02-01,north/sell/revenue,1e308,0.9,,"])
+        """
+      }.joined(),
+      checkins: ["2027-02-01,north/sell/revenue,1e308,0.9,,"])
+  }
   /// A range wider than the largest Double, a range of the smallest positive Double, a
   /// negative extreme, and weights that overflow when added.
-  static let ranges = try? plan(
-    keyResults: [
-      "{id: wide, title: Balance from -1e308 to 1e308, baseline: -1e308, target: 1e308, unit: USD, weight: 1e308}",
-      "{id: narrow, title: Drift from 0 to 5e-324, baseline: 0, target: 5e-324, unit: mm, weight: 1e308}",
-      "{id: small, title: Error from 0 to 1e-10, baseline: 0, target: 1e-10, unit: mm}",
-    ],
-    checkins: [
-      "2027-02-01,acme/grow/wide,1e308,0.9,,", "2027-02-01,acme/grow/narrow,-1e308,0.9,,",
-      "2027-02-02,acme/grow/narrow,1e308,0.9,,", "2027-02-01,acme/grow/small,1e-10,0.9,,",
-    ])
+  static func ranges() throws -> String {
+    try plan(
+      keyResults: [
+        "{id: wide, title: Balance from -1e308 to 1e308, baseline: -1e308, target: 1e308, unit: USD, weight: 1e308}",
+        "{id: narrow, title: Drift from 0 to 5e-324, baseline: 0, target: 5e-324, unit: mm, weight: 1e308}",
+        "{id: small, title: Error from 0 to 1e-10, baseline: 0, target: 1e-10, unit: mm}",
+      ],
+      checkins: [
+        "2027-02-01,acme/grow/wide,1e308,0.9,,", "2027-02-01,acme/grow/narrow,-1e308,0.9,,",
+        "2027-02-02,acme/grow/narrow,1e308,0.9,,", "2027-02-01,acme/grow/small,1e-10,0.9,,",
+      ])
+  }
 
   static let plans: [String] = ["huge", "tiny", "sum", "ranges"]
+  /// A new folder holding the named plan; the caller removes it.
   static func path(_ name: String) throws -> String {
-    let p: String? =
-      switch name {
-      case "huge": huge
-      case "tiny": tiny
-      case "sum": sum
-      default: ranges
-      }
-    return try #require(p)
+    switch name {
+    case "huge": try huge()
+    case "tiny": try tiny()
+    case "sum": try sum()
+    default: try ranges()
+    }
   }
 
   /// True when a word of `text` is `inf` or `nan` (as Swift prints non-finite Doubles).
@@ -96,6 +103,7 @@ import Testing
 
   @Test(arguments: plans) func statusTextAndMarkdownClampPercentages(_ name: String) throws {
     let dir = try Self.path(name)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     for format in ["text", "markdown"] {
       let r = try CLI.run(["status", dir, "--as-of", "2027-02-28", "--format", format])
       Self.expectNoTrap(r, "\(name) status \(format)")
@@ -107,6 +115,7 @@ import Testing
 
   @Test(arguments: plans) func statusJSONKeepsTheRawValue(_ name: String) throws {
     let dir = try Self.path(name)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let r = try CLI.run(["status", dir, "--as-of", "2027-02-28", "--format", "json"])
     Self.expectNoTrap(r, "\(name) status json")
     let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -135,6 +144,7 @@ import Testing
 
   @Test(arguments: plans) func reviewDoesNotTrap(_ name: String) throws {
     let dir = try Self.path(name)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     let r = try CLI.run(["review", dir, "--since", "2027-01-15", "--as-of", "2027-02-28"])
     Self.expectNoTrap(r, "\(name) review")
     #expect(r.stdout.contains("## Scores by unit"))
@@ -152,20 +162,22 @@ import Testing
   }
 
   @Test func explainPrintsNumbersFaithfully() throws {
-    let huge = try CLI.run(["explain", try Self.path("huge"), "acme/grow/revenue", "--as-of", "2027-02-28"])
+    let (hugeDir, tinyDir, rangesDir, sumDir) = (try Self.huge(), try Self.tiny(), try Self.ranges(), try Self.sum())
+    defer { for d in [hugeDir, tinyDir, rangesDir, sumDir] { try? FileManager.default.removeItem(atPath: d) } }
+    let huge = try CLI.run(["explain", hugeDir, "acme/grow/revenue", "--as-of", "2027-02-28"])
     Self.expectNoTrap(huge, "explain huge")
     #expect(huge.stdout.contains("current = 2e+17"), "\(huge.stdout)")
-    let tiny = try CLI.run(["explain", try Self.path("tiny"), "acme/grow/defects", "--as-of", "2027-02-28"])
+    let tiny = try CLI.run(["explain", tinyDir, "acme/grow/defects", "--as-of", "2027-02-28"])
     Self.expectNoTrap(tiny, "explain tiny")
     #expect(tiny.stdout.contains("target 1e-18"), "\(tiny.stdout)")
     #expect(tiny.stdout.contains("= (1 − 0) / (1e-18 − 0) = \(1 / 1e-18)"), "\(tiny.stdout)")
-    let ranges = try CLI.run(["explain", try Self.path("ranges"), "acme/grow", "--as-of", "2027-02-28"])
+    let ranges = try CLI.run(["explain", rangesDir, "acme/grow", "--as-of", "2027-02-28"])
     Self.expectNoTrap(ranges, "explain ranges")
     #expect(ranges.stdout.contains("baseline -1e+308, target 1e+308"), "\(ranges.stdout)")
     #expect(ranges.stdout.contains("target 5e-324"), "\(ranges.stdout)")
     #expect(ranges.stdout.contains("current = 1e-10"), "\(ranges.stdout)")
     #expect(!Self.showsNonFinite(ranges.stdout), "\(ranges.stdout)")
-    let sum = try CLI.run(["explain", try Self.path("sum"), "acme/grow/revenue", "--as-of", "2027-02-28"])
+    let sum = try CLI.run(["explain", sumDir, "acme/grow/revenue", "--as-of", "2027-02-28"])
     Self.expectNoTrap(sum, "explain sum")
     #expect(sum.stdout.contains("east/sell/revenue: 1e+308 (baseline, no check-in)"), "\(sum.stdout)")
     #expect(sum.stdout.contains("beyond the largest number"), "\(sum.stdout)")
@@ -174,6 +186,7 @@ import Testing
 
   @Test(arguments: plans) func renderSVGAndDOTDoNotTrap(_ name: String) throws {
     let dir = try Self.path(name)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
     for ext in ["svg", "dot"] {
       let out = dir + "/out." + ext
       let r = try CLI.run(["render", dir, "-o", out, "--as-of", "2027-02-28"])

@@ -150,13 +150,13 @@ struct DOTBuffer {
 /// always through ``Graphviz/htmlEscape(_:)``.
 enum HTML {
   /// ``Graphviz/htmlEscape(_:)``, with a shortcut for text it would leave unchanged: printable
-  /// ASCII without `& < > " ' \\`, and any non-ASCII text free of those and of control
+  /// ASCII without `& < > " ' \\ ]`, and any non-ASCII text free of those and of control
   /// characters (C1 controls and U+FFFE/U+FFFF are caught by the slow path's check).
   static func escape(_ text: String) -> String {
     for byte in text.utf8 {
       switch byte {
       case 0x00..<0x20, 0x7F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
-        UInt8(ascii: "'"), UInt8(ascii: "\\"), 0xC2, 0xEF:
+        UInt8(ascii: "'"), UInt8(ascii: "\\"), UInt8(ascii: "]"), 0xC2, 0xEF:
         // 0xC2 leads U+0080…U+00BF (C1 controls among them), 0xEF leads U+F000…U+FFFF.
         return Graphviz.htmlEscape(text)
       default:

@@ -363,8 +363,7 @@ struct DiagramBuilder {
   func progressBar(_ mark: DiagramProgress.KeyResultMark, unit: String?, milestone: Bool = false, size: Int = 10)
     -> String
   {
-    let fraction = mark.progress.isFinite ? min(max(mark.progress, 0), 1) : 0
-    let filled = Int((fraction * Double(Style.barBlocks)).rounded())
+    let filled = NumberFormat.clampedInt(mark.progress * Double(Style.barBlocks), in: 0...Style.barBlocks)
     let color = Style.color(mark.status)
     var bar = ""
     if filled > 0 { bar += HTML.font(String(repeating: "█", count: filled), color: color) }

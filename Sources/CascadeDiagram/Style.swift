@@ -82,11 +82,8 @@ enum Style {
     return number(value) + " " + unit
   }
 
-  /// Progress as a percentage: `60%`, `112%`.
-  static func percent(_ progress: Double) -> String {
-    guard progress.isFinite else { return "?%" }
-    return "\(Int((progress * 100).rounded()))%"
-  }
+  /// Progress as a percentage: `60%`, `112%`, `≥ 9999%`.
+  static func percent(_ progress: Double) -> String { NumberFormat.percent(progress) }
 
   /// What a key result measures: `30 → 50 customers/month`, `≥ 90%`, `milestone · due 2027-03-15`.
   static func measure(_ kr: KeyResult) -> String {

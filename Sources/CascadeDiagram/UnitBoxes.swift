@@ -171,16 +171,14 @@ extension DiagramBuilder {
   /// worst status among them; nil without progress or without scored objectives.
   func unitScore(_ u: Int) -> DiagramProgress.ObjectiveMark? {
     guard let progress else { return nil }
-    var total = 0.0
-    var weights = 0.0
+    var items: [(score: Double, weight: Double)] = []
     var worst: Status?
     for (o, objective) in index.plan.units[u].objectives.enumerated() {
       guard let mark = progress.objectives[ObjectiveAddress(unit: u, objective: o)] else { continue }
-      total += mark.progress * objective.weight
-      weights += objective.weight
+      items.append((mark.progress, objective.weight))
       worst = worst.map { min($0, mark.status) } ?? mark.status
     }
     guard let worst else { return nil }
-    return DiagramProgress.ObjectiveMark(progress: weights > 0 ? total / weights : 0, status: worst)
+    return DiagramProgress.ObjectiveMark(progress: Arithmetic.weightedMean(items), status: worst)
   }
 }

@@ -37,6 +37,9 @@ extension Graphviz {
 
   /// Escapes `text` for use inside an HTML-like label (`label=<...>`), as
   /// element content or attribute value: `&` `<` `>` `"` `'` become entities;
+  /// `]` becomes `&#93;`: Graphviz (2.42, 2.43) hands each text run to an XML parser that holds
+  /// back a `]` that could start `]]>`, so a run that is exactly `]` or `]]` (or ends in a line
+  /// feed or tab and `]`) arrives after its closing tag and the whole label is rejected;
   /// `\` becomes `\\`, because Graphviz applies its `\N \G \E ...`
   /// substitutions to HTML label text too (after entity decoding, so an entity
   /// would not help); and control characters that the XML parser behind Graphviz's HTML labels
@@ -53,6 +56,7 @@ extension Graphviz {
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
+      case "]": out += "&#93;"
       case "\\": out += "\\\\"
       case "\n", "\t": out.unicodeScalars.append(scalar)
       case "\r": break

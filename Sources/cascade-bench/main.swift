@@ -1,6 +1,7 @@
 // cascade-bench: wall time and peak memory of Cascade's main jobs on generated organisations.
 //
 //   cascade-bench [--people 1000,10000,100000] [--runs 3] [--work DIR] [--split-people 10000]
+//                 [--chains 1000,10000] [--render-people 290]
 //
 // Every measured step runs in a child process of its own (this binary with `phase ...`, or the
 // `cascade` binary next to it), so its peak memory (ru_maxrss from wait4) is its own and no
@@ -94,6 +95,33 @@ for people in peopleCounts {
       + "| \(split) |")
 }
 
+// Chains: N units, each key result summing the next one's (`aggregate: sum`); scoring and the
+// status text must stay linear in N (they were quadratic).
+let chainCounts = (option("--chains") ?? "1000,10000").split(separator: ",").compactMap { Int($0) }
+var chainRows: [String] = []
+for count in chainCounts where count > 0 {
+  let dir = FileSystem.join(work, "chain-\(count)")
+  _ = system("rm -rf '\(dir)' && mkdir -p '\(dir)'")
+  guard Child.run([selfPath, "phase", "chain-\(count)", dir]).status == 0 else {
+    print("chain \(count): failed")
+    continue
+  }
+  var cells: [String] = []
+  for format in ["json", "text"] {
+    var times: [Double] = []
+    var peak = 0
+    for _ in 0..<runs {
+      let m = Child.run([cascade, "status", "--as-of", "2027-02-28", "--format", format, dir])
+      times.append(m.seconds)
+      peak = max(peak, m.peakBytes)
+    }
+    times.sort()
+    cells.append("\(Format.seconds(times[times.count / 2])), \(Format.megabytes(peak))")
+  }
+  print("chain of \(count) sums: status json \(cells[0]), text \(cells[1])")
+  chainRows.append("| \(count) | \(cells[0]) | \(cells[1]) |")
+}
+
 // Rendering: `cascade render` to SVG against Graphviz's own `dot` on the DOT Cascade writes.
 let renderPeople = Int(option("--render-people") ?? "290") ?? 290
 var renderRow = ""
@@ -131,6 +159,15 @@ print(
   | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
   """)
 for row in rows { print(row) }
+if !chainRows.isEmpty {
+  print(
+    """
+
+    | Chain of `aggregate: sum` units | `status --format json` | `status` (text) |
+    | ---: | ---: | ---: |
+    """)
+  for row in chainRows { print(row) }
+}
 if !renderRow.isEmpty {
   print(
     """
@@ -169,6 +206,9 @@ enum Phase {
       return 0
     case "checkins":
       return CheckInWriter.write(dir: directory) > 0 ? 0 : 1
+    case _ where name.hasPrefix("chain-"):
+      guard let count = Int(name.dropFirst("chain-".count)), count > 0 else { return 1 }
+      return ChainWriter.write(count, dir: directory) ? 0 : 1
     case _ where name.hasPrefix("generate-"):
       guard let people = Int(name.dropFirst("generate-".count)),
         let o = try? OrganisationGenerator.write(GeneratorOptions(people: people, seed: 42), to: directory)
@@ -223,6 +263,33 @@ enum CheckInWriter {
     }
     try? FileOutput.write(Array(text.utf8), to: FileSystem.join(dir, PlanLoader.checkInsFile))
     return count
+  }
+}
+
+/// A parent chain of `count` units; each key result but the last sums the one below, and the
+/// last has one check-in.
+enum ChainWriter {
+  static func write(_ count: Int, dir: String) -> Bool {
+    var yaml = ""
+    for i in 0..<count {
+      if i > 0 { yaml += "---\n" }
+      yaml += "unit: u\(i)\nname: Unit \(i)\nlevel: \(i == 0 ? "company" : "team")\n"
+      if i > 0 { yaml += "parent: u\(i - 1)\n" }
+      yaml += "cycle: 2027-Q1\nobjectives:\n  - id: o\n    title: Grow revenue\n"
+      if i > 0 { yaml += "    aligns_to: u\(i - 1)/o\n" }
+      yaml += "    key_results:\n      - {id: k, title: Revenue from 0 to 100, baseline: 0, target: 100, unit: USD"
+      if i < count - 1 { yaml += ", aggregate: sum" }
+      if i > 0 { yaml += ", contributes_to: u\(i - 1)/o/k" }
+      yaml += "}\n"
+    }
+    let csv = CheckInLog.header.joined(separator: ",") + "\n2027-02-01,u\(count - 1)/o/k,42,0.9,,bench\n"
+    do {
+      try AtomicFile.write(Array(yaml.utf8), to: FileSystem.join(dir, "plan.yaml"))
+      try AtomicFile.write(Array(csv.utf8), to: FileSystem.join(dir, PlanLoader.checkInsFile))
+      return true
+    } catch {
+      return false
+    }
   }
 }
 

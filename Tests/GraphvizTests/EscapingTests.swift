@@ -126,5 +126,30 @@ import Testing
     #expect(Graphviz.htmlEscape("a\u{0}b\u{1B}c\u{FFFF}d\r\ne") == "abcd\ne")
     #expect(Graphviz.htmlEscape(#"\N\\"#) == #"\\N\\\\"#)
     #expect(Graphviz.htmlEscape("中文 🚀") == "中文 🚀")
+    #expect(Graphviz.htmlEscape("a]]>b") == "a&#93;&#93;&gt;b")
+  }
+
+  /// Text runs the HTML-label lexer of Graphviz 2.42/2.43 rejects unless `]` is a character
+  /// reference: a run that is exactly `]` or `]]`, or one ending in a line feed or tab and `]`
+  /// (the parser behind it holds back a trailing `]` that might start `]]>`), and `]]>` itself.
+  static let brackets = [
+    "]", "]]", "]]]", "]]>", "a]]>b", "]]&gt;", "x ]", "[x]", "]a", "a]", "\n]", "\t]", "] ]", "]]]]>",
+  ]
+
+  @Test(arguments: brackets) func bracketsInHTMLLabels(_ text: String) throws {
+    let cell = Graphviz.htmlEscape(text)
+    var writer = Graphviz.DOTWriter()
+    // Alone in a cell, after a line break, and inside bold and font elements.
+    writer.node("a", ["shape": "plain", "label": .html("<table><tr><td>\(cell)</td></tr></table>")])
+    writer.node("b", ["shape": "plain", "label": .html("<table><tr><td>x<br/>\(cell)</td></tr></table>")])
+    writer.node("c", ["shape": "plain", "label": .html("<table><tr><td><b>\(cell)</b></td></tr></table>")])
+    writer.node(
+      "d", ["shape": "plain", "label": .html("<table><tr><td><font color=\"red\">\(cell)</font></td></tr></table>")])
+    let output = try Graphviz.renderWithWarnings(dot: writer.source, format: .svg)
+    #expect(output.warnings.isEmpty, "\(output.warnings)")
+    let svg = try scanSVG(output.bytes)
+    #expect(svg.nodeCount == 4)
+    let shown = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(svg.texts.filter { $0.trimmingCharacters(in: .whitespaces) == shown }.count == 4, "\(svg.texts)")
   }
 }

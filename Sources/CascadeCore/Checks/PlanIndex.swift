@@ -52,6 +52,11 @@ public struct PlanIndex: Sendable {
   public let keyResultBase: [[Int]]
   /// Title facts of every key result, by ordinal (see `ordinal(of:)`).
   public let titleFacts: [TitleFacts]
+  /// Indices into `links` of the `contributes_to` links that name a key result, grouped by that
+  /// key result's ordinal (in plan order within a group): group `i` is
+  /// `contributionLinks[contributionStart[i]..<contributionStart[i + 1]]`.
+  let contributionLinks: [Int32]
+  let contributionStart: [Int32]
 
   public init(_ plan: Plan) {
     self.plan = plan
@@ -135,6 +140,27 @@ public struct PlanIndex: Sendable {
         })
     }
     keyResultBase = base
+    // A counting sort of the links by the key result they name: contributors(to:) reads one
+    // group instead of every link into the objective (a sum per key result of an objective
+    // with many of them was quadratic).
+    var start = [Int32](repeating: 0, count: count + 1)
+    func targetOrdinal(_ l: Link) -> Int? {
+      guard l.kind == .contributesTo, l.sourceKeyResult != nil, case .keyResult(let o, let k)? = l.target else {
+        return nil
+      }
+      return base[o.unit][o.objective] + k
+    }
+    for l in allLinks { if let t = targetOrdinal(l) { start[t + 1] += 1 } }
+    for i in 0..<count { start[i + 1] += start[i] }
+    var fill = start
+    var grouped = [Int32](repeating: 0, count: Int(start[count]))
+    for (i, l) in allLinks.enumerated() {
+      guard let t = targetOrdinal(l) else { continue }
+      grouped[Int(fill[t])] = Int32(truncatingIfNeeded: i)
+      fill[t] += 1
+    }
+    contributionLinks = grouped
+    contributionStart = start
     // The wording analysis is the costliest check: run it once per title, on every core.
     let facts = ParallelBuffer(count: count, initial: TitleFacts())
     let starts = unitBase
@@ -203,12 +229,10 @@ public struct PlanIndex: Sendable {
 
   /// Key results whose `contributes_to` names this key result, in plan order.
   public func contributors(to k: KeyResultAddress) -> [KeyResultAddress] {
-    incoming[k.objective.unit][k.objective.objective].compactMap { i in
-      let l = links[i]
-      guard l.kind == .contributesTo, case .keyResult(_, let target)? = l.target, target == k.keyResult,
-        let from = l.sourceKeyResult
-      else { return nil }
-      return KeyResultAddress(l.source, from)
+    let i = ordinal(of: k)
+    return contributionLinks[Int(contributionStart[i])..<Int(contributionStart[i + 1])].compactMap { li in
+      let l = links[Int(li)]
+      return l.sourceKeyResult.map { KeyResultAddress(l.source, $0) }
     }
   }
 

@@ -96,6 +96,10 @@ public enum Explanation {
         out += "\(indent)    \(index.reference(c.objective, keyResult: c.keyResult)): \(from)\n"
       }
       out += "\(indent)    = \(n(s.current))\n"
+      if s.overflowed {
+        out +=
+          "\(indent)    (the sum is beyond the largest number a plan can hold, about ±1.8e+308: it counts as that limit)\n"
+      }
     } else if s.used.isEmpty {
       out += "\(indent)  no check-in on or before \(card.asOf): progress 0, status not_started\n"
       return out
@@ -115,6 +119,10 @@ public enum Explanation {
     }
     switch kr.effectiveKind {
     case .increase?, .decrease?:
+      guard let b = kr.baseline, let t = kr.target, b != t else {
+        out += "\(indent)  progress cannot be computed (baseline equals target, or one is missing): 0\n"
+        break
+      }
       out +=
         "\(indent)  progress = (current − baseline) / (target − baseline) = (\(n(current)) − \(n(kr.baseline))) / (\(n(kr.target)) − \(n(kr.baseline))) = \(n(s.progress))\n"
     case .stayAbove?:

@@ -41,12 +41,14 @@ public struct ReviewAgenda {
       out += "| Key result | Was | Now | Change | Progress | Status |\n|---|---:|---:|---:|---:|---|\n"
       for (b, s) in moved {
         let unit = unitOf(s.address).map { " " + markdownEscape($0) } ?? ""
-        let delta = (s.current ?? 0) - (b.current ?? 0)
+        // From -1e308 to 1e308 is beyond the largest Double: say so rather than print "inf".
+        let (delta, beyond) = Arithmetic.sum([s.current ?? 0, -(b.current ?? 0)])
         let sign = delta > 0 ? "+" : ""
+        let change = beyond ? (delta > 0 ? "> +1.8e+308" : "< -1.8e+308") : sign + formatValue(delta)
         out +=
           "| \(title(s.address)) (`\(s.reference)`) | \(formatValue(b.current)) | \(formatValue(s.current))\(unit) "
         out +=
-          "| \(b.current == nil ? "new" : sign + formatValue(delta)) | \(formatPercent(b.progress)) → \(formatPercent(s.progress)) | \(s.status.label) |\n"
+          "| \(b.current == nil ? "new" : change) | \(formatPercent(b.progress)) → \(formatPercent(s.progress)) | \(s.status.label) |\n"
       }
     }
 
@@ -123,7 +125,7 @@ public struct ReviewAgenda {
       let unit = index.unit(u)
       let change = now.units[u].score - before.units[u].score
       out +=
-        "| \(String(repeating: "  ", count: depth))\(markdownEscape(unit.name)) (`\(unit.id)`) | \(unit.level?.rawValue ?? "–") "
+        "| \(LintResult.indent(depth: depth))\(markdownEscape(unit.name)) (`\(unit.id)`) | \(unit.level?.rawValue ?? "–") "
       out += "| \(formatValue(now.units[u].score)) | \(change >= 0 ? "+" : "")\(formatValue(change)) |\n"
     }
     return out

@@ -27,6 +27,10 @@ extension LintResult {
     return out
   }
 
+  /// Two spaces per level of `unitTree` depth, at most 12 levels (valid plans have four): a
+  /// parent chain as long as the plan must not make the output grow with its square.
+  public static func indent(depth: Int) -> String { String(repeating: "  ", count: min(max(depth, 0), 12)) }
+
   /// The cycle shown for the whole plan: the top unit's.
   public var planCycle: Cycle? {
     index.plan.units.first { $0.level == .company }?.cycle ?? index.plan.units.first?.cycle
@@ -37,19 +41,12 @@ extension LintResult {
   }
 }
 
-/// Shared number formatting for reports: at most two decimals, no trailing zeros.
-public func formatValue(_ v: Double?) -> String {
-  guard let v, v.isFinite else { return "–" }
-  let r = (v * 100).rounded() / 100
-  if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
-  var s = String(r)
-  if let dot = s.firstIndex(of: "."), s.distance(from: dot, to: s.endIndex) > 3 {
-    s = String(s[..<s.index(dot, offsetBy: 3)])
-  }
-  return s
-}
+/// Shared number formatting for reports: at most two decimals, no trailing zeros (see
+/// ``NumberFormat/value(_:)``).
+public func formatValue(_ v: Double?) -> String { NumberFormat.value(v) }
 
-public func formatPercent(_ v: Double) -> String { "\(Int((v * 100).rounded()))%" }
+/// `60%`, clamped to `≥ 9999%` / `≤ -9999%` (see ``NumberFormat/percent(_:)``).
+public func formatPercent(_ v: Double) -> String { NumberFormat.percent(v) }
 
 /// The tree with progress bars; colour only when asked (the CLI decides).
 public struct StatusTextFormatter: StatusFormatter {
@@ -57,7 +54,7 @@ public struct StatusTextFormatter: StatusFormatter {
   public init(colour: Bool) { self.colour = colour }
 
   func bar(_ score: Double) -> String {
-    let filled = Int((min(1, max(0, score)) * 10).rounded())
+    let filled = NumberFormat.clampedInt(score * 10, in: 0...10)
     return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled) + "]"
   }
 
@@ -77,7 +74,7 @@ public struct StatusTextFormatter: StatusFormatter {
     var out = "\(result.planName) · \(result.planCycle?.label ?? "no cycle") · as of \(card.asOf)\n"
     let index = result.index
     for (u, depth) in result.unitTree(root: unit) {
-      let pad = String(repeating: "  ", count: depth)
+      let pad = LintResult.indent(depth: depth)
       let unit = index.unit(u)
       out +=
         "\n\(pad)\(unit.name) (\(unit.id), \(unit.level?.rawValue ?? "?"))  score \(formatValue(card.units[u].score))\n"

@@ -19,6 +19,8 @@ public struct KeyResultScore: Sendable {
   public var used: [CheckIn]
   /// Contributors summed by aggregate: sum.
   public var summed: [KeyResultAddress]
+  /// The sum of aggregate: sum is beyond the largest number (about ±1.8e308): `current` is that limit.
+  public var overflowed: Bool = false
 }
 
 public struct ObjectiveScore: Sendable {
@@ -89,7 +91,7 @@ public enum Scorer {
     switch kr.effectiveKind {
     case .increase?, .decrease?:
       guard let b = kr.baseline, let t = kr.target, t != b else { return nil }
-      return (current - b) / (t - b)
+      return Arithmetic.progress(current: current, baseline: b, target: t)
     case .stayAbove?:
       guard let t = kr.target else { return nil }
       return current >= t ? 1 : 0
@@ -112,14 +114,20 @@ public enum Scorer {
     /// By objective number in plan order.
     var objectiveScores: [ObjectiveScore?]
     let objectiveBase: [Int]
-    var aggregateInProgress = Set<KeyResultAddress>()
-    var objectiveInProgress = Set<ObjectiveAddress>()
+    /// By key-result ordinal: the value each key result is scored on, worked out once.
+    var currents: [Current?]
+    /// By key-result ordinal: an aggregate whose contributors are being summed (a loop when met again).
+    var summing: [Bool]
+    /// By objective number in plan order: being scored (an alignment loop when met again).
+    var scoring: [Bool]
 
     init(index: PlanIndex, log: CheckInLog, asOf: Day) {
       self.index = index
       self.log = log
       self.asOf = asOf
       krScores = [KeyResultScore?](repeating: nil, count: index.titleFacts.count)
+      currents = [Current?](repeating: nil, count: index.titleFacts.count)
+      summing = [Bool](repeating: false, count: index.titleFacts.count)
       var base: [Int] = []
       base.reserveCapacity(index.plan.units.count)
       var count = 0
@@ -129,6 +137,7 @@ public enum Scorer {
       }
       objectiveBase = base
       objectiveScores = [ObjectiveScore?](repeating: nil, count: count)
+      scoring = [Bool](repeating: false, count: count)
     }
 
     func slot(_ a: ObjectiveAddress) -> Int { objectiveBase[a.unit] + a.objective }
@@ -149,44 +158,103 @@ public enum Scorer {
       }
       var units: [UnitScore] = []
       for (ui, u) in index.plan.units.enumerated() {
-        var total = 0.0
-        var weights = 0.0
+        var items: [(score: Double, weight: Double)] = []
         for (oi, o) in u.objectives.enumerated() {
           guard let s = objectiveScores[slot(ObjectiveAddress(unit: ui, objective: oi))] else { continue }
-          total += s.score * o.weight
-          weights += o.weight
+          items.append((s.score, o.weight))
         }
-        units.append(UnitScore(unit: ui, id: u.id, score: weights > 0 ? total / weights : 0))
+        units.append(UnitScore(unit: ui, id: u.id, score: Arithmetic.weightedMean(items)))
       }
       return Scorecard(
         asOf: asOf, keyResults: krScores.compactMap { $0 }, objectives: objectives, units: units,
         keyResultBase: index.keyResultBase, objectiveBase: objectiveBase, objectiveSlot: objectiveSlot)
     }
 
-    /// The latest value of a key result as of the date, and the check-ins behind it.
-    mutating func current(_ k: KeyResultAddress) -> (value: Double?, used: [CheckIn], summed: [KeyResultAddress]) {
-      let kr = index.objective(k.objective).keyResults[k.keyResult]
-      if kr.aggregate == .sum {
-        let contributors = index.contributors(to: k)
-        guard !contributors.isEmpty, aggregateInProgress.insert(k).inserted else { return (nil, [], []) }
-        defer { aggregateInProgress.remove(k) }
-        var sum = 0.0
-        var any = false
-        var used: [CheckIn] = []
-        for c in contributors {
-          let (v, u, _) = current(c)
-          if let v {
-            sum += v
-            any = true
-            used += u.suffix(1)
-          } else if let b = index.objective(c.objective).keyResults[c.keyResult].baseline {
-            sum += b
+    struct Current {
+      var value: Double?
+      /// The check-ins behind the value (for an aggregate, each contributor's latest one).
+      var used: [CheckIn]
+      var summed: [KeyResultAddress]
+      var overflowed: Bool
+    }
+
+    /// The latest value of a key result as of the date, and the check-ins behind it. An
+    /// aggregate's contributors are worked out first, each once, with an explicit stack (a chain
+    /// of sums may be as long as the plan). A contributor met again while its own sum is being
+    /// worked out (a loop) counts at its baseline.
+    mutating func current(_ k: KeyResultAddress) -> Current {
+      let root = index.ordinal(of: k)
+      if let done = currents[root] { return done }
+      var stack: [Frame] = []
+      if let frame = start(k, root) { stack.append(frame) }
+      while let top = stack.last {
+        var next = top.next
+        var pushed = false
+        while next < top.contributors.count, !pushed {
+          let c = top.contributors[next]
+          next += 1
+          let o = index.ordinal(of: c)
+          guard currents[o] == nil, !summing[o] else { continue }
+          stack[stack.count - 1].next = next
+          if let frame = start(c, o) {
+            stack.append(frame)
+            pushed = true
           }
         }
-        return (any ? sum : nil, used, contributors)
+        if pushed { continue }
+        stack.removeLast()
+        finish(top)
       }
-      let history = log.history(of: k, asOf: asOf)
-      return (history.last?.value, history, [])
+      return currents[root] ?? Current(value: nil, used: [], summed: [], overflowed: false)
+    }
+
+    /// A sum being worked out: the aggregate and the next contributor to look at.
+    struct Frame {
+      var address: KeyResultAddress
+      var ordinal: Int
+      var contributors: [KeyResultAddress]
+      var next: Int
+    }
+
+    /// Works out a key result that is not a sum of others at once; for a sum, returns its frame.
+    mutating func start(_ k: KeyResultAddress, _ ordinal: Int) -> Frame? {
+      guard index.objective(k.objective).keyResults[k.keyResult].aggregate == .sum else {
+        let history = log.history(of: k, asOf: asOf)
+        currents[ordinal] = Current(value: history.last?.value, used: history, summed: [], overflowed: false)
+        return nil
+      }
+      let contributors = index.contributors(to: k)
+      guard !contributors.isEmpty else {
+        currents[ordinal] = Current(value: nil, used: [], summed: [], overflowed: false)
+        return nil
+      }
+      summing[ordinal] = true
+      return Frame(address: k, ordinal: ordinal, contributors: contributors, next: 0)
+    }
+
+    /// Sums a frame whose contributors are all known (or loop back to a sum still open, which
+    /// counts at its baseline, as does a contributor without a value).
+    mutating func finish(_ frame: Frame) {
+      var values: [Double] = []
+      values.reserveCapacity(frame.contributors.count)
+      var any = false
+      var overflowed = false
+      var used: [CheckIn] = []
+      for c in frame.contributors {
+        if let m = currents[index.ordinal(of: c)], let v = m.value {
+          values.append(v)
+          any = true
+          overflowed = overflowed || m.overflowed
+          if let last = m.used.last { used.append(last) }
+        } else if let b = index.objective(c.objective).keyResults[c.keyResult].baseline {
+          values.append(b)
+        }
+      }
+      let total = Arithmetic.sum(values)
+      summing[frame.ordinal] = false
+      currents[frame.ordinal] = Current(
+        value: any ? total.value : nil, used: used, summed: frame.contributors,
+        overflowed: any && (overflowed || total.overflowed))
     }
 
     mutating func keyResult(_ k: KeyResultAddress) -> KeyResultScore {
@@ -195,7 +263,8 @@ public enum Scorer {
       let unit = index.unit(k.objective.unit)
       let kr = index.objective(k.objective).keyResults[k.keyResult]
       let expected = Scorer.expectedProgress(unit.cycle, asOf: asOf)
-      let (value, used, summed) = current(k)
+      let now = current(k)
+      let (value, used, summed) = (now.value, now.used, now.summed)
       let latest = used.max { a, b in a.date != b.date ? a.date < b.date : a.position < b.position }
       var progress = 0.0
       var status = Status.notStarted
@@ -231,15 +300,54 @@ public enum Scorer {
       let score = KeyResultScore(
         address: k, reference: index.reference(k.objective, keyResult: k.keyResult), current: value,
         progress: progress, score: min(1, max(0, progress)), status: status, expected: expected, forecast: forecast,
-        lastCheckIn: latest?.date, confidence: latest?.confidence, stale: stale, used: used, summed: summed)
+        lastCheckIn: latest?.date, confidence: latest?.confidence, stale: stale, used: used, summed: summed,
+        overflowed: now.overflowed)
       krScores[ordinal] = score
       return score
     }
 
+    /// An objective being scored and the next child objective to look at.
+    struct ObjectiveFrame {
+      var address: ObjectiveAddress
+      var children: [ObjectiveAddress]
+      var next: Int
+    }
+
+    /// Scores an objective after the child objectives it rolls up from, with an explicit stack
+    /// (an alignment chain may be as long as the plan). Nil for an objective met again while it
+    /// is being scored (an alignment loop).
     mutating func objective(_ a: ObjectiveAddress) -> ObjectiveScore? {
       if let s = objectiveScores[slot(a)] { return s }
-      guard objectiveInProgress.insert(a).inserted else { return nil }  // alignment loop
-      defer { objectiveInProgress.remove(a) }
+      guard !scoring[slot(a)] else { return nil }
+      var stack = [open(a)]
+      while let top = stack.last {
+        var next = top.next
+        var pushed = false
+        while next < top.children.count, !pushed {
+          let c = top.children[next]
+          next += 1
+          guard objectiveScores[slot(c)] == nil, !scoring[slot(c)] else { continue }
+          stack[stack.count - 1].next = next
+          stack.append(open(c))
+          pushed = true
+        }
+        if pushed { continue }
+        stack.removeLast()
+        finish(top)
+      }
+      return objectiveScores[slot(a)]
+    }
+
+    mutating func open(_ a: ObjectiveAddress) -> ObjectiveFrame {
+      scoring[slot(a)] = true
+      let children = index.objective(a).rollup != .keyResults ? index.alignedChildren(of: a) : []
+      return ObjectiveFrame(address: a, children: children, next: 0)
+    }
+
+    /// Scores an objective whose child objectives are scored (or loop back to one being scored).
+    mutating func finish(_ frame: ObjectiveFrame) {
+      let a = frame.address
+      scoring[slot(a)] = false
       let o = index.objective(a)
       var items: [(reference: String, score: Double, weight: Double)] = []
       var statuses: [Status] = []
@@ -247,8 +355,8 @@ public enum Scorer {
       let useChildren = o.rollup != .keyResults
       var childItems: [(String, Double, Double, Status)] = []
       if useChildren {
-        for c in index.alignedChildren(of: a) {
-          guard let s = objective(c) else {
+        for c in frame.children {
+          guard let s = objectiveScores[slot(c)] else {
             fellBack = true
             continue
           }
@@ -275,14 +383,12 @@ public enum Scorer {
         items = krItems.map { ($0.0, $0.1, $0.2) }
         statuses = krItems.map(\.3)
       }
-      let weights = items.reduce(0) { $0 + $1.weight }
-      let score = weights > 0 ? items.reduce(0) { $0 + $1.score * $1.weight } / weights : 0
+      let score = Arithmetic.weightedMean(items.map { ($0.score, $0.weight) })
       let status: Status =
         statuses.isEmpty ? .notStarted : statuses.allSatisfy({ $0 == .done }) ? .done : statuses.min() ?? .notStarted
       let result = ObjectiveScore(
         address: a, reference: index.reference(a), score: score, status: status, items: items, fellBack: fellBack)
       objectiveScores[slot(a)] = result
-      return result
     }
   }
 }

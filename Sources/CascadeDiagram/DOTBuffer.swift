@@ -156,8 +156,9 @@ enum HTML {
     for byte in text.utf8 {
       switch byte {
       case 0x00..<0x20, 0x7F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
-        UInt8(ascii: "'"), UInt8(ascii: "\\"), UInt8(ascii: "]"), 0xC2, 0xEF:
-        // 0xC2 leads U+0080…U+00BF (C1 controls among them), 0xEF leads U+F000…U+FFFF.
+        UInt8(ascii: "'"), UInt8(ascii: "\\"), UInt8(ascii: "]"), 0xC2, 0xE2, 0xEF:
+        // 0xC2 leads U+0080…U+00BF (C1 controls among them), 0xE2 U+2000…U+2FFF (bidirectional
+        // controls among them), 0xEF U+F000…U+FFFF.
         return Graphviz.htmlEscape(text)
       default:
         continue

@@ -151,6 +151,9 @@ public enum FuzzHarness {
         problems.add("Graphviz warns on \(text.debugDescription.prefix(100)): \(w.prefix(200))")
       }
       let svg = String(decoding: output.bytes, as: UTF8.self)
+      if let bad = firstInvisible(svg, allowNewline: true, allowTab: true) {
+        problems.add("the SVG for \(text.debugDescription.prefix(100)) holds \(bad)")
+      }
       if !svg.contains("<title>n\(contexts.count - 1)</title>") {
         problems.add("the labels of \(text.debugDescription.prefix(100)) were not drawn")
       }

@@ -13,7 +13,10 @@ extension Graphviz {
   /// - `&` → `&amp;`: Graphviz decodes HTML entities (`&amp;`, `&#38;`, ...) in
   ///   plain labels, so a literal `&amp;` must be written `&amp;amp;`;
   /// - other control characters (which would also make SVG output invalid
-  ///   XML), U+FFFE and U+FFFF are removed.
+  ///   XML), U+FFFE and U+FFFF are removed;
+  /// - bidirectional marks, embeddings, overrides and isolates (U+200E, U+200F,
+  ///   U+202A–U+202E, U+2066–U+2069), which would reorder what a reader sees, are
+  ///   shown as text: `\u{202E}`.
   public static func quoteID(_ text: String) -> String {
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
@@ -28,7 +31,11 @@ extension Graphviz {
       case "\r", "\u{85}", "\u{2028}", "\u{2029}": out += "\\n"
       case "\t": out += " "
       default:
-        if !isRemovedControl(scalar) { out.unicodeScalars.append(scalar) }
+        if let shown = visibleBidi(scalar) {
+          out += "\\\\" + shown
+        } else if !isRemovedControl(scalar) {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     out += "\""
@@ -44,8 +51,9 @@ extension Graphviz {
   /// substitutions to HTML label text too (after entity decoding, so an entity
   /// would not help); and control characters that the XML parser behind Graphviz's HTML labels
   /// rejects (everything below U+0020 except tab and newline, plus DEL, C1
-  /// controls, U+FFFE, U+FFFF) are removed; CR is dropped. Line breaks stay
-  /// whitespace; use `<br/>` for a visual break.
+  /// controls, U+FFFE, U+FFFF) are removed; CR is dropped; bidirectional controls are shown
+  /// as text (`\u{202E}`), as in ``quoteID(_:)``. Line breaks stay whitespace; use `<br/>`
+  /// for a visual break.
   public static func htmlEscape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
@@ -61,10 +69,24 @@ extension Graphviz {
       case "\n", "\t": out.unicodeScalars.append(scalar)
       case "\r": break
       default:
-        if !isRemovedControl(scalar) { out.unicodeScalars.append(scalar) }
+        if let shown = visibleBidi(scalar) {
+          out += "\\\\" + shown
+        } else if !isRemovedControl(scalar) {
+          out.unicodeScalars.append(scalar)
+        }
       }
     }
     return out
+  }
+
+  /// `u{202E}` for a bidirectional control (the caller writes the escaped backslash before
+  /// it), nil for any other character.
+  private static func visibleBidi(_ scalar: Unicode.Scalar) -> String? {
+    switch scalar.value {
+    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+      "u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    default: nil
+    }
   }
 
   /// C0 controls, DEL, C1 controls and the non-characters U+FFFE/U+FFFF.

@@ -327,9 +327,7 @@ struct RenderPool {
         waitpid(w.pid, &status, 0)
         if crashes >= Self.maxCrashes {
           throw CLIFailure(
-            message: (failures.messages + ["render workers keep failing; giving up"]).map {
-              "cascade: \($0)"
-            }.joined(separator: "\n"))
+            lines: (failures.messages + ["render workers keep failing; giving up"]).map { "cascade: \($0)" })
         }
         if next < count { pool.append(try spawn()) }
       }

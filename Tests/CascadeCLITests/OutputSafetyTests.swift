@@ -60,6 +60,21 @@ import Testing
       try CLI.run(["checkin", plan, "acme/grow-sales/revenue", "5.5", "--date", Self.long]))
   }
 
+  @Test func confirmationsShowFolderNamesVisibly() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let generated = try CLI.run(["generate", "--people", "1", "--out", dir + "/gen\u{1B}]0;t\u{07}"])
+    #expect(generated.status == 0, "\(generated.stderr)")
+    #expect(!generated.stdout.unicodeScalars.contains(where: Self.isUnsafe), "\(generated.stdout)")
+    #expect(generated.stdout.contains("gen\\u{1B}]0;t\\u{7}"))
+    let split = try CLI.run([
+      "render", "Plans/sales-en", "--split", dir + "/pages\u{1B}[2J\u{202E}", "--format", "dot", "--as-of",
+      "2027-02-28",
+    ])
+    #expect(split.status == 0, "\(split.stderr)")
+    #expect(!split.stdout.unicodeScalars.contains(where: Self.isUnsafe), "\(split.stdout)")
+  }
+
   @Test func validateShowsPlanTextVisibly() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -194,7 +194,8 @@ struct RenderCommand: ParsableCommand {
       }
     }
     Terminal.write(
-      "wrote \(pages.names.count) pages to \(folder) (overview: \(FileSystem.join(folder, pages.names[0])))\n")
+      "wrote \(pages.names.count) pages to \(visible(folder)) (overview: \(visible(FileSystem.join(folder, pages.names[0]))))\n"
+    )
   }
 
   func renderPages(_ pages: SplitPages, format: Graphviz.Format, folder: String, every: Int, offset: Int) throws {

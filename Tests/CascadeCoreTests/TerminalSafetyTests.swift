@@ -280,6 +280,30 @@ import Testing
     #expect(JSONDiagnosticFormatter().format(result).utf8.count < 100_000)
   }
 
+  /// 2 MB of units whose parents are missing, half naming one unknown unit and half each a
+  /// different one, and as many unresolved references: "did you mean" hints are looked up once
+  /// per name and for a bounded number of names, not against every unit for every problem.
+  @Test(.timeLimit(.minutes(2))) func hintsForManyUnknownNamesStayLinear() throws {
+    var yaml = ""
+    var i = 0
+    while yaml.utf8.count < 2 * 1024 * 1024 {
+      let parent = i % 2 == 0 ? "nowhere" : "gone-\(i)"
+      yaml += "unit: u\(i)\nname: U\nlevel: team\nparent: \(parent)\ncycle: 2027-Q1\nobjectives:\n"
+      yaml += "  - id: o\n    title: T\n    aligns_to: \(parent)/o\n---\n"
+      i += 1
+    }
+    let result = try lint(yaml)
+    #expect(result.summary.errors >= 2 * i)
+    let missing = result.diagnostics.filter { $0.rule == "unit-parent-missing" }
+    #expect(missing.count == Linter.maxDiagnosticsPerRule + 1)
+    #expect(missing.first?.message == "parent 'nowhere' of unit 'u0' is not a unit in this plan")
+    // Hints still come where a name is close to a unit's.
+    let near = try lint(
+      "unit: acme\nname: A\nlevel: company\ncycle: 2027-Q1\n---\nunit: team\nname: T\nlevel: team\nparent: acmee\n"
+        + "cycle: 2027-Q1\n")
+    #expect(near.first("unit-parent-missing")?.message.hasSuffix("(did you mean 'acme'?)") == true)
+  }
+
   /// 2 MB of key results with distinct ids and one duplicate at the end: duplicate-id compares
   /// ids through a set, not pairwise (pairwise took hours).
   @Test(.timeLimit(.minutes(2))) func duplicateKeyResultIDsAreFoundInLinearTime() throws {

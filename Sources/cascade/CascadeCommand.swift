@@ -12,9 +12,14 @@ struct CascadeCommand: ParsableCommand {
     ])
 }
 
-/// A failure to run at all (bad path, unreadable file, unwritable output): one line on stderr, exit 2.
+/// A failure to run at all (bad path, unreadable file, unwritable output): one line on stderr
+/// (shown through `oneLine`, with long arguments cut), exit 2.
 struct CLIFailure: Error {
-  var message: String
+  /// Each is printed as one line.
+  var lines: [String]
+
+  init(message: String) { lines = [message] }
+  init(lines: [String]) { self.lines = lines }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -15,15 +15,25 @@ do {
   var command = try CascadeCommand.parseAsRoot()
   try command.run()
 } catch let failure as CLIFailure {
-  Terminal.standardError(failure.message)
+  for line in failure.lines { Terminal.standardError(Terminal.shortenArguments(in: line)) }
   exit(2)
 } catch {
   let code = CascadeCommand.exitCode(for: error)
+  // ArgumentParser repeats the offending value whole: cut long arguments first, so that the
+  // line says which option was wrong however long the value, and show controls visibly.
+  func firstLine() -> String {
+    Terminal.shortenArguments(in: CascadeCommand.message(for: error)).split(separator: "\n").first.map(String.init)
+      ?? ""
+  }
   if code == .validationFailure {
     // One line: what was wrong and where to read more (the full usage is in --help).
-    let message = CascadeCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "invalid usage"
-    Terminal.standardError("cascade: \(message) (see 'cascade --help')")
+    let message = firstLine()
+    Terminal.standardError("cascade: \(message.isEmpty ? "invalid usage" : message) (see 'cascade --help')")
     exit(2)
+  }
+  if code != .success, !(error is ExitCode) {
+    Terminal.standardError("cascade: \(firstLine())")
+    exit(code.rawValue)
   }
   CascadeCommand.exit(withError: error)
 }

@@ -22,31 +22,37 @@ public struct LintResult: Sendable {
 /// Loads nothing itself: runs every rule over a loaded plan, applies the plan's configuration
 /// (severity overrides, rules turned off) and sorts the diagnostics for output.
 public enum Linter {
+  /// At most this many diagnostics of one rule in one file are listed, then one more of the
+  /// same rule and severity, at the first one left out, saying how many more there are. The
+  /// summary still counts every problem. Output stays small and proportional to the plan
+  /// however a file repeats one mistake.
+  public static let maxDiagnosticsPerRule = 100
+
   public static func lint(_ loaded: LoadedPlan, rules: [any Rule] = RuleRegistry.all) -> LintResult {
     let index = Timings.measure("index") { PlanIndex(loaded.plan) }
     var findings = Findings()
     findings.append(contentsOf: loaded.diagnostics)
     // Rules are independent of each other: run them on every core, keep their order.
-    let perRule = ParallelBuffer<[Diagnostic]>(count: rules.count, initial: [])
+    let perRule = ParallelBuffer<Findings>(count: rules.count, initial: Findings())
     Timings.measure("rules") {
       parallelFor(rules.count, chunk: 1) { i in
         var own = Findings()
         Timings.measure("  \(rules[i].description.id)") { rules[i].check(index, &own) }
-        perRule[i] = own.diagnostics
+        perRule[i] = own
       }
     }
-    for i in 0..<rules.count { findings.append(contentsOf: perRule[i]) }
+    for i in 0..<rules.count { findings.append(perRule[i]) }
     let checkIns = Timings.measure("check-ins") { CheckInLog(index) }
     findings.append(contentsOf: checkIns.diagnostics)
-    return Timings.measure("finish") { finish(index: index, checkIns: checkIns, diagnostics: findings.diagnostics) }
+    return Timings.measure("finish") { finish(index: index, checkIns: checkIns, findings: findings) }
   }
 
-  /// Applies configuration, sorts and counts.
-  static func finish(index: PlanIndex, checkIns: CheckInLog, diagnostics raw: [Diagnostic]) -> LintResult {
+  /// Applies configuration, sorts, counts and caps.
+  static func finish(index: PlanIndex, checkIns: CheckInLog, findings: Findings) -> LintResult {
     let config = index.plan.configuration
     var diagnostics: [Diagnostic] = []
-    diagnostics.reserveCapacity(raw.count)
-    for var d in raw {
+    diagnostics.reserveCapacity(findings.diagnostics.count)
+    for var d in findings.diagnostics {
       guard let severity = config.severity(for: d.rule, default: d.severity) else { continue }
       d.severity = severity
       diagnostics.append(d)
@@ -60,10 +66,65 @@ public enum Linter {
       case .info: summary.infos += 1
       }
     }
+    // Those the rules reported but Findings did not keep count as well.
+    var omitted: [Findings.Group: Int] = [:]
+    for (group, o) in findings.omitted {
+      guard let severity = config.severity(for: group.rule, default: o.severity) else { continue }
+      omitted[group] = o.count
+      switch severity {
+      case .error: summary.errors += o.count
+      case .warning: summary.warnings += o.count
+      case .info: summary.infos += o.count
+      }
+    }
+    diagnostics = capped(diagnostics, omitted: omitted)
     summary.units = index.plan.units.count
     summary.objectives = index.plan.objectiveCount
     summary.keyResults = index.plan.keyResultCount
     return LintResult(index: index, checkIns: checkIns, diagnostics: diagnostics, summary: summary)
+  }
+
+  /// Keeps the first ``maxDiagnosticsPerRule`` diagnostics of each rule in each file (in
+  /// presentation order) and puts one note in place of the rest. One pass over the sorted list;
+  /// a second sort only when something was left out.
+  static func capped(_ sorted: [Diagnostic], omitted: [Findings.Group: Int] = [:]) -> [Diagnostic] {
+    var out: [Diagnostic] = []
+    var notes: [Diagnostic] = []
+    // Sorted by file first: the counts of one file at a time.
+    var file: String?
+    var counts: [String: Int] = [:]
+    var firstOmitted: [String: Diagnostic] = [:]
+    func flush() {
+      for (rule, var first) in firstOmitted {
+        let more =
+          (counts[rule] ?? 0) + (omitted[Findings.Group(file: first.location.file, rule: rule)] ?? 0)
+          - maxDiagnosticsPerRule
+        first.message =
+          "… and \(more) more in this file (at most \(maxDiagnosticsPerRule) per rule and file are listed)"
+        first.subject = nil
+        notes.append(first)
+      }
+      counts.removeAll(keepingCapacity: true)
+      firstOmitted.removeAll(keepingCapacity: true)
+    }
+    for d in sorted {
+      if d.location.file != file {
+        flush()
+        file = d.location.file
+      }
+      let n = (counts[d.rule] ?? 0) + 1
+      counts[d.rule] = n
+      if n <= maxDiagnosticsPerRule {
+        out.append(d)
+      } else if n == maxDiagnosticsPerRule + 1 {
+        firstOmitted[d.rule] = d
+      }
+    }
+    flush()
+    guard !notes.isEmpty else { return out }
+    out += notes
+    out.sort(by: Diagnostic.presentationOrder)
+    return out
   }
 
   /// Loads and lints in one step.

@@ -77,22 +77,89 @@ public struct Diagnostic: Hashable, Sendable {
 }
 
 /// Quotes user text for a message, cut to a bounded length so that no message echoes
-/// megabytes of input.
+/// megabytes of input, with control and invisible characters made visible (``visible(_:)``).
 public func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {
-  var out = "'"
+  var end = text.endIndex
   var count = 0
-  for ch in text {
+  for i in text.indices {
     if count == limit {
-      out += "…"
+      end = i
       break
-    }
-    switch ch {
-    case "\n": out += "\\n"
-    case "\t": out += "\\t"
-    case "\r": out += "\\r"
-    default: out.append(ch)
     }
     count += 1
   }
-  return out + "'"
+  return "'" + visible(text[..<end]) + (end < text.endIndex ? "…" : "") + "'"
+}
+
+/// True for the characters that must not reach a terminal, a Markdown page or a log raw: C0
+/// controls (line feed and tab included), DEL, C1 controls, the line and paragraph separators,
+/// and the invisible format characters (general category Cf: bidirectional embeddings,
+/// overrides, isolates and marks, zero-width space, word joiner, byte order mark, tags…).
+/// Zero-width joiner and non-joiner stay: emoji sequences and several scripts need them.
+@inline(__always)
+public func needsVisibleEscape(_ u: Unicode.Scalar) -> Bool {
+  switch u.value {
+  case 0..<0x20, 0x7F...0x9F, 0xAD, 0x2028, 0x2029: return true
+  case 0x200C, 0x200D: return false
+  // Every Cf character lies in these ranges: a quick test for the common text (Latin, CJK).
+  case 0x600...0x8FF, 0x180E, 0x200B...0x206F, 0xFEFF...0xFFFB, 0x110BD...:
+    return u.properties.generalCategory == .format
+  default: return false
+  }
+}
+
+/// User text as it may be shown in text and Markdown output: every character of
+/// ``needsVisibleEscape(_:)`` becomes `\n`, `\r`, `\t` or `\u{1B}`, so that no plan can move
+/// the cursor, clear the screen, set the window title, add a hyperlink, reorder the line or
+/// split a diagnostic. Other text, backslashes included, is unchanged.
+public func visible(_ text: some StringProtocol) -> String {
+  // Most text needs nothing: printable ASCII, or nothing to escape.
+  if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) || !text.unicodeScalars.contains(where: needsVisibleEscape) {
+    return String(text)
+  }
+  var out = String.UnicodeScalarView()
+  for u in text.unicodeScalars {
+    guard needsVisibleEscape(u) else {
+      out.append(u)
+      continue
+    }
+    let escaped =
+      switch u {
+      case "\n": "\\n"
+      case "\r": "\\r"
+      case "\t": "\\t"
+      default: "\\u{" + String(u.value, radix: 16, uppercase: true) + "}"
+      }
+    out.append(contentsOf: escaped.unicodeScalars)
+  }
+  return String(out)
+}
+
+/// A message for one line on stderr: ``visible(_:)``, and at most `maxBytes` UTF-8 bytes; a
+/// longer one keeps its start and its end (which says what went wrong) around "…".
+public func oneLine(_ text: some StringProtocol, maxBytes: Int = 400) -> String {
+  let line = visible(text)
+  guard line.utf8.count > maxBytes else { return line }
+  let budget = max(2, maxBytes - 5)
+  // Cut at character boundaries: two thirds from the start, one third from the end.
+  var bytes = 0
+  var i = line.startIndex
+  while i < line.endIndex {
+    let next = line.index(after: i)
+    let n = line.utf8.distance(from: i, to: next)
+    if bytes + n > budget * 2 / 3 { break }
+    bytes += n
+    i = next
+  }
+  let head = line[..<i]
+  bytes = 0
+  var j = line.endIndex
+  while j > i {
+    let previous = line.index(before: j)
+    let n = line.utf8.distance(from: previous, to: j)
+    if bytes + n > budget - budget * 2 / 3 { break }
+    bytes += n
+    j = previous
+  }
+  return head + " … " + line[j...]
 }

@@ -49,3 +49,28 @@ public enum Suggestion {
     return previous[b.count] <= limit ? previous[b.count] : nil
   }
 }
+
+/// "Did you mean" hints for a rule that may report thousands of unknown names: each distinct
+/// name (in its scope) is looked up once, and after ``maxLookups`` lookups no more are searched,
+/// so that a plan repeating a mistake costs time linear in its size, not quadratic. Only the
+/// first ``Linter/maxDiagnosticsPerRule`` diagnostics of a rule in a file are shown anyway.
+public struct Hints {
+  public static let maxLookups = 200
+  private var cache: [String: String] = [:]
+  private var lookups = 0
+
+  public init() {}
+
+  /// ``Suggestion/hint(for:in:)``, remembered per `scope` and word; "" once the budget is spent.
+  public mutating func hint(
+    for word: String, scope: String = "", in candidates: @autoclosure () -> some Sequence<String>
+  ) -> String {
+    let key = scope + "\u{0}" + word
+    if let known = cache[key] { return known }
+    guard lookups < Self.maxLookups else { return "" }
+    lookups += 1
+    let hint = Suggestion.hint(for: word, in: candidates())
+    cache[key] = hint
+    return hint
+  }
+}

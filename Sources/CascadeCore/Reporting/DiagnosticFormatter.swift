@@ -3,7 +3,8 @@ public protocol DiagnosticFormatter {
   func format(_ result: LintResult) -> String
 }
 
-/// `path:line:column: severity: message [rule-id]`, compiler style, then a summary line.
+/// `path:line:column: severity: message [rule-id]`, compiler style, then a summary line. File
+/// names and messages are shown through ``visible(_:)``: one line per diagnostic.
 public struct TextDiagnosticFormatter: DiagnosticFormatter {
   public var colour: Bool
 
@@ -13,7 +14,9 @@ public struct TextDiagnosticFormatter: DiagnosticFormatter {
     var out = ""
     for d in result.diagnostics {
       let severity = colour ? paint(d.severity.rawValue, d.severity) : d.severity.rawValue
-      out += "\(d.location.file):\(d.location.line):\(d.location.column): \(severity): \(d.message) [\(d.rule)]\n"
+      // One line each, whatever the file name and the message hold.
+      out +=
+        "\(visible(d.location.file)):\(d.location.line):\(d.location.column): \(severity): \(visible(d.message)) [\(d.rule)]\n"
     }
     out += Self.summaryLine(result.summary) + "\n"
     return out

@@ -31,7 +31,7 @@ public enum Explanation {
     let index = result.index
     let unit = index.unit(u)
     var out =
-      "\(unit.id): \(unit.name), \(unit.level?.rawValue ?? "no level"), cycle \(unit.cycle?.label ?? "–"), as of \(card.asOf)\n"
+      "\(unit.id): \(visible(unit.name)), \(unit.level?.rawValue ?? "no level"), cycle \(unit.cycle?.label ?? "–"), as of \(card.asOf)\n"
     var terms: [String] = []
     var weights: [String] = []
     for (oi, o) in unit.objectives.enumerated() {
@@ -54,7 +54,7 @@ public enum Explanation {
     guard let s = card.score(of: a) else {
       return "\(index.reference(a)): not scored (it is part of an alignment loop)\n"
     }
-    var out = "\(index.reference(a)): \(o.title) (\(o.type.rawValue), rollup: \(o.rollup.rawValue))\n"
+    var out = "\(index.reference(a)): \(visible(o.title)) (\(o.type.rawValue), rollup: \(o.rollup.rawValue))\n"
     if s.fellBack {
       out +=
         "  rollup from children is not possible (no objective aligns to it, or they form a loop): using its key results\n"
@@ -79,9 +79,9 @@ public enum Explanation {
     let kr = index.objective(k.objective).keyResults[k.keyResult]
     let unit = index.unit(k.objective.unit)
     guard let s = card.score(of: k) else { return "" }
-    let u = kr.unit.map { " \($0)" } ?? ""
+    let u = kr.unit.map { " \(visible($0))" } ?? ""
     let kind = kr.effectiveKind?.rawValue ?? "unknown kind"
-    var out = "\(indent)\(s.reference): \(kr.title)\n"
+    var out = "\(indent)\(s.reference): \(visible(kr.title))\n"
     out +=
       "\(indent)  kind \(kind)\(kr.kind == nil && kr.effectiveKind != nil ? " (inferred from baseline and target)" : ""), "
     out += "baseline \(n(kr.baseline)), target \(n(kr.target))\(u), weight \(n(kr.weight))\n"
@@ -108,7 +108,7 @@ public enum Explanation {
       for c in s.used.suffix(12) {
         let confidence = c.confidence.map { ", confidence \(n($0))" } ?? ""
         out +=
-          "\(indent)    \(c.date)  \(n(c.value))\(confidence)  (\(result.checkIns.file.map { FileSystem.basename($0) } ?? "checkins.csv") line \(c.line))\n"
+          "\(indent)    \(c.date)  \(n(c.value))\(confidence)  (\(result.checkIns.file.map { visible(FileSystem.basename($0)) } ?? "checkins.csv") line \(c.line))\n"
       }
       if s.used.count > 12 { out += "\(indent)    … and \(s.used.count - 12) earlier\n" }
       out += "\(indent)  current = \(n(s.current))\n"

@@ -87,10 +87,16 @@ public struct JSONWriter {
     value(v)
   }
 
+  /// Escapes `"`, the backslash and every character of ``needsVisibleEscape(_:)`` (C0 and C1
+  /// controls, DEL, U+2028/U+2029, bidirectional controls and other invisible format
+  /// characters) as JSON escapes, so that the output is plain to read and safe to print; a
+  /// JSON parser reads the original text back.
   private mutating func string(_ s: String) {
     buffer.append(UInt8(ascii: "\""))
-    // Most strings need no escaping: append them whole. 0xE2 starts U+2028 and U+2029.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+    // Most strings need no escaping: append them whole.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C })
+      || !s.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || needsVisibleEscape($0) })
+    {
       buffer.append(contentsOf: s.utf8)
       buffer.append(UInt8(ascii: "\""))
       return
@@ -102,12 +108,23 @@ public struct JSONWriter {
       case "\n": buffer.append(contentsOf: "\\n".utf8)
       case "\r": buffer.append(contentsOf: "\\r".utf8)
       case "\t": buffer.append(contentsOf: "\\t".utf8)
-      case _ where u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029:
-        let hex = String(u.value, radix: 16)
-        buffer.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+      case _ where needsVisibleEscape(u):
+        if u.value > 0xFFFF {
+          // Outside the Basic Multilingual Plane: a UTF-16 surrogate pair.
+          let v = u.value - 0x10000
+          hexEscape(0xD800 + (v >> 10))
+          hexEscape(0xDC00 + (v & 0x3FF))
+        } else {
+          hexEscape(u.value)
+        }
       default: buffer.append(contentsOf: String(u).utf8)
       }
     }
     buffer.append(UInt8(ascii: "\""))
+  }
+
+  private mutating func hexEscape(_ v: UInt32) {
+    let hex = String(v, radix: 16)
+    buffer.append(contentsOf: ("\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex).utf8)
   }
 }

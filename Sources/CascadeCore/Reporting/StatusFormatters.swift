@@ -71,27 +71,27 @@ public struct StatusTextFormatter: StatusFormatter {
   }
 
   public func format(_ card: Scorecard, _ result: LintResult, unit: Int?) -> String {
-    var out = "\(result.planName) · \(result.planCycle?.label ?? "no cycle") · as of \(card.asOf)\n"
+    var out = "\(visible(result.planName)) · \(result.planCycle?.label ?? "no cycle") · as of \(card.asOf)\n"
     let index = result.index
     for (u, depth) in result.unitTree(root: unit) {
       let pad = LintResult.indent(depth: depth)
       let unit = index.unit(u)
       out +=
-        "\n\(pad)\(unit.name) (\(unit.id), \(unit.level?.rawValue ?? "?"))  score \(formatValue(card.units[u].score))\n"
+        "\n\(pad)\(visible(unit.name)) (\(unit.id), \(unit.level?.rawValue ?? "?"))  score \(formatValue(card.units[u].score))\n"
       for oi in unit.objectives.indices {
         let a = ObjectiveAddress(unit: u, objective: oi)
         guard let o = card.score(of: a) else { continue }
         let objective = index.objective(a)
         out += "\(pad)  \(bar(o.score)) \(formatPercent(o.score).leftPadded(4))  \(paint(o.status.label, o.status))  "
-        out += "\(objective.id): \(objective.title)\(objective.type == .committed ? " (committed)" : "")\n"
+        out += "\(objective.id): \(visible(objective.title))\(objective.type == .committed ? " (committed)" : "")\n"
         for k in objective.keyResults.indices {
           guard let s = card.score(of: KeyResultAddress(a, k)) else { continue }
           let kr = objective.keyResults[k]
           var line =
             "\(pad)    \(bar(s.score)) \(formatPercent(s.progress).leftPadded(4))  \(paint(s.status.label, s.status))"
           if s.stale { line += paint(" (stale)", .atRisk) }
-          line += "  \(kr.id): \(kr.title)"
-          if let c = s.current { line += "  now \(formatValue(c))\(kr.unit.map { " \($0)" } ?? "")" }
+          line += "  \(kr.id): \(visible(kr.title))"
+          if let c = s.current { line += "  now \(formatValue(c))\(kr.unit.map { " \(visible($0))" } ?? "")" }
           if let f = s.forecast { line += ", forecast \(formatValue(f))" }
           out += line + "\n"
         }
@@ -188,14 +188,19 @@ public struct StatusMarkdownFormatter: StatusFormatter {
   }
 }
 
-/// Escapes the characters that would change a Markdown table or inline text.
+/// Escapes the characters that would change a Markdown table or inline text (emphasis, code,
+/// links, headings, HTML, entities), so that the text shows literally; line breaks and tabs
+/// become spaces and other control and invisible characters are shown by ``visible(_:)``.
 public func markdownEscape(_ text: String) -> String {
+  var spaced = String.UnicodeScalarView()
+  for u in text.unicodeScalars { spaced.append(u == "\n" || u == "\r" || u == "\t" ? " " : u) }
   var out = ""
-  for ch in text {
-    switch ch {
-    case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#": out += "\\\(ch)"
-    case "\n", "\r", "\t": out += " "
-    default: out.append(ch)
+  for u in visible(String(spaced)).unicodeScalars {
+    switch u {
+    case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#", "&", "~":
+      out.unicodeScalars.append("\\")
+      out.unicodeScalars.append(u)
+    default: out.unicodeScalars.append(u)
     }
   }
   return out

@@ -53,21 +53,66 @@ extension Rule {
 
 /// Collects diagnostics at each rule's default severity; the linter applies the plan's
 /// configuration afterwards.
+///
+/// Of the diagnostics a rule reports in one file, only the first
+/// ``Linter/maxDiagnosticsPerRule`` + 1 in presentation order are kept (the one after the cap
+/// shows where the rest begin); the others are only counted, so that a file repeating one
+/// mistake 100,000 times costs no memory for diagnostics nobody is shown.
 public struct Findings: Sendable {
   public private(set) var diagnostics: [Diagnostic] = []
+  /// Reported but not kept, by file and rule: every diagnostic of ``report(_:_:at:subject:)``
+  /// has its rule's default severity.
+  private(set) var omitted: [Group: (severity: Severity, count: Int)] = [:]
+  private var kept: [Group: Kept] = [:]
+
+  struct Group: Hashable, Sendable {
+    var file: String
+    var rule: String
+  }
+
+  /// Where in `diagnostics` the kept ones of a group are, and which of them comes last.
+  private struct Kept: Sendable {
+    var indices: [Int] = []
+    var last = 0
+  }
 
   public init() {}
 
   public mutating func report(
     _ rule: RuleDescription, _ message: String, at location: SourceLocation, subject: String?
   ) {
-    diagnostics.append(
-      Diagnostic(
-        rule: rule.id, severity: rule.severity, category: rule.category, message: message,
-        location: location, subject: subject))
+    let d = Diagnostic(
+      rule: rule.id, severity: rule.severity, category: rule.category, message: message,
+      location: location, subject: subject)
+    let group = Group(file: location.file, rule: rule.id)
+    var k = kept.removeValue(forKey: group) ?? Kept()
+    defer { kept[group] = k }
+    if k.indices.count <= Linter.maxDiagnosticsPerRule {
+      if k.indices.isEmpty || !Diagnostic.presentationOrder(d, diagnostics[k.indices[k.last]]) {
+        k.last = k.indices.count
+      }
+      k.indices.append(diagnostics.count)
+      diagnostics.append(d)
+      return
+    }
+    omitted[group, default: (rule.severity, 0)].count += 1
+    // Rules mostly report in file order: then the new one comes after every kept one.
+    guard Diagnostic.presentationOrder(d, diagnostics[k.indices[k.last]]) else { return }
+    diagnostics[k.indices[k.last]] = d
+    let diagnostics = self.diagnostics
+    k.last =
+      k.indices.indices.max {
+        Diagnostic.presentationOrder(diagnostics[k.indices[$0]], diagnostics[k.indices[$1]])
+      } ?? 0
   }
 
   public mutating func append(contentsOf other: [Diagnostic]) {
     diagnostics.append(contentsOf: other)
+  }
+
+  /// Another collection's diagnostics and counts.
+  public mutating func append(_ other: Findings) {
+    diagnostics.append(contentsOf: other.diagnostics)
+    for (group, o) in other.omitted { omitted[group, default: (o.severity, 0)].count += o.count }
   }
 }

@@ -45,6 +45,7 @@ struct GenerateCommand: ParsableCommand {
     }
     Terminal.write(
       "wrote \(organisation.units) units (\(organisation.objectives) objectives, \(organisation.keyResults) key results) "
-        + "to \(out)\(organisation.defects.isEmpty ? "" : " with \(organisation.defects.count) deliberate mistakes")\n")
+        + "to \(visible(out))\(organisation.defects.isEmpty ? "" : " with \(organisation.defects.count) deliberate mistakes")\n"
+    )
   }
 }

@@ -205,7 +205,8 @@ struct RenderCommand: ParsableCommand {
       }
     }
     Terminal.write(
-      "wrote \(pages.names.count) pages to \(folder) (overview: \(FileSystem.join(folder, pages.names[0])))\n")
+      "wrote \(pages.names.count) pages to \(visible(folder)) (overview: \(visible(FileSystem.join(folder, pages.names[0]))))\n"
+    )
   }
 
   func renderPages(_ pages: SplitPages, format: Graphviz.Format, folder: String, every: Int, offset: Int) throws {
@@ -338,9 +339,7 @@ struct RenderPool {
         waitpid(w.pid, &status, 0)
         if crashes >= Self.maxCrashes {
           throw CLIFailure(
-            message: (failures.messages + ["render workers keep failing; giving up"]).map {
-              "cascade: \($0)"
-            }.joined(separator: "\n"))
+            lines: (failures.messages + ["render workers keep failing; giving up"]).map { "cascade: \($0)" })
         }
         if next < count { pool.append(try spawn()) }
       }

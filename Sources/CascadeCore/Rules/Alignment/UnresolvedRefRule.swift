@@ -11,6 +11,7 @@ public struct UnresolvedRefRule: Rule {
     nonTriggering: [RuleExample(Examples.withTeam())])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
+    var hints = Hints()
     for link in index.links where link.target == nil {
       let u = index.unit(link.source.unit)
       let r = link.reference
@@ -20,14 +21,14 @@ public struct UnresolvedRefRule: Rule {
         if let oi = index.objectiveByID[ui][r.objective], let kr = r.keyResult {
           let o = target.objectives[oi]
           message += "objective \(r.unit)/\(r.objective) has no key result \(quoted(kr))"
-          message += Suggestion.hint(for: kr, in: o.keyResults.map(\.id))
+          message += hints.hint(for: kr, scope: "\(r.unit)/\(r.objective)", in: o.keyResults.lazy.map(\.id))
         } else {
           message += "unit \(quoted(r.unit)) has no objective \(quoted(r.objective))"
-          message += Suggestion.hint(for: r.objective, in: target.objectives.map(\.id))
+          message += hints.hint(for: r.objective, scope: r.unit, in: target.objectives.lazy.map(\.id))
         }
       } else {
         message += "there is no unit \(quoted(r.unit))"
-        message += Suggestion.hint(for: r.unit, in: index.plan.units.lazy.map(\.id))
+        message += hints.hint(for: r.unit, scope: "/", in: index.plan.units.lazy.map(\.id))
       }
       let subject =
         link.sourceKeyResult.map { index.reference(link.source, keyResult: $0) } ?? index.reference(link.source)

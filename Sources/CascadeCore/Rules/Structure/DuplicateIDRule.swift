@@ -28,10 +28,20 @@ public struct DuplicateIDRule: Rule {
             "objective id \(quoted(o.id)) is used twice in unit \(quoted(u.id)) (first at line \(u.objectives[first].mark.line))",
             at: u.location(o.mark), subject: "\(u.id)/\(o.id)")
         }
-        // An objective has a handful of key results: compare pairs rather than build a set.
+        // An objective usually has a handful of key results: compare pairs rather than build a
+        // dictionary, unless there are many (pairs would be quadratic).
         let krs = o.keyResults
+        var firstByID: [String: Int] = [:]
+        if krs.count > 16 {
+          firstByID.reserveCapacity(krs.count)
+          for k in krs.indices where firstByID[krs[k].id] == nil { firstByID[krs[k].id] = k }
+        }
         for k in krs.indices {
-          guard let first = krs[..<k].first(where: { $0.id == krs[k].id }) else { continue }
+          let earlier =
+            krs.count > 16
+            ? firstByID[krs[k].id].flatMap { $0 < k ? krs[$0] : nil }
+            : krs[..<k].first(where: { $0.id == krs[k].id })
+          guard let first = earlier else { continue }
           findings.report(
             Self.description,
             "key result id \(quoted(krs[k].id)) is used twice in objective \(quoted(o.id)) (first at line \(first.mark.line))",

@@ -7,12 +7,13 @@ public struct UnitParentMissingRule: Rule {
     nonTriggering: [RuleExample(Examples.withTeam())])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
+    var hints = Hints()
     for u in index.plan.units {
       guard let p = u.parent, index.unitByID[p] == nil else { continue }
       findings.report(
         Self.description,
         "parent \(quoted(p)) of unit \(quoted(u.id)) is not a unit in this plan"
-          + Suggestion.hint(for: p, in: index.plan.units.lazy.map(\.id)),
+          + hints.hint(for: p, in: index.plan.units.lazy.map(\.id)),
         at: u.location(u.parentMark), subject: u.id)
     }
   }

@@ -156,9 +156,11 @@ enum HTML {
     for byte in text.utf8 {
       switch byte {
       case 0x00..<0x20, 0x7F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
-        UInt8(ascii: "'"), UInt8(ascii: "\\"), UInt8(ascii: "]"), 0xC2, 0xE2, 0xEF:
-        // 0xC2 leads U+0080…U+00BF (C1 controls among them), 0xE2 U+2000…U+2FFF (bidirectional
-        // controls among them), 0xEF U+F000…U+FFFF.
+        UInt8(ascii: "'"), UInt8(ascii: "\\"), UInt8(ascii: "]"), 0xC2, 0xD8...0xDF, 0xE0...0xE2, 0xEF, 0xF0, 0xF3:
+        // Lead bytes of the blocks holding controls and invisible format characters: 0xC2
+        // U+0080…U+00BF (C1, soft hyphen), 0xD8–0xDF U+0600…U+07FF, 0xE0–0xE2 U+0800…U+2FFF
+        // (bidirectional controls), 0xEF U+F000…U+FFFF (BOM), 0xF0 and 0xF3 (U+10000… and tags).
+        // CJK text (0xE3–0xE9) takes the fast path.
         return Graphviz.htmlEscape(text)
       default:
         continue

@@ -164,15 +164,19 @@ public enum FuzzHarness {
   }
 
   /// The first character in `text` that a terminal would act on or hide instead of showing:
-  /// C0 and C1 controls (ESC begins every escape sequence), DEL, bidirectional overrides and
-  /// isolates, and line and paragraph separators.
+  /// C0 and C1 controls (ESC begins every escape sequence), DEL, line and paragraph separators,
+  /// and invisible format characters (bidirectional overrides and isolates among them).
   static func firstInvisible(_ text: String, allowNewline: Bool, allowTab: Bool = false) -> String? {
     for s in text.unicodeScalars {
       switch s.value {
       case 0x0A where allowNewline: continue
       case 0x09 where allowTab: continue
-      case 0x00..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
+      case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029:
         return "U+" + String(s.value, radix: 16, uppercase: true)
+      case 0x200C, 0x200D: continue  // joiners: emoji and some scripts need them
+      case 0x600...0x8FF, 0x180E, 0x200B...0x206F, 0xFEFF...0xFFFB, 0x110BD...:
+        // Format characters (bidirectional controls, zero-width spaces, the BOM, tags).
+        if s.properties.generalCategory == .format { return "U+" + String(s.value, radix: 16, uppercase: true) }
       default: continue
       }
     }

@@ -14,9 +14,9 @@ extension Graphviz {
   ///   plain labels, so a literal `&amp;` must be written `&amp;amp;`;
   /// - other control characters (which would also make SVG output invalid
   ///   XML), U+FFFE and U+FFFF are removed;
-  /// - bidirectional marks, embeddings, overrides and isolates (U+200E, U+200F,
-  ///   U+202A–U+202E, U+2066–U+2069), which would reorder what a reader sees, are
-  ///   shown as text: `\u{202E}`.
+  /// - invisible format characters, which would reorder or hide what a reader sees
+  ///   (bidirectional controls U+202A–U+202E and U+2066–U+2069, marks, zero-width
+  ///   spaces, the BOM, tags), are shown as text: `\u{202E}`.
   public static func quoteID(_ text: String) -> String {
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
@@ -31,7 +31,7 @@ extension Graphviz {
       case "\r", "\u{85}", "\u{2028}", "\u{2029}": out += "\\n"
       case "\t": out += " "
       default:
-        if let shown = visibleBidi(scalar) {
+        if let shown = visibleFormat(scalar) {
           out += "\\\\" + shown
         } else if !isRemovedControl(scalar) {
           out.unicodeScalars.append(scalar)
@@ -51,8 +51,8 @@ extension Graphviz {
   /// substitutions to HTML label text too (after entity decoding, so an entity
   /// would not help); and control characters that the XML parser behind Graphviz's HTML labels
   /// rejects (everything below U+0020 except tab and newline, plus DEL, C1
-  /// controls, U+FFFE, U+FFFF) are removed; CR is dropped; bidirectional controls are shown
-  /// as text (`\u{202E}`), as in ``quoteID(_:)``. Line breaks stay whitespace; use `<br/>`
+  /// controls, U+FFFE, U+FFFF) are removed; CR is dropped; invisible format characters are
+  /// shown as text (`\u{202E}`), as in ``quoteID(_:)``. Line breaks stay whitespace; use `<br/>`
   /// for a visual break.
   public static func htmlEscape(_ text: String) -> String {
     var out = ""
@@ -69,7 +69,7 @@ extension Graphviz {
       case "\n", "\t": out.unicodeScalars.append(scalar)
       case "\r": break
       default:
-        if let shown = visibleBidi(scalar) {
+        if let shown = visibleFormat(scalar) {
           out += "\\\\" + shown
         } else if !isRemovedControl(scalar) {
           out.unicodeScalars.append(scalar)
@@ -79,13 +79,18 @@ extension Graphviz {
     return out
   }
 
-  /// `u{202E}` for a bidirectional control (the caller writes the escaped backslash before
-  /// it), nil for any other character.
-  private static func visibleBidi(_ scalar: Unicode.Scalar) -> String? {
+  /// `u{202E}` for a character that would change what a reader sees without being seen itself
+  /// (bidirectional marks, embeddings, overrides and isolates, zero-width spaces, the BOM,
+  /// soft hyphens, tags: Unicode's format characters, but the joiners U+200C and U+200D that
+  /// emoji and some scripts need), nil for any other character. The caller writes the escaped
+  /// backslash before it. The same set as the text reports' `visible`.
+  private static func visibleFormat(_ scalar: Unicode.Scalar) -> String? {
     switch scalar.value {
-    case 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-      "u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-    default: nil
+    case 0x200C, 0x200D: return nil
+    case 0xAD, 0x600...0x8FF, 0x180E, 0x200B...0x206F, 0xFEFF...0xFFFB, 0x110BD...:
+      guard scalar.value == 0xAD || scalar.properties.generalCategory == .format else { return nil }
+      return "u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+    default: return nil
     }
   }
 

@@ -6,7 +6,10 @@ import Testing
 /// "U+202E exe.txt" shows as "txt.exe"): they are shown as text instead.
 @Suite struct BidiEscapingTests {
   @Test(
-    arguments: [0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069] as [UInt32])
+    arguments: [
+      0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069, 0x200B, 0xFEFF, 0x61C,
+      0xAD, 0xE0041,
+    ] as [UInt32])
   func bidiControlsAreShown(_ value: UInt32) throws {
     let scalar = try #require(Unicode.Scalar(value))
     let text = "a" + String(Character(scalar)) + "b"
@@ -28,7 +31,7 @@ import Testing
   }
 
   @Test func otherTextIsUntouched() {
-    #expect(Graphviz.quoteID("销售额 → 800 万 · ✗") == "\"销售额 → 800 万 · ✗\"")
-    #expect(Graphviz.htmlEscape("销售额 → 800 万 · ✗") == "销售额 → 800 万 · ✗")
+    #expect(Graphviz.quoteID("销售额 → 800 万 · ✗ 👩‍💻") == "\"销售额 → 800 万 · ✗ 👩‍💻\"")
+    #expect(Graphviz.htmlEscape("销售额 → 800 万 · ✗ 👩‍💻") == "销售额 → 800 万 · ✗ 👩‍💻")
   }
 }

@@ -51,7 +51,7 @@ extension Graphviz {
   /// substitutions to HTML label text too (after entity decoding, so an entity
   /// would not help); and control characters that the XML parser behind Graphviz's HTML labels
   /// rejects (everything below U+0020 except tab and newline, plus DEL, C1
-  /// controls, U+FFFE, U+FFFF) are removed; CR is dropped; invisible format characters are
+  /// controls, U+FFFE, U+FFFF) are removed; CR is dropped; U+2028 and U+2029 become spaces; invisible format characters are
   /// shown as text (`\u{202E}`), as in ``quoteID(_:)``. Line breaks stay whitespace; use `<br/>`
   /// for a visual break.
   public static func htmlEscape(_ text: String) -> String {
@@ -67,6 +67,7 @@ extension Graphviz {
       case "]": out += "&#93;"
       case "\\": out += "\\\\"
       case "\n", "\t": out.unicodeScalars.append(scalar)
+      case "\u{2028}", "\u{2029}": out += " "  // whitespace, as a line feed is here
       case "\r": break
       default:
         if let shown = visibleFormat(scalar) {

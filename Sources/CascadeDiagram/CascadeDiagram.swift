@@ -20,6 +20,10 @@ import Graphviz
 /// let svg = try CascadeDiagram.render(result, format: .svg)
 /// ```
 public enum CascadeDiagram {
+  /// User text as the diagrams put it into an HTML-like label's text (escaped, never a run
+  /// Graphviz rejects); for the fuzz harness and tests.
+  public static func labelText(_ text: String) -> String { HTML.escape(text) }
+
   /// DOT source for the plan (or the part `options` selects).
   public static func dot(
     for result: LintResult, progress: DiagramProgress? = nil, options: DiagramOptions = DiagramOptions()

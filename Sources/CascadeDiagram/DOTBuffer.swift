@@ -152,7 +152,16 @@ enum HTML {
   /// ``Graphviz/htmlEscape(_:)``, with a shortcut for text it would leave unchanged: printable
   /// ASCII without `& < > " ' \\ ]`, and any non-ASCII text free of those and of control
   /// characters (C1 controls and U+FFFE/U+FFFF are caught by the slow path's check).
+  ///
+  /// Never empty or only line breaks: Graphviz rejects a whole label whose `<B>`, `<I>` or
+  /// `<FONT>` holds no text (`<B></B>`, `<B>\n</B>`), which a title of control characters
+  /// alone, removed by the escaper, would give. Such text becomes one space.
   static func escape(_ text: String) -> String {
+    let escaped = escapeText(text)
+    return escaped.utf8.allSatisfy({ $0 == 0x0A || $0 == 0x09 || $0 == 0x20 }) ? " " : escaped
+  }
+
+  private static func escapeText(_ text: String) -> String {
     for byte in text.utf8 {
       switch byte {
       case 0x00..<0x20, 0x7F, UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""),
@@ -171,11 +180,12 @@ enum HTML {
 
   /// Escaped lines joined with `<BR/>` (alignment comes from the cell's `BALIGN`).
   static func lines(_ lines: [String]) -> String {
-    lines.map(escape).joined(separator: "<BR/>")
+    lines.isEmpty ? " " : lines.map(escape).joined(separator: "<BR/>")
   }
 
   /// Appends escaped lines joined with `<BR/>`.
   static func appendLines(_ lines: [String], to out: inout String) {
+    if lines.isEmpty { out += " " }
     for (i, line) in lines.enumerated() {
       if i > 0 { out += "<BR/>" }
       out += escape(line)
@@ -186,7 +196,7 @@ enum HTML {
     var open = "<FONT"
     if let color { open += " COLOR=\"\(color)\"" }
     if let size { open += " POINT-SIZE=\"\(size)\"" }
-    return open + ">" + content + "</FONT>"
+    return open + ">" + (content.isEmpty ? " " : content) + "</FONT>"
   }
 
   /// True when `<` and `>` nest properly (the DOT lexer ends an HTML string at the `>` that

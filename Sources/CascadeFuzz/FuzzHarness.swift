@@ -9,8 +9,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case plan
   /// The bytes are `checkins.csv` for a fixed plan (Plans/sales-en): read, scored, reported.
   case checkins
-  /// The bytes are one text shown in a diagram: escaped into a DOT string and an HTML-like
-  /// label, laid out and rendered to SVG by libgvc.
+  /// The bytes are one text shown in a diagram: escaped into a DOT string and, as the diagrams
+  /// do, into HTML-like labels, laid out and rendered to SVG by libgvc.
   case label
 }
 
@@ -128,7 +128,7 @@ public enum FuzzHarness {
   /// One text in a diagram, both as a quoted DOT label and inside an HTML-like label: Graphviz
   /// must accept both without a warning and the SVG must carry the text.
   static func checkLabel(_ text: String, _ problems: inout Problems) {
-    checkLabelSource(text, Graphviz.htmlEscape(text), &problems)
+    checkLabelSource(text, CascadeDiagram.labelText(text), &problems)
   }
 
   /// `html` is `text` as it goes into the HTML-like label (escaped, unless a test says otherwise).

@@ -65,10 +65,18 @@ public struct CheckInLog: Sendable {
       outcomes[i] = CheckInLog.parse(records[i], position: i, index: index, file: file)
     }
     byOrdinal = [[Int]](repeating: [], count: index.titleFacts.count)
+    // "Did you mean" is searched here, in file order, on a budget: a file of thousands of bad
+    // references would otherwise search the whole plan for each.
+    var hints = Hints()
     for i in 0..<records.count {
       switch outcomes[i] {
       case .skipped: continue
       case .problem(let d): diagnostics.append(d)
+      case .unknownReference(let text, let line, let column):
+        let hint = hints.hint(for: text) { CheckInLog.suggestion(for: text, in: index) }
+        report(
+          CheckInUnknownRefRule.description, "\(quoted(text, limit: 60)) is not a key result of this plan" + hint,
+          line: line, column: column, subject: nil)
       case .checkIn(let c):
         byOrdinal[index.ordinal(of: c.keyResult)].append(entries.count)
         entries.append(c)
@@ -168,6 +176,8 @@ public struct CheckInLog: Sendable {
     case skipped
     case checkIn(CheckIn)
     case problem(Diagnostic)
+    /// Reported with its hint in file order (see `Hints`).
+    case unknownReference(String, line: Int, column: Int)
   }
 
   private mutating func report(_ rule: RuleDescription, _ message: String, line: Int, column: Int, subject: String?) {
@@ -191,9 +201,7 @@ public struct CheckInLog: Sendable {
     }
     let refText = f[1].trimmingSpaces
     guard let address = resolve(refText, in: index) else {
-      return problem(
-        CheckInUnknownRefRule.description,
-        "\(quoted(refText, limit: 60)) is not a key result of this plan" + suggestion(for: refText, in: index), 1, nil)
+      return .unknownReference(refText, line: record.line, column: column(1))
     }
     let unit = index.plan.units[address.objective.unit]
     let kr = unit.objectives[address.objective.objective].keyResults[address.keyResult]

@@ -61,16 +61,21 @@ public struct Hints {
 
   public init() {}
 
-  /// ``Suggestion/hint(for:in:)``, remembered per `scope` and word; "" once the budget is spent.
-  public mutating func hint(
-    for word: String, scope: String = "", in candidates: @autoclosure () -> some Sequence<String>
-  ) -> String {
+  /// `search(word)`, remembered per `scope` and word; "" once the budget is spent.
+  public mutating func hint(for word: String, scope: String = "", search: () -> String) -> String {
     let key = scope + "\u{0}" + word
     if let known = cache[key] { return known }
     guard lookups < Self.maxLookups else { return "" }
     lookups += 1
-    let hint = Suggestion.hint(for: word, in: candidates())
+    let hint = search()
     cache[key] = hint
     return hint
+  }
+
+  /// ``Suggestion/hint(for:in:)``, remembered per `scope` and word; "" once the budget is spent.
+  public mutating func hint(
+    for word: String, scope: String = "", in candidates: @autoclosure () -> some Sequence<String>
+  ) -> String {
+    hint(for: word, scope: scope) { Suggestion.hint(for: word, in: candidates()) }
   }
 }

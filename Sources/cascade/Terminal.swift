@@ -40,25 +40,33 @@ enum Terminal {
     return out
   }
 
-  static func write(_ text: String) {
-    writeAll(STDOUT_FILENO, text)
+  /// Writes `text` to standard output. A failed write (a full disk, a file-size limit, an I/O
+  /// error) is a failure, exit 2, so that a script never takes a cut-off report for a whole one;
+  /// a closed pipe (`cascade status | head`, EPIPE: SIGPIPE is ignored) ends the output quietly.
+  static func write(_ text: String) throws(CLIFailure) {
+    if let code = writeAll(STDOUT_FILENO, text), code != EPIPE {
+      throw CLIFailure(message: "cascade: cannot write standard output: \(String(cString: strerror(code)))")
+    }
   }
 
-  /// Writes everything, retrying short writes and EINTR; a closed pipe (EPIPE) ends quietly.
-  private static func writeAll(_ fd: Int32, _ text: String) {
+  /// Writes everything, retrying short writes and EINTR; returns the `errno` of a failed write.
+  @discardableResult
+  private static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
     var text = text
-    text.withUTF8 { buf in
-      guard var p = buf.baseAddress else { return }
+    return text.withUTF8 { buf -> Int32? in
+      guard var p = buf.baseAddress else { return nil }
       var left = buf.count
       while left > 0 {
         let n = Glibc.write(fd, p, left)
         if n < 0 {
           if errno == EINTR { continue }
-          return
+          return errno
         }
+        if n == 0 { return EIO }
         p += n
         left -= n
       }
+      return nil
     }
   }
 }

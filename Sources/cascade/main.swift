@@ -8,6 +8,9 @@ import CascadeCore
 // Past a file-size limit (ulimit -f), a write fails with EFBIG instead of killing the
 // process: that way a failed check-in can still put checkins.csv back as it was.
 signal(SIGXFSZ, SIG_IGN)
+// A reader that stops early (`cascade status | head`) is not a crash: writes then fail with
+// EPIPE, which Terminal.write takes as the end of the output.
+signal(SIGPIPE, SIG_IGN)
 
 // Exit statuses: 0 clean, 1 errors in the plan, 2 usage or I/O failure (ArgumentParser's
 // own usage status 64 is mapped to 2 so scripts see one convention).

@@ -101,7 +101,7 @@ struct CheckinCommand: ParsableCommand {
     }
     let after = try loadPlan([plan])
     let s = Scorer.score(after, asOf: day).score(of: address)
-    Terminal.write(
+    try Terminal.write(
       "\(ref) = \(written) on \(day)"
         + (s.map { ": progress \(formatPercent($0.progress)), \($0.status.label)" } ?? "") + "\n")
     // Other rows with problems (a bad value, an unknown key result) do not stop a check-in:

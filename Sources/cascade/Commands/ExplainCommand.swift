@@ -29,7 +29,7 @@ struct ExplainCommand: ParsableCommand {
           + (Suggestion.closest(to: reference, in: candidates, maxDistance: 3).map { " (did you mean \(quoted($0))?)" }
             ?? ""))
     }
-    Terminal.write(Explanation.text(subject, result, asOf: asOf ?? Day.today))
+    try Terminal.write(Explanation.text(subject, result, asOf: asOf ?? Day.today))
     reportProblems(result)
   }
 }

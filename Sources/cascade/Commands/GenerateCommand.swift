@@ -43,7 +43,7 @@ struct GenerateCommand: ParsableCommand {
     } catch {
       throw CLIFailure(message: "cascade: \(error.description)")
     }
-    Terminal.write(
+    try Terminal.write(
       "wrote \(organisation.units) units (\(organisation.objectives) objectives, \(organisation.keyResults) key results) "
         + "to \(visible(out))\(organisation.defects.isEmpty ? "" : " with \(organisation.defects.count) deliberate mistakes")\n"
     )

@@ -204,7 +204,7 @@ struct RenderCommand: ParsableCommand {
         throw CLIFailure(message: "cascade: \(failures.messages.count) page(s) could not be rendered")
       }
     }
-    Terminal.write(
+    try Terminal.write(
       "wrote \(pages.names.count) pages to \(visible(folder)) (overview: \(visible(FileSystem.join(folder, pages.names[0]))))\n"
     )
   }

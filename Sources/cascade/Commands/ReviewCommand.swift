@@ -18,7 +18,7 @@ struct ReviewCommand: ParsableCommand {
     let day = asOf ?? Day.today
     guard since <= day else { throw CLIFailure(message: "cascade: --since \(since) is after --as-of \(day)") }
     let result = try loadPlan([plan])
-    Terminal.write(ReviewAgenda(since: since, asOf: day).markdown(result))
+    try Terminal.write(ReviewAgenda(since: since, asOf: day).markdown(result))
     reportProblems(result)
   }
 }

@@ -10,7 +10,7 @@ struct RulesCommand: ParsableCommand {
 
   mutating func run() throws {
     if markdown {
-      Terminal.write(RuleDocumentation.markdown())
+      try Terminal.write(RuleDocumentation.markdown())
       return
     }
     var out = ""
@@ -19,7 +19,7 @@ struct RulesCommand: ParsableCommand {
       let id = d.id.padding(26)
       out += "\(id) \(d.category.rawValue.padding(14)) \(d.severity.rawValue.padding(8)) \(d.summary)\n"
     }
-    Terminal.write(out)
+    try Terminal.write(out)
   }
 }
 

@@ -37,7 +37,7 @@ struct StatusCommand: ParsableCommand {
       case .markdown: StatusMarkdownFormatter()
       }
     let text = Timings.measure("format") { formatter.format(card, result, unit: root) }
-    Timings.measure("write") { Terminal.write(text) }
+    try Timings.measure("write") { () throws(CLIFailure) in try Terminal.write(text) }
     reportProblems(result)
   }
 }

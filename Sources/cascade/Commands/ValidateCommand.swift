@@ -31,7 +31,7 @@ struct ValidateCommand: ParsableCommand {
       case .text: TextDiagnosticFormatter(colour: Terminal.useColour)
       case .json: JSONDiagnosticFormatter()
       }
-    Terminal.write(formatter.format(result))
+    try Terminal.write(formatter.format(result))
     if result.summary.errors > 0 || (strict && result.summary.warnings > 0) {
       throw ExitCode(1)
     }

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// Found in QA: a report that could not be written (a full disk, a file-size limit) exited 0
+/// with the output cut off, so a script took half a JSON document for the whole; a reader that
+/// stopped early killed Cascade with SIGPIPE (exit 141).
+@Suite struct StandardOutputTests {
+  static func shell(_ script: String) throws -> CLIRun {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", script, "bash", CLI.executable, CLI.repositoryRoot]
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return CLIRun(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  @Test(arguments: [
+    "status \"$2/Plans/sales-en\" --as-of 2027-02-28 --format json", "validate \"$2/Plans/sales-en\" --format json",
+    "review \"$2/Plans/sales-en\" --since 2027-01-31 --as-of 2027-02-28", "rules --markdown",
+  ])
+  func aFullDiskIsAFailure(_ command: String) throws {
+    let run = try Self.shell("\"$1\" \(command) > /dev/full; echo \"status $?\"")
+    #expect(run.stdout == "status 2\n")
+    #expect(run.stderr.hasPrefix("cascade: cannot write standard output: No space left on device"))
+    #expect(run.stderr.split(separator: "\n").count == 1)
+  }
+
+  @Test func aFileSizeLimitIsAFailure() throws {
+    let folder = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let run = try Self.shell(
+      "ulimit -f 1; \"$1\" status \"$2/Plans/sales-en\" --as-of 2027-02-28 --format json > \(folder)/s.json; echo \"status $?\""
+    )
+    #expect(run.stdout == "status 2\n")
+    #expect(run.stderr.contains("cannot write standard output"))
+  }
+
+  @Test func aReaderThatStopsEarlyIsNotACrash() throws {
+    let folder = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try CLI.run(["generate", "--people", "300", "--out", folder + "/org"])
+    let run = try Self.shell(
+      "\"$1\" status \(folder)/org --as-of 2027-02-28 | head -c 10 > /dev/null; echo \"status ${PIPESTATUS[0]}\"")
+    #expect(run.stdout == "status 0\n")
+    #expect(!run.stderr.contains("cannot write"))
+  }
+}

@@ -83,6 +83,10 @@ public enum FileOutput {
         return readlink(current, base.assumingMemoryBound(to: CChar.self), raw.count - 1)
       }
       guard n >= 0 else { throw FileIOError(operation: "read the link", path: current, code: errno) }
+      guard n < buffer.count - 1 else {
+        throw FileIOError(operation: "read the link", path: current, code: ENAMETOOLONG)
+      }
+      try checkMayFollow(current, owner: info.st_uid)
       guard n > 0, let contents = String(validating: buffer[0..<n], as: UTF8.self) else {
         // Not representable as this program's paths: refuse rather than create a wrong file.
         throw FileIOError(operation: "follow the link", path: current, code: n > 0 ? EILSEQ : ENOENT)
@@ -95,6 +99,24 @@ public enum FileOutput {
       }
     }
     throw FileIOError(operation: "follow the links of", path: path, code: ELOOP)
+  }
+
+  /// The kernel's rule for following links (`fs.protected_symlinks`), which following a link by
+  /// hand bypasses: a link in a sticky, world-writable folder (such as /tmp) is followed only
+  /// when it belongs to us or to the folder's owner. Otherwise anyone could plant
+  /// `/tmp/report.svg -> /etc/shadow` and have `cascade render -o /tmp/report.svg`, run as root,
+  /// replace it.
+  static func checkMayFollow(_ link: String, owner: uid_t) throws {
+    guard owner != geteuid() else { return }
+    let (directory, _) = AtomicFile.split(link)
+    var folder = stat()
+    guard stat(directory, &folder) == 0 else { return }
+    let sticky = folder.st_mode & S_ISVTX != 0
+    let worldWritable = folder.st_mode & S_IWOTH != 0
+    guard sticky && worldWritable && folder.st_uid != owner else { return }
+    var error = FileIOError(operation: "follow the link", path: link, code: EACCES)
+    error.reason = "it is someone else's link in a shared folder (write to its target directly)"
+    throw error
   }
 
   /// Connects to a Unix stream socket and writes everything.

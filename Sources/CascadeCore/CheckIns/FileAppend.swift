@@ -286,8 +286,9 @@ public enum AtomicFile {
     var result = [UInt8](repeating: 0, count: count)
     var done = 0
     while done < count {
-      let got = result.withUnsafeMutableBytes { buffer in
-        pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+      let got = result.withUnsafeMutableBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return pread(fd, base + done, count - done, off_t(offset + done))
       }
       if got < 0 {
         if errno == EINTR { continue }

@@ -43,8 +43,10 @@ public enum FileSystem {
 
   /// Calls `visit` for every regular file below `root`, skipping hidden entries (.git, .build)
   /// and not following links to directories (no loops). Paths are in the display form of
-  /// ``displayPath(_:)``, so names that are not UTF-8 are found and can be opened.
-  public static func walk(_ root: String, _ visit: (String) -> Void) {
+  /// ``displayPath(_:)``, so names that are not UTF-8 are found and can be opened. `other`, when
+  /// given, is called for every other visible entry (folders, FIFOs, sockets, devices, dangling
+  /// links), so that the caller can report one it expected to be a file.
+  public static func walk(_ root: String, other: ((String) -> Void)? = nil, _ visit: (String) -> Void) {
     var stack = [root]
     while let dir = stack.popLast() {
       guard let handle = withSystemPath(dir, { opendir($0) }) else { continue }
@@ -56,16 +58,21 @@ public enum FileSystem {
         if name.hasPrefix(".") { continue }
         let path = join(dir, name)
         switch Int32(entry.pointee.d_type) {
-        case Int32(DT_DIR): stack.append(path)
+        case Int32(DT_DIR):
+          stack.append(path)
+          other?(path)
         case Int32(DT_REG): visit(path)
         case Int32(DT_LNK), Int32(DT_UNKNOWN):
           var st = stat()
           if withSystemPath(path, { lstat($0, &st) }) == 0, st.st_mode & S_IFMT == S_IFDIR {
             stack.append(path)
+            other?(path)
           } else if withSystemPath(path, { stat($0, &st) }) == 0, st.st_mode & S_IFMT == S_IFREG {
             visit(path)
+          } else {
+            other?(path)
           }
-        default: continue
+        default: other?(path)
         }
       }
     }

@@ -49,7 +49,13 @@ public enum PlanLoader {
         let candidate = FileSystem.join(path, configurationFile)
         if configPath == nil, FileSystem.kind(of: candidate) == .file { configPath = candidate }
         var found: [String] = []
-        FileSystem.walk(path) { file in
+        FileSystem.walk(
+          path,
+          other: { entry in
+            // A checkins.csv that is a folder or a FIFO below the root is reported too.
+            if FileSystem.basename(entry) == checkInsFile { checkInsFound.append(entry) }
+          }
+        ) { file in
           let name = FileSystem.basename(file)
           if name == checkInsFile { checkInsFound.append(file) }
           guard name.hasSuffix(".yaml") || name.hasSuffix(".yml") else { return }
@@ -86,7 +92,8 @@ public enum PlanLoader {
     var checkIns: (String, [UInt8])?
     if let root {
       let path = FileSystem.join(root, checkInsFile)
-      for stray in checkInsFound where stray != path {
+      // By identity, not by name: `validate ./p p` names the root's own file twice.
+      for stray in checkInsFound where stray != path && !PlanRoot.sameFile(stray, path) {
         diagnostics.append(PlanRoot.strayCheckIns(stray, rootFile: path))
       }
       let kind = FileSystem.kind(of: path)

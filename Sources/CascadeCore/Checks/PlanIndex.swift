@@ -227,13 +227,20 @@ public struct PlanIndex: Sendable {
     return out
   }
 
-  /// Key results whose `contributes_to` names this key result, in plan order.
+  /// Key results whose `contributes_to` names this key result, in plan order, each once (a
+  /// key result that lists the same target twice is summed once, not twice).
   public func contributors(to k: KeyResultAddress) -> [KeyResultAddress] {
     let i = ordinal(of: k)
-    return contributionLinks[Int(contributionStart[i])..<Int(contributionStart[i + 1])].compactMap { li in
+    let group = contributionLinks[Int(contributionStart[i])..<Int(contributionStart[i + 1])]
+    var out: [KeyResultAddress] = []
+    out.reserveCapacity(group.count)
+    var seen = Set<KeyResultAddress>()
+    for li in group {
       let l = links[Int(li)]
-      return l.sourceKeyResult.map { KeyResultAddress(l.source, $0) }
+      guard let source = l.sourceKeyResult.map({ KeyResultAddress(l.source, $0) }) else { continue }
+      if group.count == 1 || seen.insert(source).inserted { out.append(source) }
     }
+    return out
   }
 
   /// Objectives whose `aligns_to` names this objective or one of its key results (each once).

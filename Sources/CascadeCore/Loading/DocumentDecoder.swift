@@ -156,6 +156,8 @@ struct DocumentDecoder {
     try withUnsafeTemporaryAllocation(of: Mark.self, capacity: max(known.count, 1)) { (firstMarks) throws(Stop) in
       var seenKnown: UInt64 = 0
       var seenOther: [(String, Mark)] = []
+      // Past a few unknown keys, a dictionary: a mapping of 100,000 unknown keys was quadratic.
+      var seenOtherByName: [String: Mark] = [:]
       while true {
         let key = try next()
         if key.kind == .mappingEnd || key.kind == .streamEnd { return }
@@ -174,10 +176,19 @@ struct DocumentDecoder {
             seenKnown |= 1 << UInt64(k)
             firstMarks[k] = key.mark
           }
-        } else if let f = seenOther.first(where: { $0.0 == key.value }) {
-          first = f.1
+        } else if seenOther.count < 16 {
+          if let f = seenOther.first(where: { $0.0 == key.value }) {
+            first = f.1
+          } else {
+            seenOther.append((key.value, key.mark))
+          }
         } else {
-          seenOther.append((key.value, key.mark))
+          if seenOtherByName.isEmpty { for (name, mark) in seenOther { seenOtherByName[name] = mark } }
+          if let f = seenOtherByName[key.value] {
+            first = f
+          } else {
+            seenOtherByName[key.value] = key.mark
+          }
         }
         if let first {
           report(

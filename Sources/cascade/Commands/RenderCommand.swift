@@ -199,9 +199,11 @@ struct RenderCommand: ParsableCommand {
       let failures = try pool.run(
         count: pages.names.count, workers: min(cores, 8, pages.names.count),
         path: { FileSystem.join(folder, pages.names[$0]) }, dot: { pages.dot($0) })
-      for failure in failures.messages { Terminal.standardError("cascade: \(failure)") }
-      if !failures.messages.isEmpty {
-        throw CLIFailure(message: "cascade: \(failures.messages.count) page(s) could not be rendered")
+      if let first = failures.messages.first {
+        // One line, as exit 2 promises: how many, and the first reason (usually all the same).
+        let count = failures.messages.count
+        throw CLIFailure(
+          message: "cascade: \(count) of \(pages.names.count) page(s) could not be rendered; the first: \(first)")
       }
     }
     try Terminal.write(
@@ -339,7 +341,8 @@ struct RenderPool {
         waitpid(w.pid, &status, 0)
         if crashes >= Self.maxCrashes {
           throw CLIFailure(
-            lines: (failures.messages + ["render workers keep failing; giving up"]).map { "cascade: \($0)" })
+            message: "cascade: render workers keep failing; giving up"
+              + (failures.messages.first.map { " (the first: \($0))" } ?? ""))
         }
         if next < count { pool.append(try spawn()) }
       }

@@ -104,14 +104,15 @@ extension Wording {
     /// Calls `body` with the title's English tokens, kept in a temporary buffer.
     @inline(__always)
     func withTokens<R>(_ body: (Tokens) -> R) -> R {
-      withUnsafeTemporaryAllocation(of: Token.self, capacity: Self.maxTokens) { buf in
+      withTemporaryBytes(MemoryLayout<Token>.stride * Self.maxTokens) { raw in
+        let buf = raw.bindMemory(to: Token.self, capacity: Self.maxTokens)
         let count = englishTokens(into: buf)
-        return body(Tokens(buffer: buf.baseAddress!, count: count, low: low, words: words))
+        return body(Tokens(buffer: buf, count: count, low: low, words: words))
       }
     }
 
     /// ASCII tokens up to the first Han character (at most 24); returns how many.
-    func englishTokens(into toks: UnsafeMutableBufferPointer<Token>) -> Int {
+    func englishTokens(into toks: UnsafeMutablePointer<Token>) -> Int {
       var count = 0
       var i = 0
       while i < n, count < Self.maxTokens {
@@ -136,7 +137,7 @@ extension Wording {
               break
             }
           }
-          (toks.baseAddress! + count).initialize(
+          (toks + count).initialize(
             to: Token(
               info: WordInfo(), start32: Int32(i), end32: Int32(j), sep32: sep?.value ?? 0, isLookedUp: false))
           count += 1

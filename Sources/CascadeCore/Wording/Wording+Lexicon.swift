@@ -177,8 +177,9 @@ extension Wording {
       var pairs: [(key: Unicode.Scalar, value: UInt32)] = []
       var places: [UInt32] = []
       for c in order {
-        pairs.append((c, UInt32(places.count) << 16 | UInt32(byScalar[c]!.count)))
-        places += byScalar[c]!
+        let found = byScalar[c, default: []]
+        pairs.append((c, UInt32(places.count) << 16 | UInt32(found.count)))
+        places += found
       }
       return (ScalarTable(pairs), places)
     }()

@@ -182,7 +182,8 @@ extension Wording {
     }
     var native = title
     native.makeContiguousUTF8()
-    return native.utf8.withContiguousStorageIfAvailable { withScalars(utf8: $0, body) }!
+    if let r = native.utf8.withContiguousStorageIfAvailable({ withScalars(utf8: $0, body) }) { return r }
+    return Array(title.utf8).withUnsafeBufferPointer { withScalars(utf8: $0, body) }
   }
 
   @inline(__always)
@@ -191,9 +192,9 @@ extension Wording {
   ) -> R {
     let count = u.count
     let scalarBytes = count * 4
-    return withUnsafeTemporaryAllocation(byteCount: scalarBytes + count + 16, alignment: 8) { raw in
-      let out = raw.baseAddress!.bindMemory(to: Unicode.Scalar.self, capacity: count)
-      let lower = (raw.baseAddress! + scalarBytes).bindMemory(to: UInt8.self, capacity: count + 16)
+    return withTemporaryBytes(scalarBytes + count + 16) { raw in
+      let out = raw.bindMemory(to: Unicode.Scalar.self, capacity: count)
+      let lower = (raw + scalarBytes).bindMemory(to: UInt8.self, capacity: count + 16)
       let n = Scalars.decode(u, into: out, lower: lower)
       (lower + n).initialize(repeating: 0, count: 16)
       return body(Text(start: out, count: n), LowerBytes(lower))
@@ -282,7 +283,7 @@ extension Wording {
       var chars: [Unicode.Scalar] = []
       for f in order {
         // Longest first; the order of equal lengths does not matter (only the length is returned).
-        let list = map[f]!.sorted { $0.count > $1.count }
+        let list = map[f, default: []].sorted { $0.count > $1.count }
         pairs.append((f, UInt32(entries.count) << 16 | UInt32(list.count)))
         for w in list {
           entries.append(UInt32(chars.count) << 8 | UInt32(w.count))
@@ -331,5 +332,19 @@ extension Wording {
       }
       return false
     }
+  }
+}
+
+/// `body` with the start of a temporary buffer of `byteCount` bytes (16-byte aligned), on the
+/// stack when it fits. Swift never gives a nil base for a non-empty allocation; the heap
+/// fallback keeps this path, which every title takes, free of force-unwraps.
+@inline(__always)
+func withTemporaryBytes<R>(_ byteCount: Int, _ body: (UnsafeMutableRawPointer) -> R) -> R {
+  let size = max(byteCount, 16)
+  return withUnsafeTemporaryAllocation(byteCount: size, alignment: 16) { raw in
+    if let base = raw.baseAddress { return body(base) }
+    let heap = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+    defer { heap.deallocate() }
+    return body(heap)
   }
 }

@@ -44,52 +44,41 @@ public enum StrictJSON {
       guard let c = peek else { throw fail("a value is missing") }
       switch c {
       case UInt8(ascii: "{"):
-        i += 1
-        skipSpace()
-        if peek == UInt8(ascii: "}") {
-          i += 1
-          return
-        }
-        while true {
-          skipSpace()
-          guard peek == UInt8(ascii: "\"") else { throw fail("expected a key") }
-          try string()
-          skipSpace()
-          try expect(":")
-          skipSpace()
-          try value(depth: depth + 1)
-          skipSpace()
-          if peek == UInt8(ascii: ",") {
-            i += 1
-            continue
-          }
-          try expect("}")
-          return
+        try members(closing: "}") { (p) throws(Failure) in
+          guard p.peek == UInt8(ascii: "\"") else { throw p.fail("expected a key") }
+          try p.string()
+          p.skipSpace()
+          try p.expect(":")
+          p.skipSpace()
+          try p.value(depth: depth + 1)
         }
       case UInt8(ascii: "["):
-        i += 1
-        skipSpace()
-        if peek == UInt8(ascii: "]") {
-          i += 1
-          return
-        }
-        while true {
-          skipSpace()
-          try value(depth: depth + 1)
-          skipSpace()
-          if peek == UInt8(ascii: ",") {
-            i += 1
-            continue
-          }
-          try expect("]")
-          return
-        }
+        try members(closing: "]") { (p) throws(Failure) in try p.value(depth: depth + 1) }
       case UInt8(ascii: "\""): try string()
       case UInt8(ascii: "t"): try expect("true")
       case UInt8(ascii: "f"): try expect("false")
       case UInt8(ascii: "n"): try expect("null")
       default: try number()
       }
+    }
+
+    /// An object's or array's members after its opening bracket: none, or `member` separated by
+    /// commas, then `closing`.
+    mutating func members(closing: String, _ member: (inout Parser) throws(Failure) -> Void) throws(Failure) {
+      i += 1
+      skipSpace()
+      if peek == closing.utf8.first {
+        i += 1
+        return
+      }
+      while true {
+        skipSpace()
+        try member(&self)
+        skipSpace()
+        guard peek == UInt8(ascii: ",") else { break }
+        i += 1
+      }
+      try expect(closing)
     }
 
     mutating func string() throws(Failure) {

@@ -445,8 +445,9 @@ func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T]
   let chunk = max(1, min(64, count / 16))
   let tasks = (count + chunk - 1) / chunk
   DispatchQueue.concurrentPerform(iterations: tasks) { t in
+    guard let base = box.storage.baseAddress else { return }  // never nil: count > 0
     for i in (t * chunk)..<min(count, (t + 1) * chunk) {
-      (box.storage.baseAddress! + i).initialize(to: body(i))
+      (base + i).initialize(to: body(i))
     }
   }
   return box.take()

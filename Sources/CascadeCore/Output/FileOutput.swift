@@ -38,7 +38,11 @@ public enum FileOutput {
 
   static func write(raw: UnsafeRawBufferPointer, to path: String, durable: Bool) throws {
     if path == standardOutput {
-      try AtomicFile.writeAll(STDOUT_FILENO, raw, path: "standard output")
+      do {
+        try AtomicFile.writeAll(STDOUT_FILENO, raw, path: "standard output")
+      } catch let error as FileIOError where error.code == EPIPE {
+        // The reader stopped early (`render -o - | head`): the end of the output, not a failure.
+      }
       return
     }
     let target = try finalTarget(of: path)

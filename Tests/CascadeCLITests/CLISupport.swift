@@ -31,11 +31,13 @@ enum CLI {
   }()
 
   @discardableResult
+  /// Runs `program` (the built `cascade` unless told otherwise, e.g. `/bin/bash` for a pipeline).
   static func run(
-    _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], input: Data? = nil
+    _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:], input: Data? = nil,
+    program: String = executable
   ) throws -> CLIRun {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
+    process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repositoryRoot)
     var env = ProcessInfo.processInfo.environment

@@ -5,29 +5,9 @@ import Testing
 /// with the output cut off, so a script took half a JSON document for the whole; a reader that
 /// stopped early killed Cascade with SIGPIPE (exit 141).
 @Suite struct StandardOutputTests {
+  /// `script` run by bash, with the built `cascade` as $1 and the repository as $2.
   static func shell(_ script: String) throws -> CLIRun {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", script, "bash", CLI.executable, CLI.repositoryRoot]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return CLIRun(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    try CLI.run(["-c", script, "bash", CLI.executable, CLI.repositoryRoot], program: "/bin/bash")
   }
 
   @Test(arguments: [

@@ -15,25 +15,31 @@ let package = Package(
       name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]),
     .target(name: "CascadeCore", dependencies: ["CYAML"]),
+    // Every formatter and the message catalogue (English, Chinese); styling through a protocol.
+    .target(name: "CascadeReport", dependencies: ["CascadeCore"]),
     .target(name: "CascadeGenerate", dependencies: ["CascadeCore"]),
-    .executableTarget(name: "cascade-bench", dependencies: ["CYAML", "CascadeCore", "CascadeGenerate"]),
+    .executableTarget(
+      name: "cascade-bench", dependencies: ["CYAML", "CascadeCore", "CascadeReport", "CascadeGenerate"]),
     .systemLibrary(
       name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"])]),
     .target(name: "Graphviz", dependencies: ["CGraphviz"]),
-    .target(name: "CascadeDiagram", dependencies: ["CascadeCore", "Graphviz"]),
+    .target(name: "CascadeDiagram", dependencies: ["CascadeCore", "CascadeReport", "Graphviz"]),
     // The fuzz harness (hostile input in, promises checked) and its libFuzzer entry point (.ci/fuzz).
-    .target(name: "CascadeFuzz", dependencies: ["CascadeCore", "CascadeDiagram", "Graphviz"]),
+    .target(name: "CascadeFuzz", dependencies: ["CascadeCore", "CascadeReport", "CascadeDiagram", "Graphviz"]),
     .executableTarget(name: "cascade-fuzz", dependencies: ["CascadeFuzz"]),
     // Test support: measures Graphviz's memory in a process of its own (see MemoryTests).
     .executableTarget(name: "graphviz-memory-probe", dependencies: ["Graphviz"]),
     .executableTarget(
       name: "cascade",
       dependencies: [
-        "CascadeCore", "CascadeDiagram", "CascadeGenerate", "Graphviz",
+        "CascadeCore", "CascadeReport", "CascadeDiagram", "CascadeGenerate", "Graphviz",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
-    .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore"]),
+    // Shared by the test targets: temporary plans, linting a YAML string, the repository root.
+    .target(name: "CascadeTestSupport", dependencies: ["CascadeCore"], path: "Tests/CascadeTestSupport"),
+    .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeTestSupport"]),
+    .testTarget(name: "CascadeReportTests", dependencies: ["CascadeReport", "CascadeCore", "CascadeTestSupport"]),
     .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
     .testTarget(
       name: "CascadeDiagramTests", dependencies: ["CascadeDiagram", "CascadeCore", "CascadeGenerate", "Graphviz"],

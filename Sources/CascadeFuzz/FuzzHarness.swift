@@ -1,5 +1,6 @@
 import CascadeCore
 import CascadeDiagram
+import CascadeReport
 import Foundation
 import Graphviz
 
@@ -67,9 +68,12 @@ public enum FuzzHarness {
       if d.rule.isEmpty || !d.rule.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || $0 == "-" }) {
         problems.add("rule id \(d.rule.debugDescription) is not stable-looking")
       }
-      if d.message.count > maxMessage { problems.add("\(d.rule): message of \(d.message.count) characters") }
-      if let bad = firstInvisible(d.message, allowNewline: false) {
-        problems.add("\(d.rule): message holds \(bad): \(d.message.debugDescription.prefix(200))")
+      for language in Language.allCases {
+        let message = d.message.text(language)
+        if message.count > maxMessage { problems.add("\(d.rule): message of \(message.count) characters") }
+        if let bad = firstInvisible(message, allowNewline: false) {
+          problems.add("\(d.rule): message holds \(bad): \(message.debugDescription.prefix(200))")
+        }
       }
       perRule["\(d.location.file) \(d.rule)", default: 0] += 1
     }
@@ -77,23 +81,25 @@ public enum FuzzHarness {
       problems.add("\(count) diagnostics for \(key)")
     }
 
-    let text = TextDiagnosticFormatter(colour: false).format(result)
-    checkText("validate (text)", text, &problems)
-    checkJSON("validate (json)", JSONDiagnosticFormatter().format(result), &problems)
-
     let asOf = result.planCycle.map { Day(ordinal: $0.start.ordinal + $0.length / 2) } ?? Day(ordinal: 20_000)
     let card = Scorer.score(result, asOf: asOf)
-    checkText("status (text)", StatusTextFormatter(colour: false).format(card, result, unit: nil), &problems)
-    checkText("status (markdown)", StatusMarkdownFormatter().format(card, result, unit: nil), &problems)
-    checkJSON("status (json)", StatusJSONFormatter().format(card, result, unit: nil), &problems)
-    let since = Day(ordinal: asOf.ordinal - 30)
-    checkText("review", ReviewAgenda(since: since, asOf: asOf).markdown(result), &problems)
-    for u in result.plan.units.indices.prefix(3) {
-      checkText("explain", Explanation.text(.unit(u), result, asOf: asOf), &problems)
+    for language in Language.allCases {
+      let p = Presentation(language: language)
+      checkText("validate (text, \(language))", TextDiagnosticFormatter().format(result, p), &problems)
+      checkJSON("validate (json, \(language))", JSONDiagnosticFormatter().format(result, p), &problems)
+      checkText("status (text, \(language))", StatusTextFormatter().format(card, result, unit: nil, p), &problems)
+      checkText(
+        "status (markdown, \(language))", StatusMarkdownFormatter().format(card, result, unit: nil, p), &problems)
+      let since = Day(ordinal: asOf.ordinal - 30)
+      checkText("review (\(language))", ReviewAgenda(since: since, asOf: asOf).markdown(result, p), &problems)
+      for u in result.plan.units.indices.prefix(3) {
+        checkText("explain (\(language))", Explanation.text(.unit(u), result, asOf: asOf, p), &problems)
+      }
+      if let k = card.keyResults.first {
+        checkText("explain (\(language))", Explanation.text(.keyResult(k.address), result, asOf: asOf, p), &problems)
+      }
     }
-    if let k = card.keyResults.first {
-      checkText("explain", Explanation.text(.keyResult(k.address), result, asOf: asOf), &problems)
-    }
+    checkJSON("status (json)", StatusJSONFormatter().format(card, result, unit: nil, .plain), &problems)
 
     let progress = DiagramProgress(card)
     do {

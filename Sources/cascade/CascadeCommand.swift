@@ -21,7 +21,3 @@ struct CLIFailure: Error {
   init(message: String) { lines = [message] }
   init(lines: [String]) { self.lines = lines }
 }
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json
-}

@@ -12,6 +12,14 @@ signal(SIGXFSZ, SIG_IGN)
 // EPIPE, which Terminal.write takes as the end of the output.
 signal(SIGPIPE, SIG_IGN)
 
+// CASCADE_TIMINGS: each phase's wall time and the resident memory after it, on stderr.
+if let value = getenv("CASCADE_TIMINGS"), value.pointee != 0 {
+  Timings.install { label, seconds in
+    let ms = NumberFormat.clampedInt((seconds * 1000).rounded(), in: 0...Int(Int32.max))
+    Terminal.standardError("cascade timing: \(label) \(ms) ms, resident \(RenderWorker.residentBytes() / 1_000_000) MB")
+  }
+}
+
 // Exit statuses: 0 clean, 1 errors in the plan, 2 usage or I/O failure (ArgumentParser's
 // own usage status 64 is mapped to 2 so scripts see one convention).
 do {

@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +9,7 @@ import Testing
   func only(_ result: LintResult, _ rule: String, line: Int? = nil) throws -> Diagnostic {
     let d = try #require(result.first(rule), "expected \(rule), got \(result.rules().sorted())")
     if let line { #expect(d.location.line == line, "\(rule) at line \(d.location.line), expected \(line)") }
-    #expect(d.message.utf8.count < 300)
+    #expect(d.message.en.utf8.count < 300)
     return d
   }
 
@@ -27,7 +28,7 @@ import Testing
   @Test func tabIndentationIsExplained() throws {
     let r = try lint("unit: acme\nobjectives:\n\t- id: x\n")
     let d = try only(r, "yaml-syntax", line: 3)
-    #expect(d.message.contains("tab"))
+    #expect(d.message.en.contains("tab"))
   }
 
   @Test func wrongTypes() throws {
@@ -52,7 +53,7 @@ import Testing
     let r = try lint("unit: acme\nname: A\nlevel: company\nlevel: team\ncycle: 2027\n")
     let d = try only(r, "duplicate-key", line: 4)
     #expect(d.location.column == 1)
-    #expect(d.message.contains("line 3"))
+    #expect(d.message.en.contains("line 3"))
   }
 
   @Test func nonUTF8Bytes() throws {
@@ -61,7 +62,7 @@ import Testing
     bytes += Array("me\nlevel: company\n".utf8)
     let r = try lint(bytes: bytes)
     let d = try only(r, "yaml-syntax", line: 2)
-    #expect(d.message.contains("UTF-8"))
+    #expect(d.message.en.contains("UTF-8"))
   }
 
   @Test func emptyFiles() throws {
@@ -81,20 +82,20 @@ import Testing
   @Test func nulByteIsCalledBinary() throws {
     let r = try lint(bytes: Array("unit: acme\n".utf8) + [0] + Array("name: x\n".utf8))
     let d = try only(r, "yaml-syntax", line: 2)
-    #expect(d.message.contains("NUL"))
+    #expect(d.message.en.contains("NUL"))
   }
 
   @Test func veryLongLineIsNotEchoed() throws {
     let long = String(repeating: "x", count: 5_000_000)
     let r = try lint("unit: acme\nname: Acme\nlevel: company\ncycle: 2027\nobjectives: \(long)\n")
-    for d in r.diagnostics { #expect(d.message.utf8.count < 300) }
+    for d in r.diagnostics { #expect(d.message.en.utf8.count < 300) }
     _ = try only(r, "input-limit", line: 5)
   }
 
   @Test func veryLongUnquotedKeyIsNotEchoed() throws {
     let r = try lint(String(repeating: "k", count: 2_000_000) + ": 1\n")
     #expect(!r.diagnostics.isEmpty)
-    for d in r.diagnostics { #expect(d.message.utf8.count < 300) }
+    for d in r.diagnostics { #expect(d.message.en.utf8.count < 300) }
   }
 
   @Test func deeplyNestedDocumentStops() throws {
@@ -119,7 +120,7 @@ import Testing
     text += "unit: acme\nname: *a9\n"
     let r = try lint(text)
     let d = try only(r, "yaml-syntax", line: 2)
-    #expect(d.message.contains("alias"))
+    #expect(d.message.en.contains("alias"))
   }
 
   @Test func rootThatIsNotAMapping() throws {
@@ -141,7 +142,7 @@ import Testing
       let count = Int.random(in: 0..<400, using: &generator)
       let bytes = (0..<count).map { _ in alphabet.randomElement(using: &generator) ?? 0 }
       let r = try lint(bytes: bytes)
-      for d in r.diagnostics { #expect(d.message.utf8.count < 400) }
+      for d in r.diagnostics { #expect(d.message.en.utf8.count < 400) }
     }
   }
 
@@ -189,7 +190,7 @@ import Testing
     csv += "2027-02-02,acme/o/k,7,0.5,last,a\n"
     try plan.write("checkins.csv", Data(csv.utf8))
     let result = try plan.lint()
-    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.prefix(2).map(\.message))")
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.prefix(2).map(\.message.en))")
     #expect(result.checkIns.entries.count == rows + 1)
     #expect(result.checkIns.entries.last?.value == 7)
   }

@@ -1,3 +1,4 @@
+import CascadeTestSupport
 import Foundation
 
 @testable import CascadeCore

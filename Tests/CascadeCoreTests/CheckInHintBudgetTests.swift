@@ -1,3 +1,4 @@
+import CascadeTestSupport
 import Testing
 
 @testable import CascadeCore
@@ -27,7 +28,7 @@ import Testing
     let log = CheckInLog(PlanIndex(loaded.plan))
     let unknown = log.diagnostics.filter { $0.rule == "checkin-unknown-ref" }
     #expect(unknown.count == distinct + 1)
-    let hinted = unknown.map { $0.message.contains("did you mean 'acme/grow/revenue'") }
+    let hinted = unknown.map { $0.message.en.contains("did you mean 'acme/grow/revenue'") }
     #expect(hinted.prefix(Hints.maxLookups).allSatisfy { $0 })
     #expect(hinted.dropFirst(Hints.maxLookups).dropLast().allSatisfy { !$0 })
     #expect(hinted.last == true, "a reference seen before keeps its hint")

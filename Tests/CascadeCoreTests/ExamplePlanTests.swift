@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeTestSupport
 import Testing
 
 @Suite struct ExamplePlanTests {
@@ -6,7 +7,7 @@ import Testing
   func examplePlansValidateWithoutErrorsOrWarnings(_ name: String) throws {
     let result = try Linter.validate(paths: [repositoryRoot + "/Plans/" + name])
     let problems = result.diagnostics.filter { $0.severity != .info }
-    #expect(problems.isEmpty, "\(problems.map { "\($0.location.line): \($0.message) [\($0.rule)]" })")
+    #expect(problems.isEmpty, "\(problems.map { "\($0.location.line): \($0.message.en) [\($0.rule)]" })")
     #expect(result.summary.units >= 8)
     #expect(result.summary.keyResults >= 30)
   }

@@ -1,3 +1,4 @@
+import CascadeTestSupport
 import Foundation
 import Testing
 
@@ -28,7 +29,7 @@ import Testing
     let schema = r.diagnostics.filter { $0.rule == "schema" }.map { position($0) }.sorted()
     // Column 38 counts Unicode scalars: "é" and the separator are one each.
     #expect(schema == ["3:8", "6:38"], "\(name)")
-    #expect(r.first("yaml-syntax") == nil, "\(name): \(r.first("yaml-syntax")?.message ?? "")")
+    #expect(r.first("yaml-syntax") == nil, "\(name): \(r.first("yaml-syntax")?.message.en ?? "")")
   }
 
   @Test(arguments: characters)
@@ -42,21 +43,21 @@ import Testing
       """)
     let d = try #require(r.first("yaml-syntax"), "\(name)")
     // Where the character is (line 2, after "name: Acme  # the 进度 note": 25 scalars).
-    #expect(position(d) == "2:26", "\(name): \(d.message)")
-    #expect(d.message.contains(name), "\(d.message)")
-    #expect(d.message.contains("delete it"), "\(d.message)")
-    #expect(d.message.utf8.count < 300)
+    #expect(position(d) == "2:26", "\(name): \(d.message.en)")
+    #expect(d.message.en.contains(name), "\(d.message.en)")
+    #expect(d.message.en.contains("delete it"), "\(d.message.en)")
+    #expect(d.message.en.utf8.count < 300)
   }
 
   @Test func aSeparatorInAPlainOrBlockValueIsNamedToo() throws {
     let plain = try lint("unit: acme\nname: Acme\u{2028}Corp\nlevel: company\ncycle: 2027\n")
     let d = try #require(plain.first("yaml-syntax"))
-    #expect(position(d) == "2:11", "\(d.message)")
-    #expect(d.message.contains("U+2028"))
+    #expect(position(d) == "2:11", "\(d.message.en)")
+    #expect(d.message.en.contains("U+2028"))
     let block = try lint("unit: acme\nname: |\n  Acme\u{85}Corp\nlevel: company\ncycle: 2027\n")
     let b = try #require(block.first("yaml-syntax"))
-    #expect(position(b) == "3:7", "\(b.message)")
-    #expect(b.message.contains("U+0085"))
+    #expect(position(b) == "3:7", "\(b.message.en)")
+    #expect(b.message.en.contains("U+0085"))
   }
 
   @Test func unrelatedSyntaxErrorsKeepTheirOwnMessage() throws {
@@ -64,8 +65,8 @@ import Testing
     let r = try lint("unit: acme\nname: \"A\u{2028}B\"\nlevel: company\nobjectives:\n\t- id: x\n")
     let d = try #require(r.first("yaml-syntax"))
     #expect(d.location.line == 5)
-    #expect(d.message.contains("tab"), "\(d.message)")
-    #expect(!d.message.contains("U+2028"))
+    #expect(d.message.en.contains("tab"), "\(d.message.en)")
+    #expect(!d.message.en.contains("U+2028"))
   }
 
   @Test func aTabAfterWideCharactersIsStillRecognised() throws {
@@ -73,13 +74,13 @@ import Testing
     let r = try lint("unit: acme\nname: 进度进度进度\nobjectives:\n\t- id: x\n")
     let d = try #require(r.first("yaml-syntax"))
     #expect(d.location.line == 4)
-    #expect(d.message.contains("tab"), "\(d.message)")
+    #expect(d.message.en.contains("tab"), "\(d.message.en)")
   }
 
   @Test func aFileStartingWithAByteOrderMarkReads() throws {
     // Windows editors save UTF-8 with a BOM; libyaml with its encoding fixed to UTF-8 failed.
     let r = try lint(bytes: [0xEF, 0xBB, 0xBF] + Array("unit: acme\nname: A\nlevel: company\ncycle: 2027\n".utf8))
-    #expect(r.diagnostics.filter { $0.severity == .error }.isEmpty, "\(r.diagnostics.map(\.message))")
+    #expect(r.diagnostics.filter { $0.severity == .error }.isEmpty, "\(r.diagnostics.map(\.message.en))")
     #expect(r.plan.units.first?.name == "A")
   }
 
@@ -96,7 +97,7 @@ import Testing
     bytes += Array("\n".utf8)
     let r = try lint(bytes: bytes)
     let d = try #require(r.first("yaml-syntax"))
-    #expect(position(d) == "3:9", "\(d.message)")
+    #expect(position(d) == "3:9", "\(d.message.en)")
   }
 
   @Test func manySeparatorsInALargeFileStayCheap() throws {

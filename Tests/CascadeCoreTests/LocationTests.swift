@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeTestSupport
 import Testing
 
 /// Diagnostics point at the offending key or value, not the document.
@@ -46,9 +47,9 @@ import Testing
     #expect(at("kr-direction-mismatch") == ["13:17"])
     #expect(at("kr-due-outside-cycle") == ["15:14"])
     #expect(at("unresolved-ref").sorted() == ["25:28", "32:25"])
-    #expect(r.first("unresolved-ref")?.message.contains("did you mean 'grow'") == true)
+    #expect(r.first("unresolved-ref")?.message.en.contains("did you mean 'grow'") == true)
     #expect(
-      r.diagnostics.first { $0.rule == "unresolved-ref" && $0.location.line == 32 }?.message.contains("'revenue'")
+      r.diagnostics.first { $0.rule == "unresolved-ref" && $0.location.line == 32 }?.message.en.contains("'revenue'")
         == true)
   }
 

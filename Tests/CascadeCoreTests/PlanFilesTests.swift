@@ -1,3 +1,4 @@
+import CascadeTestSupport
 import Foundation
 import Testing
 
@@ -28,7 +29,7 @@ import Testing
     #expect(r.plan.files.sorted() == [plan.root + "/acme.yaml", shown])
     #expect(r.plan.units.map(\.id).sorted() == ["acme", "east"])
     // Its diagnostics name it, escaped.
-    let d = try #require(r.diagnostics.first { $0.message.contains("tean") })
+    let d = try #require(r.diagnostics.first { $0.message.en.contains("tean") })
     #expect(d.location.file == shown)
     #expect(d.location.line == 3)
   }
@@ -75,7 +76,7 @@ import Testing
     ])
     #expect(r.plan.files == [plan.path("link.yaml")])
     #expect(r.plan.units.count == 1)
-    #expect(r.first("duplicate-id") == nil, "\(r.first("duplicate-id")?.message ?? "")")
+    #expect(r.first("duplicate-id") == nil, "\(r.first("duplicate-id")?.message.en ?? "")")
   }
 
   @Test func twoFilesWithTheSameUnitAreStillDuplicates() throws {

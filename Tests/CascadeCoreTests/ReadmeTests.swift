@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeTestSupport
 import Foundation
 import Testing
 

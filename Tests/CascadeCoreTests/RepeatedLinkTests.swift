@@ -1,3 +1,4 @@
+import CascadeTestSupport
 import Testing
 
 @testable import CascadeCore
@@ -50,6 +51,6 @@ import Testing
     let loaded = PlanLoader.load(inMemory: [("plan.yaml", yaml)])
     let duplicates = loaded.diagnostics.filter { $0.rule == "duplicate-key" }
     #expect(duplicates.map(\.location.line) == [20_006, 20_007])
-    #expect(duplicates.first?.message.contains("line 13") == true)
+    #expect(duplicates.first?.message.en.contains("line 13") == true)
   }
 }

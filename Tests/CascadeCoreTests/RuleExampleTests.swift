@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeTestSupport
 import Testing
 
 /// Every rule's own examples, SwiftLint style: the triggering ones must produce the rule
@@ -22,7 +23,7 @@ import Testing
       for hit in hits {
         #expect(hit.category == rule.description.category)
         #expect(hit.severity == rule.description.severity)
-        #expect(hit.message.count < 400)
+        #expect(hit.message.en.count < 400)
       }
     }
   }
@@ -34,7 +35,7 @@ import Testing
     for (n, example) in rule.description.nonTriggering.enumerated() {
       let result = try TemporaryPlan(example.files).lint()
       let hits = result.diagnostics.filter { $0.rule == id }
-      #expect(hits.isEmpty, "non-triggering example \(n) of \(id) fired: \(hits.map(\.message))")
+      #expect(hits.isEmpty, "non-triggering example \(n) of \(id) fired: \(hits.map(\.message.en))")
     }
   }
 

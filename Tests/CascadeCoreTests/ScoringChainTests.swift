@@ -1,3 +1,4 @@
+import CascadeTestSupport
 import Testing
 
 @testable import CascadeCore

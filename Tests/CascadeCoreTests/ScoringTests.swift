@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeTestSupport
 import Testing
 
 /// Each formula with hand-computed cases.

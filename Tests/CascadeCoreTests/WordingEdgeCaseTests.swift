@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeTestSupport
 import Testing
 
 @Suite("Codes, dates and special forms")

@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeTestSupport
 import Testing
 
 /// One expected extraction: the title, the matched text, its value and whether it is a percentage.

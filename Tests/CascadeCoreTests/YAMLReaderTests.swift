@@ -1,3 +1,4 @@
+import CascadeTestSupport
 import Testing
 
 @testable import CascadeCore
@@ -17,7 +18,7 @@ import Testing
     let d = decoder.diagnostics.first
     #expect(d?.rule == "yaml-syntax")
     #expect(d?.location == SourceLocation(file: "plan.yaml", mark: .start))
-    #expect(d?.message.contains("could not start") == true)
+    #expect(d?.message.en.contains("could not start") == true)
     // Later calls end quietly.
     #expect((try? reader.next())?.kind == .streamEnd)
   }

@@ -86,7 +86,7 @@ final class TemporaryFolder {
     let problems = result.diagnostics.filter { $0.severity != .info }
     #expect(
       problems.isEmpty,
-      "\(problems.prefix(10).map { "\($0.location.file):\($0.location.line) \($0.rule) \($0.message)" })"
+      "\(problems.prefix(10).map { "\($0.location.file):\($0.location.line) \($0.rule) \($0.message.en)" })"
     )
     // Infos (activities, unsupported objectives) are allowed, but rare.
     #expect(result.summary.infos * 100 <= result.summary.keyResults)
@@ -119,7 +119,7 @@ final class TemporaryFolder {
     }
     #expect(
       unexplained.isEmpty,
-      "\(unexplained.prefix(10).map { "\($0.location.file):\($0.location.line) \($0.rule) \($0.message)" })"
+      "\(unexplained.prefix(10).map { "\($0.location.file):\($0.location.line) \($0.rule) \($0.message.en)" })"
     )
   }
 

@@ -180,17 +180,29 @@ public struct CheckInLog: Sendable {
     case unknownReference(String, line: Int, column: Int)
   }
 
-  private mutating func report(_ rule: RuleDescription, _ message: String, line: Int, column: Int, subject: String?) {
+  private mutating func report(_ rule: RuleDescription, _ message: Message, line: Int, column: Int, subject: String?) {
     diagnostics.append(CheckInLog.diagnostic(rule, message, file: file, line: line, column: column, subject: subject))
   }
 
+  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
+  private mutating func report(_ rule: RuleDescription, _ message: String, line: Int, column: Int, subject: String?) {
+    report(rule, Message(en: message, zh: message), line: line, column: column, subject: subject)
+  }
+
+  static func diagnostic(
+    _ rule: RuleDescription, _ message: Message, file: String?, line: Int, column: Int, subject: String?
+  ) -> Diagnostic {
+    Diagnostic(
+      rule, message,
+      at: SourceLocation(file: file ?? PlanLoader.checkInsFile, mark: Mark(line: line, column: column)),
+      subject: subject)
+  }
+
+  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
   static func diagnostic(
     _ rule: RuleDescription, _ message: String, file: String?, line: Int, column: Int, subject: String?
   ) -> Diagnostic {
-    Diagnostic(
-      rule: rule.id, severity: rule.severity, category: rule.category, message: message,
-      location: SourceLocation(file: file ?? PlanLoader.checkInsFile, mark: Mark(line: line, column: column)),
-      subject: subject)
+    diagnostic(rule, Message(en: message, zh: message), file: file, line: line, column: column, subject: subject)
   }
 
   private static func parse(_ record: CSVRecord, position: Int, index: PlanIndex, file: String) -> RowOutcome {

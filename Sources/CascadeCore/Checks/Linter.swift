@@ -99,8 +99,9 @@ public enum Linter {
         let more =
           (counts[rule] ?? 0) + (omitted[Findings.Group(file: first.location.file, rule: rule)] ?? 0)
           - maxDiagnosticsPerRule
-        first.message =
-          "… and \(more) more in this file (at most \(maxDiagnosticsPerRule) per rule and file are listed)"
+        first.message = Message(
+          en: "… and \(more) more in this file (at most \(maxDiagnosticsPerRule) per rule and file are listed)",
+          zh: "……本文件还有 \(more) 处同类问题（每条规则在每个文件中最多列出 \(maxDiagnosticsPerRule) 处）")
         first.subject = nil
         notes.append(first)
       }

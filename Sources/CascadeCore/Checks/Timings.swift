@@ -1,40 +1,31 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
+import Synchronization
 
-/// Phase timings on stderr when CASCADE_TIMINGS is set: where a run spends its time, without a
-/// profiler. Costs one clock read per phase.
+/// Phase timings: where a run spends its time, without a profiler. The core only measures;
+/// what happens to a measurement is the sink's business (the command line prints it on stderr
+/// when CASCADE_TIMINGS is set). Without a sink it costs one atomic load per phase.
 public enum Timings {
-  public static let enabled: Bool = getenv("CASCADE_TIMINGS") != nil
+  public typealias Sink = @Sendable (_ label: String, _ seconds: Double) -> Void
 
-  /// Resident memory now, from /proc/self/statm (0 where there is none).
-  static func residentMegabytes() -> Int {
-    let fd = open("/proc/self/statm", O_RDONLY)
-    guard fd >= 0 else { return 0 }
-    defer { close(fd) }
-    var buffer = [UInt8](repeating: 0, count: 128)
-    let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 127) }
-    guard n > 0 else { return 0 }
-    let fields = buffer[0..<n].split(separator: UInt8(ascii: " "))
-    guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return 0 }
-    return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_000_000
+  private static let installed = Mutex<Sink?>(nil)
+  private static let active = Atomic<Bool>(false)
+
+  /// Sends every later measurement to `sink` (nil: stop measuring).
+  public static func install(_ sink: Sink?) {
+    installed.withLock { $0 = sink }
+    active.store(sink != nil, ordering: .releasing)
   }
 
-  static func now() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-  }
+  public static var enabled: Bool { active.load(ordering: .acquiring) }
 
-  /// Runs `body`, reporting its wall time under `label` when enabled.
+  /// Runs `body`, reporting its wall time under `label` to the sink, if there is one.
   @inline(__always)
   public static func measure<T, E: Error>(_ label: String, _ body: () throws(E) -> T) throws(E) -> T {
     guard enabled else { return try body() }
-    let start = now()
+    let start = ContinuousClock.now
     let value = try body()
-    let ms = (now() - start) * 1000
-    let line = "cascade timing: \(label) \(Int(ms.rounded())) ms, resident \(residentMegabytes()) MB\n"
-    _ = line.withCString { write(2, $0, strlen($0)) }
+    let elapsed = ContinuousClock.now - start
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    if let sink = installed.withLock({ $0 }) { sink(label, seconds) }
     return value
   }
 }

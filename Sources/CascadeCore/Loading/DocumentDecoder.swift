@@ -23,11 +23,13 @@ struct DocumentDecoder {
 
   // MARK: - Reporting
 
+  mutating func report(_ rule: RuleDescription, _ message: Message, _ mark: Mark, subject: String? = nil) {
+    diagnostics.append(Diagnostic(rule, message, at: SourceLocation(file: file, mark: mark), subject: subject))
+  }
+
+  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
   mutating func report(_ rule: RuleDescription, _ message: String, _ mark: Mark, subject: String? = nil) {
-    diagnostics.append(
-      Diagnostic(
-        rule: rule.id, severity: rule.severity, category: rule.category, message: message,
-        location: SourceLocation(file: file, mark: mark), subject: subject))
+    report(rule, Message(en: message, zh: message), mark, subject: subject)
   }
 
   // MARK: - Events

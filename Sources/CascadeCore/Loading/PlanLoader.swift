@@ -281,9 +281,12 @@ public enum PlanLoader {
     return decoder.diagnostics
   }
 
+  static func fileDiagnostic(_ rule: RuleDescription, _ message: Message, _ file: String) -> Diagnostic {
+    Diagnostic(rule, message, at: SourceLocation(file: file, mark: .start))
+  }
+
+  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
   static func fileDiagnostic(_ rule: RuleDescription, _ message: String, _ file: String) -> Diagnostic {
-    Diagnostic(
-      rule: rule.id, severity: rule.severity, category: rule.category, message: message,
-      location: SourceLocation(file: file, mark: .start), subject: nil)
+    fileDiagnostic(rule, Message(en: message, zh: message), file)
   }
 }

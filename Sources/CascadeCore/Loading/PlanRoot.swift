@@ -95,11 +95,13 @@ public enum PlanRoot {
     return diagnostic("checkins.csv is \(what), so no check-in can be read from it or written to it", file)
   }
 
+  static func diagnostic(_ message: Message, _ file: String) -> Diagnostic {
+    Diagnostic(CheckInFileRule.description, message, at: SourceLocation(file: file, mark: .start))
+  }
+
+  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
   static func diagnostic(_ message: String, _ file: String) -> Diagnostic {
-    let rule = CheckInFileRule.description
-    return Diagnostic(
-      rule: rule.id, severity: rule.severity, category: rule.category, message: message,
-      location: SourceLocation(file: file, mark: .start), subject: nil)
+    diagnostic(Message(en: message, zh: message), file)
   }
 
   // MARK: - File-system helpers

@@ -255,10 +255,18 @@ extension DocumentDecoder {
 
   /// Decodes `cascade.yaml` whose root mapping-start has been read.
   mutating func configuration(into config: inout Configuration, ruleIDs: [String]) throws(Stop) {
-    try forEachKey(known: ["name", "rules", "limits", "stale_after_days"]) { (d, key, value) throws(Stop) in
+    try forEachKey(known: ["name", "language", "rules", "limits", "stale_after_days"]) {
+      (d, key, value) throws(Stop) in
       switch key.value {
       case "name":
         config.name = try d.text(value, field: "name")
+      case "language":
+        guard let s = try d.text(value, field: "language") else { return true }
+        if let language = Language(rawValue: s) {
+          config.language = language
+        } else {
+          d.report(SchemaRule.description, SchemaRule.unknownLanguage(s), value.mark)
+        }
       case "rules":
         guard value.kind == .mappingStart else {
           d.report(SchemaRule.description, "'rules' must map rule ids to off, info, warning or error", value.mark)

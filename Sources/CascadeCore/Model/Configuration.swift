@@ -8,6 +8,8 @@ public struct Configuration: Sendable {
   public var staleAfterDays: Int
   /// The plan's display name (diagram titles); nil means the company unit's name.
   public var name: String?
+  /// The language of what Cascade writes for people (`language:`); nil: the command line decides.
+  public var language: Language?
 
   public init() {
     severities = [:]

@@ -51,18 +51,18 @@ public struct Diagnostic: Hashable, Sendable {
   public var rule: String
   public var severity: Severity
   public var category: RuleCategory
-  public var message: String
+  /// What went wrong and what to do, in every language (built by the rule's message functions).
+  public var message: Message
   public var location: SourceLocation
   /// The reference of the unit, objective or key result concerned, if any.
   public var subject: String?
 
-  public init(
-    rule: String, severity: Severity, category: RuleCategory, message: String,
-    location: SourceLocation, subject: String?
-  ) {
-    self.rule = rule
-    self.severity = severity
-    self.category = category
+  /// The one way to make a diagnostic: from the rule that reports it, at the rule's default
+  /// severity (the linter applies the plan's configuration afterwards).
+  public init(_ rule: RuleDescription, _ message: Message, at location: SourceLocation, subject: String? = nil) {
+    self.rule = rule.id
+    self.severity = rule.severity
+    self.category = rule.category
     self.message = message
     self.location = location
     self.subject = subject
@@ -89,6 +89,12 @@ public func quoted(_ text: some StringProtocol, limit: Int = 60) -> String {
     count += 1
   }
   return "'" + visible(text[..<end]) + (end < text.endIndex ? "…" : "") + "'"
+}
+
+/// ``quoted(_:limit:)`` for Chinese text: 「…」, the same cut and the same visible escapes.
+public func quotedZh(_ text: some StringProtocol, limit: Int = 60) -> String {
+  let q = quoted(text, limit: limit)
+  return "「" + q.dropFirst().dropLast() + "」"
 }
 
 /// True for the characters that must not reach a terminal, a Markdown page or a log raw: C0

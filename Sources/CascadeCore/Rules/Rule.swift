@@ -79,11 +79,9 @@ public struct Findings: Sendable {
   public init() {}
 
   public mutating func report(
-    _ rule: RuleDescription, _ message: String, at location: SourceLocation, subject: String?
+    _ rule: RuleDescription, _ message: Message, at location: SourceLocation, subject: String?
   ) {
-    let d = Diagnostic(
-      rule: rule.id, severity: rule.severity, category: rule.category, message: message,
-      location: location, subject: subject)
+    let d = Diagnostic(rule, message, at: location, subject: subject)
     let group = Group(file: location.file, rule: rule.id)
     var k = kept.removeValue(forKey: group) ?? Kept()
     defer { kept[group] = k }
@@ -104,6 +102,13 @@ public struct Findings: Sendable {
       k.indices.indices.max {
         Diagnostic.presentationOrder(diagnostics[k.indices[$0]], diagnostics[k.indices[$1]])
       } ?? 0
+  }
+
+  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
+  public mutating func report(
+    _ rule: RuleDescription, _ message: String, at location: SourceLocation, subject: String?
+  ) {
+    report(rule, Message(en: message, zh: message), at: location, subject: subject)
   }
 
   public mutating func append(contentsOf other: [Diagnostic]) {

@@ -18,7 +18,7 @@ public enum RuleDocumentation {
         out += "\nFires on:\n\n" + excerpt(bad.files, around: focus)
         if let hit {
           out += "\n```text\n\(hit.location.file):\(hit.location.line):\(hit.location.column): "
-          out += "\(hit.severity.rawValue): \(hit.message) [\(hit.rule)]\n```\n"
+          out += "\(hit.severity.rawValue): \(hit.message.en) [\(hit.rule)]\n```\n"
         }
         if let good = d.nonTriggering.first {
           out += "\nDoes not fire on:\n\n" + excerpt(good.files, around: focus)

@@ -10,7 +10,7 @@ public enum Arithmetic {
 
   /// The sum of finite values; `overflowed` when the true sum is beyond ±largest (the value is
   /// then that limit, with the sum's sign).
-  static func sum(_ values: [Double]) -> (value: Double, overflowed: Bool) {
+  public static func sum(_ values: [Double]) -> (value: Double, overflowed: Bool) {
     var plain = 0.0
     for v in values { plain += v }
     if plain.isFinite { return (plain, false) }

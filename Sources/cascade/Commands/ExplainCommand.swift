@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeReport
 
 struct ExplainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -13,6 +14,8 @@ struct ExplainCommand: ParsableCommand {
 
   @Option(name: .customLong("as-of"), help: "The day to score at (default: today).")
   var asOf: Day?
+
+  @OptionGroup var language: LanguageOption
 
   mutating func run() throws {
     let result = try loadPlan([plan])
@@ -29,7 +32,10 @@ struct ExplainCommand: ParsableCommand {
           + (Suggestion.closest(to: reference, in: candidates, maxDistance: 3).map { " (did you mean \(quoted($0))?)" }
             ?? ""))
     }
-    try Terminal.write(Explanation.text(subject, result, asOf: asOf ?? Day.today))
+    try Terminal.write(
+      Explanation.text(
+        subject, result, asOf: asOf ?? Day.today, language.presentation(plan: result.plan.configuration, colour: false))
+    )
     reportProblems(result)
   }
 }

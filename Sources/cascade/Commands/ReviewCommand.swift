@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeReport
 
 struct ReviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,11 +15,15 @@ struct ReviewCommand: ParsableCommand {
   @Option(name: .customLong("as-of"), help: "The day of this review (default: today).")
   var asOf: Day?
 
+  @OptionGroup var language: LanguageOption
+
   mutating func run() throws {
     let day = asOf ?? Day.today
     guard since <= day else { throw CLIFailure(message: "cascade: --since \(since) is after --as-of \(day)") }
     let result = try loadPlan([plan])
-    try Terminal.write(ReviewAgenda(since: since, asOf: day).markdown(result))
+    try Terminal.write(
+      ReviewAgenda(since: since, asOf: day).markdown(
+        result, language.presentation(plan: result.plan.configuration, colour: false)))
     reportProblems(result)
   }
 }

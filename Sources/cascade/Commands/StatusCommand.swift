@@ -1,11 +1,10 @@
 import ArgumentParser
 import CascadeCore
+import CascadeReport
 
 struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status", abstract: "Scores, progress and status of every key result, objective and unit.")
-
-  enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
 
   @Argument(help: "The plan folder.")
   var plan: String
@@ -17,7 +16,9 @@ struct StatusCommand: ParsableCommand {
   var unit: String?
 
   @Option(help: "Output format: text, json or markdown.")
-  var format: Format = .text
+  var format: StatusFormat = .text
+
+  @OptionGroup var language: LanguageOption
 
   mutating func run() throws {
     let result = try loadPlan([plan])
@@ -30,13 +31,9 @@ struct StatusCommand: ParsableCommand {
       root = u
     }
     let card = Timings.measure("score") { Scorer.score(result, asOf: asOf ?? Day.today) }
-    let formatter: any StatusFormatter =
-      switch format {
-      case .text: StatusTextFormatter(colour: Terminal.useColour)
-      case .json: StatusJSONFormatter()
-      case .markdown: StatusMarkdownFormatter()
-      }
-    let text = Timings.measure("format") { formatter.format(card, result, unit: root) }
+    let presentation = language.presentation(
+      plan: result.plan.configuration, colour: format == .text && Terminal.useColour)
+    let text = Timings.measure("format") { format.formatter.format(card, result, unit: root, presentation) }
     try Timings.measure("write") { () throws(CLIFailure) in try Terminal.write(text) }
     reportProblems(result)
   }

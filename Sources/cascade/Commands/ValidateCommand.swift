@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeReport
 
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -14,7 +15,9 @@ struct ValidateCommand: ParsableCommand {
   var paths: [String]
 
   @Option(help: "Output format: text or json.")
-  var format: OutputFormat = .text
+  var format: DiagnosticFormat = .text
+
+  @OptionGroup var language: LanguageOption
 
   @Flag(help: "Fail (exit 1) on warnings too.")
   var strict = false
@@ -26,12 +29,9 @@ struct ValidateCommand: ParsableCommand {
     } catch {
       throw CLIFailure(message: "cascade: \(error.description)")
     }
-    let formatter: any DiagnosticFormatter =
-      switch format {
-      case .text: TextDiagnosticFormatter(colour: Terminal.useColour)
-      case .json: JSONDiagnosticFormatter()
-      }
-    try Terminal.write(formatter.format(result))
+    let presentation = language.presentation(
+      plan: result.plan.configuration, colour: format == .text && Terminal.useColour)
+    try Terminal.write(format.formatter.format(result, presentation))
     if result.summary.errors > 0 || (strict && result.summary.warnings > 0) {
       throw ExitCode(1)
     }

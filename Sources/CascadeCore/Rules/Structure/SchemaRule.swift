@@ -13,5 +13,14 @@ public struct SchemaRule: Rule {
       RuleExample("unit: team\nname: T\nlevel: team\ncycle: 2027-Q1\nobjectives: []\n", line: 3),
     ],
     nonTriggering: [RuleExample(Examples.withTeam())])
+  /// Reported while plans are read (`DocumentDecoder`, `UnitDecoding`).
   public func check(_ plan: PlanIndex, _ findings: inout Findings) {}
+
+  // MARK: - Messages
+
+  static func unknownLanguage(_ found: String) -> Message {
+    Message(
+      en: "'language' must be en or zh, found \(quoted(found, limit: 20))",
+      zh: "language 只能是 en 或 zh，这里写的是\(quotedZh(found, limit: 20))")
+  }
 }

@@ -1,3 +1,5 @@
+import CascadeCore
+
 /// `cascade explain`: the arithmetic behind one score, step by step down to the check-ins.
 public enum Explanation {
   public enum Subject {
@@ -16,7 +18,7 @@ public enum Explanation {
     return .objective(ObjectiveAddress(unit: u, objective: o))
   }
 
-  public static func text(_ subject: Subject, _ result: LintResult, asOf: Day) -> String {
+  public static func text(_ subject: Subject, _ result: LintResult, asOf: Day, _ p: Presentation = .plain) -> String {
     let card = Scorer.score(result, asOf: asOf)
     switch subject {
     case .unit(let u): return unit(u, card, result)

@@ -41,3 +41,10 @@ public enum NumberFormat {
     return s
   }
 }
+
+/// Shared number formatting for reports: at most two decimals, no trailing zeros (see
+/// ``NumberFormat/value(_:)``).
+public func formatValue(_ v: Double?) -> String { NumberFormat.value(v) }
+
+/// `60%`, clamped to `≥ 9999%` / `≤ -9999%` (see ``NumberFormat/percent(_:)``).
+public func formatPercent(_ v: Double) -> String { NumberFormat.percent(v) }

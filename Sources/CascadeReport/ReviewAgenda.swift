@@ -1,3 +1,5 @@
+import CascadeCore
+
 /// The agenda for the monthly review meeting, in Markdown: what moved since the last review,
 /// what is at risk, what is stale, whose confidence dropped, what nothing supports, and each
 /// unit's score.
@@ -13,7 +15,7 @@ public struct ReviewAgenda {
   /// A drop in confidence at least this large is called out.
   public static let confidenceDrop = 0.2
 
-  public func markdown(_ result: LintResult) -> String {
+  public func markdown(_ result: LintResult, _ p: Presentation = .plain) -> String {
     let index = result.index
     let now = Scorer.score(result, asOf: asOf)
     let before = Scorer.score(result, asOf: since)
@@ -48,7 +50,7 @@ public struct ReviewAgenda {
         out +=
           "| \(title(s.address)) (`\(s.reference)`) | \(formatValue(b.current)) | \(formatValue(s.current))\(unit) "
         out +=
-          "| \(b.current == nil ? "new" : change) | \(formatPercent(b.progress)) → \(formatPercent(s.progress)) | \(s.status.label) |\n"
+          "| \(b.current == nil ? "new" : change) | \(formatPercent(b.progress)) → \(formatPercent(s.progress)) | \(p(Words.status(s.status))) |\n"
       }
     }
 
@@ -63,7 +65,8 @@ public struct ReviewAgenda {
         let note =
           s.used.last.map { $0.note.isEmpty ? "" : " Last note: “\(markdownEscape(String($0.note.prefix(200))))”" }
           ?? ""
-        out += "- **\(s.status.label)**: \(title(s.address)) (`\(s.reference)`): \(formatPercent(s.progress)) done, "
+        out +=
+          "- **\(p(Words.status(s.status)))**: \(title(s.address)) (`\(s.reference)`): \(formatPercent(s.progress)) done, "
         out += "\(formatPercent(s.expected)) expected"
         if let c = s.confidence { out += ", confidence \(formatValue(c))" }
         if let f = s.forecast { out += ", forecast \(formatValue(f))" }

@@ -1,76 +1,34 @@
+import CascadeCore
+
 /// `cascade status` output. One type per format.
-public protocol StatusFormatter {
-  func format(_ card: Scorecard, _ result: LintResult, unit: Int?) -> String
+public protocol StatusFormatter: Sendable {
+  func format(_ card: Scorecard, _ result: LintResult, unit: Int?, _ presentation: Presentation) -> String
 }
 
-extension LintResult {
-  /// Units in tree order (parents before children, depth-first), with their depth; only the
-  /// subtree of `root` when given. Units in parent loops come last at depth 0.
-  public func unitTree(root: Int? = nil) -> [(unit: Int, depth: Int)] {
-    let index = self.index
-    var out: [(Int, Int)] = []
-    var seen = Set<Int>()
-    func visit(_ u: Int, _ depth: Int) {
-      var stack = [(u, depth)]
-      while let (n, d) = stack.popLast() {
-        guard seen.insert(n).inserted else { continue }
-        out.append((n, d))
-        for c in index.children[n].reversed() { stack.append((c, d + 1)) }
-      }
+/// The formats `cascade status` writes, and the one table from a format to its formatter.
+public enum StatusFormat: String, CaseIterable, Sendable {
+  case text, json, markdown
+
+  public var formatter: any StatusFormatter {
+    switch self {
+    case .text: StatusTextFormatter()
+    case .json: StatusJSONFormatter()
+    case .markdown: StatusMarkdownFormatter()
     }
-    if let root {
-      visit(root, 0)
-      return out
-    }
-    for (i, _) in index.plan.units.enumerated() where index.parent[i] == nil { visit(i, 0) }
-    for i in index.plan.units.indices where !seen.contains(i) { visit(i, 0) }
-    return out
-  }
-
-  /// Two spaces per level of `unitTree` depth, at most 12 levels (valid plans have four): a
-  /// parent chain as long as the plan must not make the output grow with its square.
-  public static func indent(depth: Int) -> String { String(repeating: "  ", count: min(max(depth, 0), 12)) }
-
-  /// The cycle shown for the whole plan: the top unit's.
-  public var planCycle: Cycle? {
-    index.plan.units.first { $0.level == .company }?.cycle ?? index.plan.units.first?.cycle
-  }
-
-  public var planName: String {
-    index.plan.configuration.name ?? index.plan.units.first { $0.level == .company }?.name ?? "Plan"
   }
 }
-
-/// Shared number formatting for reports: at most two decimals, no trailing zeros (see
-/// ``NumberFormat/value(_:)``).
-public func formatValue(_ v: Double?) -> String { NumberFormat.value(v) }
-
-/// `60%`, clamped to `≥ 9999%` / `≤ -9999%` (see ``NumberFormat/percent(_:)``).
-public func formatPercent(_ v: Double) -> String { NumberFormat.percent(v) }
 
 /// The tree with progress bars; colour only when asked (the CLI decides).
 public struct StatusTextFormatter: StatusFormatter {
-  public var colour: Bool
-  public init(colour: Bool) { self.colour = colour }
+  public init() {}
 
   func bar(_ score: Double) -> String {
     let filled = NumberFormat.clampedInt(score * 10, in: 0...10)
     return "[" + String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled) + "]"
   }
 
-  func paint(_ text: String, _ status: Status) -> String {
-    guard colour else { return text }
-    let code =
-      switch status {
-      case .done, .onTrack: "32"
-      case .atRisk: "33"
-      case .offTrack: "31"
-      case .notStarted: "90"
-      }
-    return "\u{1B}[\(code)m\(text)\u{1B}[0m"
-  }
-
-  public func format(_ card: Scorecard, _ result: LintResult, unit: Int?) -> String {
+  public func format(_ card: Scorecard, _ result: LintResult, unit: Int?, _ p: Presentation) -> String {
+    func paint(_ text: String, _ status: Status) -> String { p.style.status(text, status) }
     var out = "\(visible(result.planName)) · \(result.planCycle?.label ?? "no cycle") · as of \(card.asOf)\n"
     let index = result.index
     for (u, depth) in result.unitTree(root: unit) {
@@ -82,13 +40,14 @@ public struct StatusTextFormatter: StatusFormatter {
         let a = ObjectiveAddress(unit: u, objective: oi)
         guard let o = card.score(of: a) else { continue }
         let objective = index.objective(a)
-        out += "\(pad)  \(bar(o.score)) \(formatPercent(o.score).leftPadded(4))  \(paint(o.status.label, o.status))  "
+        out +=
+          "\(pad)  \(bar(o.score)) \(formatPercent(o.score).leftPadded(4))  \(paint(p(Words.status(o.status)), o.status))  "
         out += "\(objective.id): \(visible(objective.title))\(objective.type == .committed ? " (committed)" : "")\n"
         for k in objective.keyResults.indices {
           guard let s = card.score(of: KeyResultAddress(a, k)) else { continue }
           let kr = objective.keyResults[k]
           var line =
-            "\(pad)    \(bar(s.score)) \(formatPercent(s.progress).leftPadded(4))  \(paint(s.status.label, s.status))"
+            "\(pad)    \(bar(s.score)) \(formatPercent(s.progress).leftPadded(4))  \(paint(p(Words.status(s.status)), s.status))"
           if s.stale { line += paint(" (stale)", .atRisk) }
           line += "  \(kr.id): \(visible(kr.title))"
           if let c = s.current { line += "  now \(formatValue(c))\(kr.unit.map { " \(visible($0))" } ?? "")" }
@@ -111,7 +70,7 @@ extension String {
 public struct StatusJSONFormatter: StatusFormatter {
   public init() {}
 
-  public func format(_ card: Scorecard, _ result: LintResult, unit: Int?) -> String {
+  public func format(_ card: Scorecard, _ result: LintResult, unit: Int?, _ p: Presentation) -> String {
     // Without --unit everything is included: skip the set and the filtering copies.
     let included = unit.map { Set(result.unitTree(root: $0).map(\.unit)) }
     func keep(_ u: Int) -> Bool { included?.contains(u) ?? true }
@@ -162,7 +121,7 @@ public struct StatusJSONFormatter: StatusFormatter {
 public struct StatusMarkdownFormatter: StatusFormatter {
   public init() {}
 
-  public func format(_ card: Scorecard, _ result: LintResult, unit: Int?) -> String {
+  public func format(_ card: Scorecard, _ result: LintResult, unit: Int?, _ p: Presentation) -> String {
     var out = "# \(markdownEscape(result.planName)) — \(result.planCycle?.label ?? "") — status as of \(card.asOf)\n"
     let index = result.index
     for (u, _) in result.unitTree(root: unit) {
@@ -174,12 +133,13 @@ public struct StatusMarkdownFormatter: StatusFormatter {
         let a = ObjectiveAddress(unit: u, objective: oi)
         guard let o = card.score(of: a) else { continue }
         let objective = index.objective(a)
-        out += "| **\(markdownEscape(objective.title))** | \(formatPercent(o.score)) | \(o.status.label) | | | |\n"
+        out +=
+          "| **\(markdownEscape(objective.title))** | \(formatPercent(o.score)) | \(p(Words.status(o.status))) | | | |\n"
         for k in objective.keyResults.indices {
           guard let s = card.score(of: KeyResultAddress(a, k)) else { continue }
           let kr = objective.keyResults[k]
           out +=
-            "| \(markdownEscape(kr.title)) | \(formatPercent(s.progress)) | \(s.status.label)\(s.stale ? " (stale)" : "") "
+            "| \(markdownEscape(kr.title)) | \(formatPercent(s.progress)) | \(p(Words.status(s.status)))\(s.stale ? " (stale)" : "") "
           out += "| \(formatValue(s.current)) | \(formatValue(kr.target)) | \(formatValue(s.forecast)) |\n"
         }
       }

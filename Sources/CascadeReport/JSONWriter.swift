@@ -1,3 +1,5 @@
+import CascadeCore
+
 /// A small streaming JSON writer: deterministic key order, correct string escaping, and no
 /// Foundation (JSONEncoder is slow on Linux and reorders keys).
 public struct JSONWriter {

@@ -1,4 +1,6 @@
 import CascadeCore
+import CascadeReport
+import CascadeTestSupport
 import Foundation
 import Testing
 
@@ -126,7 +128,7 @@ import Testing
   @Test func statusTextShowsControlsVisibly() throws {
     let result = try TemporaryPlan(Self.plan).lint()
     let card = Scorer.score(result, asOf: Day(iso: "2027-02-28") ?? Day(ordinal: 0))
-    let out = StatusTextFormatter(colour: false).format(card, result, unit: nil)
+    let out = StatusTextFormatter().format(card, result, unit: nil, .plain)
     #expect(Self.unsafeScalars(out).isEmpty, "\(Self.unsafeScalars(out))")
     #expect(out.contains("A\\u{1B}]0;pwned\\u{7}\\u{1B}[2J"))
     // Every line of the tree is a header, blank, a unit, an objective or a key result: the
@@ -137,7 +139,7 @@ import Testing
   @Test func statusMarkdownShowsControlsAndKeepsTheTable() throws {
     let result = try TemporaryPlan(Self.plan).lint()
     let card = Scorer.score(result, asOf: Day(iso: "2027-02-28") ?? Day(ordinal: 0))
-    let out = StatusMarkdownFormatter().format(card, result, unit: nil)
+    let out = StatusMarkdownFormatter().format(card, result, unit: nil, .plain)
     #expect(Self.unsafeScalars(out).isEmpty, "\(Self.unsafeScalars(out))")
     Self.expectLiteralMarkdown(out)
     for line in out.split(separator: "\n") where line.hasPrefix("|") {
@@ -205,7 +207,7 @@ import Testing
     ])
     let result = try plan.lint()
     #expect(result.diagnostics.count >= 2)
-    let out = TextDiagnosticFormatter(colour: false).format(result)
+    let out = TextDiagnosticFormatter().format(result, .plain)
     let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.count == result.diagnostics.count + 2, "\(out)")
     #expect(Self.unsafeScalars(out).isEmpty, "\(Self.unsafeScalars(out))")
@@ -221,7 +223,7 @@ import Testing
     let name = "bad\nname\u{1B}[2J\u{202E}\u{2028}.yaml"
     let plan = try TemporaryPlan([name: "unit: acme\nname: \(Self.yaml(Self.hostile))\nlevel: team\ncycle: 2027-Q1\n"])
     let result = try plan.lint()
-    let out = JSONDiagnosticFormatter().format(result)
+    let out = JSONDiagnosticFormatter().format(result, .plain)
     #expect(Self.unsafeScalars(out).isEmpty, "\(Self.unsafeScalars(out))")
     let object = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
     let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
@@ -268,16 +270,16 @@ import Testing
       #expect(ds.count == cap + 1, "\(rule)")
       let total = rule == "duplicate-id" ? n - 1 : n
       let note = try #require(ds.last)
-      #expect(note.message == "… and \(total - cap) more in this file (at most \(cap) per rule and file are listed)")
+      #expect(note.message.en == "… and \(total - cap) more in this file (at most \(cap) per rule and file are listed)")
       #expect(note.severity == .error)
       // At the first omitted one: the objectives start on line 6.
       let firstOmittedLine = (rule == "duplicate-id" ? 7 : 6) + cap
       #expect(note.location.line == firstOmittedLine, "\(rule)")
     }
-    let text = TextDiagnosticFormatter(colour: false).format(result)
+    let text = TextDiagnosticFormatter().format(result, .plain)
     #expect(text.utf8.count < 100_000)
     #expect(text.hasSuffix("\(3 * n - 1) errors, 1 warning, 0 infos in 1 unit, \(n) objectives, 0 key results\n"))
-    #expect(JSONDiagnosticFormatter().format(result).utf8.count < 100_000)
+    #expect(JSONDiagnosticFormatter().format(result, .plain).utf8.count < 100_000)
   }
 
   /// 2 MB of units whose parents are missing, half naming one unknown unit and half each a
@@ -296,12 +298,12 @@ import Testing
     #expect(result.summary.errors >= 2 * i)
     let missing = result.diagnostics.filter { $0.rule == "unit-parent-missing" }
     #expect(missing.count == Linter.maxDiagnosticsPerRule + 1)
-    #expect(missing.first?.message == "parent 'nowhere' of unit 'u0' is not a unit in this plan")
+    #expect(missing.first?.message.en == "parent 'nowhere' of unit 'u0' is not a unit in this plan")
     // Hints still come where a name is close to a unit's.
     let near = try lint(
       "unit: acme\nname: A\nlevel: company\ncycle: 2027-Q1\n---\nunit: team\nname: T\nlevel: team\nparent: acmee\n"
         + "cycle: 2027-Q1\n")
-    #expect(near.first("unit-parent-missing")?.message.hasSuffix("(did you mean 'acme'?)") == true)
+    #expect(near.first("unit-parent-missing")?.message.en.hasSuffix("(did you mean 'acme'?)") == true)
   }
 
   /// 2 MB of key results with distinct ids and one duplicate at the end: duplicate-id compares
@@ -319,6 +321,6 @@ import Testing
     let dup = result.diagnostics.filter { $0.rule == "duplicate-id" }
     #expect(dup.count == 1)
     #expect(dup.first?.location.line == 9 + i)
-    #expect(dup.first?.message == "key result id 'k0' is used twice in objective 'o' (first at line 9)")
+    #expect(dup.first?.message.en == "key result id 'k0' is used twice in objective 'o' (first at line 9)")
   }
 }

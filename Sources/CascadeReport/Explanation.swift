@@ -20,144 +20,215 @@ public enum Explanation {
 
   public static func text(_ subject: Subject, _ result: LintResult, asOf: Day, _ p: Presentation = .plain) -> String {
     let card = Scorer.score(result, asOf: asOf)
+    let e = Explainer(card: card, result: result, p: p)
     switch subject {
-    case .unit(let u): return unit(u, card, result)
-    case .objective(let a): return objective(a, card, result, depth: 0)
-    case .keyResult(let k): return keyResult(k, card, result, indent: "")
+    case .unit(let u): return e.unit(u)
+    case .objective(let a): return e.objective(a)
+    case .keyResult(let k): return e.keyResult(k, indent: "")
     }
   }
+}
 
-  static func n(_ v: Double?) -> String { formatValue(v) }
+/// The trace, in the presentation's language. Numbers, references and formulas read the same in
+/// both; the words around them are translated.
+private struct Explainer {
+  let card: Scorecard
+  let result: LintResult
+  let p: Presentation
 
-  static func unit(_ u: Int, _ card: Scorecard, _ result: LintResult) -> String {
-    let index = result.index
+  var index: PlanIndex { result.index }
+  var zh: Bool { p.language == .zh }
+
+  func n(_ v: Double?) -> String { formatValue(v) }
+  func say(_ en: String, _ zh: String) -> String { p(Message(en: en, zh: zh)) }
+  func status(_ s: Status) -> String { zh ? "\(p(Words.status(s)))（\(s.rawValue)）" : s.rawValue }
+
+  func unit(_ u: Int) -> String {
     let unit = index.unit(u)
-    var out =
-      "\(unit.id): \(visible(unit.name)), \(unit.level?.rawValue ?? "no level"), cycle \(unit.cycle?.label ?? "–"), as of \(card.asOf)\n"
+    var out = say(
+      "\(unit.id): \(visible(unit.name)), \(unit.level?.rawValue ?? "no level"), cycle \(unit.cycle?.label ?? "–"), as of \(card.asOf)\n",
+      "\(unit.id)：\(visible(unit.name))，\(p(Words.level(unit.level)))，周期 \(unit.cycle?.label ?? "–")，截至 \(card.asOf)\n")
     var terms: [String] = []
     var weights: [String] = []
     for (oi, o) in unit.objectives.enumerated() {
       guard let s = card.score(of: ObjectiveAddress(unit: u, objective: oi)) else { continue }
-      out += "  \(o.id): score \(n(s.score)) × weight \(n(o.weight))\n"
+      out += say(
+        "  \(o.id): score \(n(s.score)) × weight \(n(o.weight))\n", "  \(o.id)：得分 \(n(s.score)) × 权重 \(n(o.weight))\n")
       terms.append("\(n(s.score))×\(n(o.weight))")
       weights.append(n(o.weight))
     }
-    out +=
-      "score = weighted mean of objectives = (\(terms.joined(separator: " + "))) / (\(weights.joined(separator: " + "))) = \(n(card.units[u].score))\n"
+    let formula =
+      "(\(terms.joined(separator: " + "))) / (\(weights.joined(separator: " + "))) = \(n(card.units[u].score))"
+    out += say("score = weighted mean of objectives = \(formula)\n", "得分 = 各目标得分的加权平均 = \(formula)\n")
     for oi in unit.objectives.indices {
-      out += "\n" + objective(ObjectiveAddress(unit: u, objective: oi), card, result, depth: 0)
+      out += "\n" + objective(ObjectiveAddress(unit: u, objective: oi))
     }
     return out
   }
 
-  static func objective(_ a: ObjectiveAddress, _ card: Scorecard, _ result: LintResult, depth: Int) -> String {
-    let index = result.index
+  func objective(_ a: ObjectiveAddress) -> String {
     let o = index.objective(a)
+    let ref = index.reference(a)
     guard let s = card.score(of: a) else {
-      return "\(index.reference(a)): not scored (it is part of an alignment loop)\n"
+      return say("\(ref): not scored (it is part of an alignment loop)\n", "\(ref)：未计分（它处在一个对齐循环中）\n")
     }
-    var out = "\(index.reference(a)): \(visible(o.title)) (\(o.type.rawValue), rollup: \(o.rollup.rawValue))\n"
+    var out = say(
+      "\(ref): \(visible(o.title)) (\(o.type.rawValue), rollup: \(o.rollup.rawValue))\n",
+      "\(ref)：\(visible(o.title))（\(p(Words.objectiveType(o.type)))，rollup: \(o.rollup.rawValue)）\n")
     if s.fellBack {
-      out +=
-        "  rollup from children is not possible (no objective aligns to it, or they form a loop): using its key results\n"
+      out += say(
+        "  rollup from children is not possible (no objective aligns to it, or they form a loop): using its key results\n",
+        "  无法由下级汇总（没有目标对齐到它，或下级形成了循环）：改用它自己的关键结果\n")
     }
     let terms = s.items.map { "\(n($0.score))×\(n($0.weight))" }.joined(separator: " + ")
     let weights = s.items.map { n($0.weight) }.joined(separator: " + ")
-    for item in s.items { out += "  \(item.reference): score \(n(item.score)) × weight \(n(item.weight))\n" }
-    out += "  score = weighted mean = (\(terms)) / (\(weights)) = \(n(s.score))\n"
-    out += "  status = the worst of its items' statuses = \(s.status.rawValue)\n"
+    for item in s.items {
+      out += say(
+        "  \(item.reference): score \(n(item.score)) × weight \(n(item.weight))\n",
+        "  \(item.reference)：得分 \(n(item.score)) × 权重 \(n(item.weight))\n")
+    }
+    out += say(
+      "  score = weighted mean = (\(terms)) / (\(weights)) = \(n(s.score))\n",
+      "  得分 = 加权平均 = (\(terms)) / (\(weights)) = \(n(s.score))\n")
+    out += say(
+      "  status = the worst of its items' statuses = \(s.status.rawValue)\n",
+      "  状态 = 各项中最差的状态 = \(status(s.status))\n")
     if Scorer.expectedProgress(index.unit(a.unit).cycle, asOf: card.asOf) >= 1 {
-      out +=
-        "  grade = \(Grade(score: s.score).rawValue)\(o.type == .committed && s.score < 1 ? " — committed but below 1.0" : "")\n"
+      let grade = Grade(score: s.score).rawValue
+      let below = o.type == .committed && s.score < 1
+      out += say(
+        "  grade = \(grade)\(below ? " — committed but below 1.0" : "")\n",
+        "  评分 = \(grade)\(below ? "（承诺型目标，但得分低于 1.0）" : "")\n")
     }
     for k in o.keyResults.indices {
-      out += "\n" + keyResult(KeyResultAddress(a, k), card, result, indent: "  ")
+      out += "\n" + keyResult(KeyResultAddress(a, k), indent: "  ")
     }
     return out
   }
 
-  static func keyResult(_ k: KeyResultAddress, _ card: Scorecard, _ result: LintResult, indent: String) -> String {
-    let index = result.index
+  func keyResult(_ k: KeyResultAddress, indent: String) -> String {
     let kr = index.objective(k.objective).keyResults[k.keyResult]
     let unit = index.unit(k.objective.unit)
     guard let s = card.score(of: k) else { return "" }
     let u = kr.unit.map { " \(visible($0))" } ?? ""
-    let kind = kr.effectiveKind?.rawValue ?? "unknown kind"
-    var out = "\(indent)\(s.reference): \(visible(kr.title))\n"
-    out +=
-      "\(indent)  kind \(kind)\(kr.kind == nil && kr.effectiveKind != nil ? " (inferred from baseline and target)" : ""), "
-    out += "baseline \(n(kr.baseline)), target \(n(kr.target))\(u), weight \(n(kr.weight))\n"
+    let inferred = kr.kind == nil && kr.effectiveKind != nil
+    var out = say("\(indent)\(s.reference): \(visible(kr.title))\n", "\(indent)\(s.reference)：\(visible(kr.title))\n")
+    out += say(
+      "\(indent)  kind \(kr.effectiveKind?.rawValue ?? "unknown kind")\(inferred ? " (inferred from baseline and target)" : ""), "
+        + "baseline \(n(kr.baseline)), target \(n(kr.target))\(u), weight \(n(kr.weight))\n",
+      "\(indent)  类型 \(kr.effectiveKind?.rawValue ?? "未知")\(inferred ? "（由基线和目标值推断）" : "")，"
+        + "基线 \(n(kr.baseline))，目标值 \(n(kr.target))\(u)，权重 \(n(kr.weight))\n")
     if !s.summed.isEmpty {
-      out += "\(indent)  current = sum of the latest values of the key results contributing to it:\n"
+      out += say(
+        "\(indent)  current = sum of the latest values of the key results contributing to it:\n",
+        "\(indent)  当前值 = 支撑它的各关键结果最新值之和：\n")
       for c in s.summed {
         let cs = card.score(of: c)
         let ckr = index.objective(c.objective).keyResults[c.keyResult]
+        let day = cs?.lastCheckIn?.description ?? "?"
         let from =
-          cs?.current.map { "\(n($0)) (check-in \(cs?.lastCheckIn?.description ?? "?"))" }
-          ?? "\(n(ckr.baseline)) (baseline, no check-in)"
-        out += "\(indent)    \(index.reference(c.objective, keyResult: c.keyResult)): \(from)\n"
+          cs?.current.map { say("\(n($0)) (check-in \(day))", "\(n($0))（\(day) 的进展更新）") }
+          ?? say("\(n(ckr.baseline)) (baseline, no check-in)", "\(n(ckr.baseline))（基线，尚无进展更新）")
+        out += "\(indent)    \(index.reference(c.objective, keyResult: c.keyResult))\(zh ? "：" : ": ")\(from)\n"
       }
       out += "\(indent)    = \(n(s.current))\n"
       if s.overflowed {
-        out +=
-          "\(indent)    (the sum is beyond the largest number a plan can hold, about ±1.8e+308: it counts as that limit)\n"
+        out += say(
+          "\(indent)    (the sum is beyond the largest number a plan can hold, about ±1.8e+308: it counts as that limit)\n",
+          "\(indent)    （合计超出了计划能表示的最大数值，约 ±1.8e+308：按该上限计算）\n")
       }
     } else if s.used.isEmpty {
-      out += "\(indent)  no check-in on or before \(card.asOf): progress 0, status not_started\n"
+      out += say(
+        "\(indent)  no check-in on or before \(card.asOf): progress 0, status not_started\n",
+        "\(indent)  \(card.asOf) 及之前没有进展更新：进度 0，状态 \(status(.notStarted))\n")
       return out
     } else {
-      out += "\(indent)  check-ins up to \(card.asOf) (latest by date, then by position in the file):\n"
+      out += say(
+        "\(indent)  check-ins up to \(card.asOf) (latest by date, then by position in the file):\n",
+        "\(indent)  截至 \(card.asOf) 的进展更新（按日期取最新，同一天取文件中靠后的一条）：\n")
+      let file = result.checkIns.file.map { visible(FileSystem.basename($0)) } ?? "checkins.csv"
       for c in s.used.suffix(12) {
-        let confidence = c.confidence.map { ", confidence \(n($0))" } ?? ""
-        out +=
-          "\(indent)    \(c.date)  \(n(c.value))\(confidence)  (\(result.checkIns.file.map { visible(FileSystem.basename($0)) } ?? "checkins.csv") line \(c.line))\n"
+        let confidence = c.confidence.map { say(", confidence \(n($0))", "，信心指数 \(n($0))") } ?? ""
+        out += say(
+          "\(indent)    \(c.date)  \(n(c.value))\(confidence)  (\(file) line \(c.line))\n",
+          "\(indent)    \(c.date)  \(n(c.value))\(confidence)（\(file) 第 \(c.line) 行）\n")
       }
-      if s.used.count > 12 { out += "\(indent)    … and \(s.used.count - 12) earlier\n" }
-      out += "\(indent)  current = \(n(s.current))\n"
+      if s.used.count > 12 {
+        out += say("\(indent)    … and \(s.used.count - 12) earlier\n", "\(indent)    ……以及更早的 \(s.used.count - 12) 条\n")
+      }
+      out += say("\(indent)  current = \(n(s.current))\n", "\(indent)  当前值 = \(n(s.current))\n")
     }
     guard let current = s.current else {
-      out += "\(indent)  no value yet: progress 0, status not_started\n"
+      out += say(
+        "\(indent)  no value yet: progress 0, status not_started\n",
+        "\(indent)  尚无数值：进度 0，状态 \(status(.notStarted))\n")
       return out
     }
+    let progress = n(s.progress)
     switch kr.effectiveKind {
     case .increase?, .decrease?:
       guard let b = kr.baseline, let t = kr.target, b != t else {
-        out += "\(indent)  progress cannot be computed (baseline equals target, or one is missing): 0\n"
+        out += say(
+          "\(indent)  progress cannot be computed (baseline equals target, or one is missing): 0\n",
+          "\(indent)  无法计算进度（基线等于目标值，或缺少其一）：0\n")
         break
       }
-      out +=
-        "\(indent)  progress = (current − baseline) / (target − baseline) = (\(n(current)) − \(n(kr.baseline))) / (\(n(kr.target)) − \(n(kr.baseline))) = \(n(s.progress))\n"
+      let values = "(\(n(current)) − \(n(kr.baseline))) / (\(n(kr.target)) − \(n(kr.baseline))) = \(progress)"
+      out += say(
+        "\(indent)  progress = (current − baseline) / (target − baseline) = \(values)\n",
+        "\(indent)  进度 = (当前值 − 基线) / (目标值 − 基线) = \(values)\n")
     case .stayAbove?:
-      out += "\(indent)  progress = 1 if current ≥ \(n(kr.target)) else 0 = \(n(s.progress))\n"
+      out += say(
+        "\(indent)  progress = 1 if current ≥ \(n(kr.target)) else 0 = \(progress)\n",
+        "\(indent)  进度 = 当前值 ≥ \(n(kr.target)) 时为 1，否则为 0 = \(progress)\n")
     case .stayBelow?:
-      out += "\(indent)  progress = 1 if current ≤ \(n(kr.target)) else 0 = \(n(s.progress))\n"
+      out += say(
+        "\(indent)  progress = 1 if current ≤ \(n(kr.target)) else 0 = \(progress)\n",
+        "\(indent)  进度 = 当前值 ≤ \(n(kr.target)) 时为 1，否则为 0 = \(progress)\n")
     case .milestone?:
-      out += "\(indent)  progress = 1 when done, else 0 = \(n(s.progress))\n"
+      out += say(
+        "\(indent)  progress = 1 when done, else 0 = \(progress)\n",
+        "\(indent)  进度 = 完成为 1，否则为 0 = \(progress)\n")
     case nil:
-      out += "\(indent)  progress cannot be computed (no kind, or baseline equals target): 0\n"
+      out += say(
+        "\(indent)  progress cannot be computed (no kind, or baseline equals target): 0\n",
+        "\(indent)  无法计算进度（没有类型，或基线等于目标值）：0\n")
     }
-    out += "\(indent)  score = clamp(progress, 0, 1) = \(n(s.score))\n"
+    out += say(
+      "\(indent)  score = clamp(progress, 0, 1) = \(n(s.score))\n",
+      "\(indent)  得分 = 进度限制在 0 到 1 之间 = \(n(s.score))\n")
     if let cycle = unit.cycle {
       let elapsed = min(cycle.length, max(0, card.asOf - cycle.start + 1))
-      out += "\(indent)  expected = \(elapsed) of \(cycle.length) days of \(cycle.label) elapsed = \(n(s.expected))\n"
+      out += say(
+        "\(indent)  expected = \(elapsed) of \(cycle.length) days of \(cycle.label) elapsed = \(n(s.expected))\n",
+        "\(indent)  预期进度 = \(cycle.label) 共 \(cycle.length) 天，已过 \(elapsed) 天 = \(n(s.expected))\n")
     }
-    out += "\(indent)  status: "
-    if s.progress >= 1 {
-      out += "progress ≥ 1"
-    } else {
-      out +=
-        "progress \(n(s.progress)) vs on-track line \(n(s.expected - StatusRule.onTrackMargin)) and at-risk line \(n(s.expected - StatusRule.atRiskMargin))"
-    }
+    let onLine = n(s.expected - StatusRule.onTrackMargin)
+    let riskLine = n(s.expected - StatusRule.atRiskMargin)
+    var reason =
+      s.progress >= 1
+      ? say("progress ≥ 1", "进度 ≥ 1")
+      : say(
+        "progress \(progress) vs on-track line \(onLine) and at-risk line \(riskLine)",
+        "进度 \(progress)，正常线 \(onLine)，风险线 \(riskLine)")
     if let c = s.confidence {
-      out +=
-        ", latest confidence \(n(c))\(c < StatusRule.lowConfidence ? " (below 0.5: on track becomes at risk)" : "")"
+      let low = c < StatusRule.lowConfidence
+      reason += say(
+        ", latest confidence \(n(c))\(low ? " (below 0.5: on track becomes at risk)" : "")",
+        "，最新信心指数 \(n(c))\(low ? "（低于 0.5：正常降为有风险）" : "")")
     }
-    out += " → \(s.status.rawValue)\n"
+    out += say(
+      "\(indent)  status: \(reason) → \(s.status.rawValue)\n", "\(indent)  状态：\(reason) → \(status(s.status))\n")
     if let f = s.forecast, let end = unit.cycle?.end {
-      out += "\(indent)  forecast: least-squares line through \(s.used.count) check-ins → \(n(f))\(u) on \(end)\n"
+      out += say(
+        "\(indent)  forecast: least-squares line through \(s.used.count) check-ins → \(n(f))\(u) on \(end)\n",
+        "\(indent)  预测：按 \(s.used.count) 次进展更新的最小二乘趋势线，\(end) 预计达到 \(n(f))\(u)\n")
     }
     if s.stale {
-      out += "\(indent)  stale: no check-in for more than \(index.plan.configuration.staleAfterDays) days\n"
+      let days = index.plan.configuration.staleAfterDays
+      out += say(
+        "\(indent)  stale: no check-in for more than \(days) days\n",
+        "\(indent)  长期未更新：超过 \(days) 天没有进展更新\n")
     }
     return out
   }

@@ -23,10 +23,17 @@ public struct ReviewAgenda {
       markdownEscape(index.objective(k.objective).keyResults[k.keyResult].title)
     }
     func unitOf(_ k: KeyResultAddress) -> String? { index.objective(k.objective).keyResults[k.keyResult].unit }
+    func say(_ en: String, _ zh: String) -> String { p(Message(en: en, zh: zh)) }
+    let since = self.since
+    let asOf = self.asOf
 
-    var out = "# Monthly review: \(markdownEscape(result.planName))\n\n"
-    out += "Cycle \(result.planCycle?.label ?? "–") · changes since \(since) · as of \(asOf)"
-    out += " · \(formatPercent(Scorer.expectedProgress(result.planCycle, asOf: asOf))) of the cycle elapsed\n"
+    let name = markdownEscape(result.planName)
+    var out = say("# Monthly review: \(name)\n\n", "# 月度回顾议程：\(name)\n\n")
+    let cycle = result.planCycle?.label ?? "–"
+    let elapsed = formatPercent(Scorer.expectedProgress(result.planCycle, asOf: asOf))
+    out += say(
+      "Cycle \(cycle) · changes since \(since) · as of \(asOf) · \(elapsed) of the cycle elapsed\n",
+      "周期 \(cycle) · 自 \(since) 以来的变化 · 截至 \(asOf) · 周期已过 \(elapsed)\n")
 
     // What moved.
     var moved: [(KeyResultScore, KeyResultScore)] = []
@@ -36,11 +43,13 @@ public struct ReviewAgenda {
       if newCheckIns, s.current != b.current || s.progress != b.progress { moved.append((b, s)) }
     }
     moved.sort { abs($0.1.progress - $0.0.progress) > abs($1.1.progress - $1.0.progress) }
-    out += "\n## What moved since \(since) (\(moved.count))\n\n"
+    out += say("\n## What moved since \(since) (\(moved.count))\n\n", "\n## 自 \(since) 以来有变化的关键结果（\(moved.count)）\n\n")
     if moved.isEmpty {
-      out += "Nothing was checked in since the last review.\n"
+      out += say("Nothing was checked in since the last review.\n", "上次回顾以来没有新的进展更新。\n")
     } else {
-      out += "| Key result | Was | Now | Change | Progress | Status |\n|---|---:|---:|---:|---:|---|\n"
+      out += say(
+        "| Key result | Was | Now | Change | Progress | Status |\n|---|---:|---:|---:|---:|---|\n",
+        "| 关键结果 | 之前 | 现在 | 变化 | 进度 | 状态 |\n|---|---:|---:|---:|---:|---|\n")
       for (b, s) in moved {
         let unit = unitOf(s.address).map { " " + markdownEscape($0) } ?? ""
         // From -1e308 to 1e308 is beyond the largest Double: say so rather than print "inf".
@@ -50,41 +59,54 @@ public struct ReviewAgenda {
         out +=
           "| \(title(s.address)) (`\(s.reference)`) | \(formatValue(b.current)) | \(formatValue(s.current))\(unit) "
         out +=
-          "| \(b.current == nil ? "new" : change) | \(formatPercent(b.progress)) → \(formatPercent(s.progress)) | \(p(Words.status(s.status))) |\n"
+          "| \(b.current == nil ? say("new", "新增") : change) | \(formatPercent(b.progress)) → \(formatPercent(s.progress)) | \(p(Words.status(s.status))) |\n"
       }
     }
 
     // At risk and off track.
     let troubled = now.keyResults.filter { $0.status == .atRisk || $0.status == .offTrack }
       .sorted { $0.status != $1.status ? $0.status < $1.status : $0.progress - $0.expected < $1.progress - $1.expected }
-    out += "\n## At risk or off track (\(troubled.count))\n\n"
+    out += say("\n## At risk or off track (\(troubled.count))\n\n", "\n## 有风险或已落后（\(troubled.count)）\n\n")
     if troubled.isEmpty {
-      out += "Nothing is at risk.\n"
+      out += say("Nothing is at risk.\n", "没有有风险的关键结果。\n")
     } else {
       for s in troubled {
         let note =
-          s.used.last.map { $0.note.isEmpty ? "" : " Last note: “\(markdownEscape(String($0.note.prefix(200))))”" }
-          ?? ""
-        out +=
-          "- **\(p(Words.status(s.status)))**: \(title(s.address)) (`\(s.reference)`): \(formatPercent(s.progress)) done, "
-        out += "\(formatPercent(s.expected)) expected"
-        if let c = s.confidence { out += ", confidence \(formatValue(c))" }
-        if let f = s.forecast { out += ", forecast \(formatValue(f))" }
-        out += ".\(note)\n"
+          s.used.last.map {
+            $0.note.isEmpty
+              ? ""
+              : say(
+                " Last note: “\(markdownEscape(String($0.note.prefix(200))))”",
+                "最近备注：“\(markdownEscape(String($0.note.prefix(200))))”")
+          } ?? ""
+        let status = p(Words.status(s.status))
+        let head = "\(title(s.address)) (`\(s.reference)`)"
+        var facts = say(
+          "\(formatPercent(s.progress)) done, \(formatPercent(s.expected)) expected",
+          "进度 \(formatPercent(s.progress))，预期 \(formatPercent(s.expected))")
+        if let c = s.confidence { facts += say(", confidence \(formatValue(c))", "，信心指数 \(formatValue(c))") }
+        if let f = s.forecast { facts += say(", forecast \(formatValue(f))", "，预测 \(formatValue(f))") }
+        out += say("- **\(status)**: \(head): \(facts).\(note)\n", "- **\(status)**：\(head)：\(facts)。\(note)\n")
       }
     }
 
     // Stale and never checked in.
     let stale = now.keyResults.filter(\.stale)
     let silent = now.keyResults.filter { $0.lastCheckIn == nil && $0.summed.isEmpty }
-    out += "\n## Stale (\(stale.count + silent.count))\n\n"
-    if stale.isEmpty && silent.isEmpty { out += "Every key result has a recent check-in.\n" }
+    out += say("\n## Stale (\(stale.count + silent.count))\n\n", "\n## 长期未更新（\(stale.count + silent.count)）\n\n")
+    if stale.isEmpty && silent.isEmpty { out += say("Every key result has a recent check-in.\n", "每个关键结果近期都有进展更新。\n") }
     for s in stale {
       let days = s.lastCheckIn.map { asOf - $0 } ?? 0
-      out +=
-        "- \(title(s.address)) (`\(s.reference)`): last check-in \(s.lastCheckIn?.description ?? "–"), \(days) days ago\n"
+      let last = s.lastCheckIn?.description ?? "–"
+      out += say(
+        "- \(title(s.address)) (`\(s.reference)`): last check-in \(last), \(days) days ago\n",
+        "- \(title(s.address)) (`\(s.reference)`)：最近一次进展更新在 \(last)，已 \(days) 天\n")
     }
-    for s in silent { out += "- \(title(s.address)) (`\(s.reference)`): no check-in yet\n" }
+    for s in silent {
+      out += say(
+        "- \(title(s.address)) (`\(s.reference)`): no check-in yet\n",
+        "- \(title(s.address)) (`\(s.reference)`)：还没有进展更新\n")
+    }
 
     // Confidence drops.
     var drops: [(KeyResultScore, Double, Double)] = []
@@ -94,10 +116,15 @@ public struct ReviewAgenda {
       }
       drops.append((s, b, c))
     }
-    out += "\n## Confidence drops (\(drops.count))\n\n"
-    if drops.isEmpty { out += "No confidence fell by \(formatValue(Self.confidenceDrop)) or more.\n" }
+    out += say("\n## Confidence drops (\(drops.count))\n\n", "\n## 信心指数下降（\(drops.count)）\n\n")
+    if drops.isEmpty {
+      let drop = formatValue(Self.confidenceDrop)
+      out += say("No confidence fell by \(drop) or more.\n", "没有信心指数下降 \(drop) 或更多的关键结果。\n")
+    }
     for (s, b, c) in drops {
-      out += "- \(title(s.address)) (`\(s.reference)`): confidence \(formatValue(b)) → \(formatValue(c))\n"
+      out += say(
+        "- \(title(s.address)) (`\(s.reference)`): confidence \(formatValue(b)) → \(formatValue(c))\n",
+        "- \(title(s.address)) (`\(s.reference)`)：信心指数 \(formatValue(b)) → \(formatValue(c))\n")
     }
 
     // Objectives nothing below supports.
@@ -107,15 +134,18 @@ public struct ReviewAgenda {
         unsupported.append("- \(markdownEscape(o.title)) (`\(unit.id)/\(o.id)`)")
       }
     }
-    out += "\n## Objectives nothing below supports (\(unsupported.count))\n\n"
+    out += say(
+      "\n## Objectives nothing below supports (\(unsupported.count))\n\n", "\n## 无人支撑的目标（\(unsupported.count)）\n\n")
     out +=
       unsupported.isEmpty
-      ? "Every objective of a unit with teams below has support.\n" : unsupported.joined(separator: "\n") + "\n"
+      ? say("Every objective of a unit with teams below has support.\n", "有下级单元的目标都已有下级支撑。\n")
+      : unsupported.joined(separator: "\n") + "\n"
 
     // Committed objectives that will miss at the end of the cycle.
     if Scorer.expectedProgress(result.planCycle, asOf: asOf) >= 1 {
       let missed = now.objectives.filter { index.objective($0.address).type == .committed && $0.score < 1 }
-      out += "\n## Committed objectives below 1.0 (\(missed.count))\n\n"
+      out += say(
+        "\n## Committed objectives below 1.0 (\(missed.count))\n\n", "\n## 得分低于 1.0 的承诺型目标（\(missed.count)）\n\n")
       for o in missed {
         out +=
           "- \(markdownEscape(index.objective(o.address).title)) (`\(o.reference)`): \(formatValue(o.score)), \(Grade(score: o.score).rawValue)\n"
@@ -123,12 +153,14 @@ public struct ReviewAgenda {
     }
 
     // Scores by unit.
-    out += "\n## Scores by unit\n\n| Unit | Level | Score | Change |\n|---|---|---:|---:|\n"
+    out += say(
+      "\n## Scores by unit\n\n| Unit | Level | Score | Change |\n|---|---|---:|---:|\n",
+      "\n## 各单元得分\n\n| 单元 | 层级 | 得分 | 变化 |\n|---|---|---:|---:|\n")
     for (u, depth) in result.unitTree() {
       let unit = index.unit(u)
       let change = now.units[u].score - before.units[u].score
       out +=
-        "| \(LintResult.indent(depth: depth))\(markdownEscape(unit.name)) (`\(unit.id)`) | \(unit.level?.rawValue ?? "–") "
+        "| \(LintResult.indent(depth: depth))\(markdownEscape(unit.name)) (`\(unit.id)`) | \(unit.level == nil ? "–" : say(unit.level?.rawValue ?? "–", p(Words.level(unit.level)))) "
       out += "| \(formatValue(now.units[u].score)) | \(change >= 0 ? "+" : "")\(formatValue(change)) |\n"
     }
     return out

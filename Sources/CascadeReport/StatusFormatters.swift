@@ -29,29 +29,38 @@ public struct StatusTextFormatter: StatusFormatter {
 
   public func format(_ card: Scorecard, _ result: LintResult, unit: Int?, _ p: Presentation) -> String {
     func paint(_ text: String, _ status: Status) -> String { p.style.status(text, status) }
-    var out = "\(visible(result.planName)) · \(result.planCycle?.label ?? "no cycle") · as of \(card.asOf)\n"
+    func say(_ en: String, _ zh: String) -> String { p(Message(en: en, zh: zh)) }
+    let cycle = result.planCycle?.label ?? p(Words.noCycle)
+    var out = "\(visible(result.planName)) · \(cycle) · \(p(Words.asOf(card.asOf)))\n"
     let index = result.index
     for (u, depth) in result.unitTree(root: unit) {
       let pad = LintResult.indent(depth: depth)
       let unit = index.unit(u)
-      out +=
-        "\n\(pad)\(visible(unit.name)) (\(unit.id), \(unit.level?.rawValue ?? "?"))  score \(formatValue(card.units[u].score))\n"
+      let level = unit.level == nil ? "?" : say(unit.level?.rawValue ?? "?", p(Words.level(unit.level)))
+      let score = formatValue(card.units[u].score)
+      out += say(
+        "\n\(pad)\(visible(unit.name)) (\(unit.id), \(level))  score \(score)\n",
+        "\n\(pad)\(visible(unit.name))（\(unit.id)，\(level)）  得分 \(score)\n")
       for oi in unit.objectives.indices {
         let a = ObjectiveAddress(unit: u, objective: oi)
         guard let o = card.score(of: a) else { continue }
         let objective = index.objective(a)
         out +=
           "\(pad)  \(bar(o.score)) \(formatPercent(o.score).leftPadded(4))  \(paint(p(Words.status(o.status)), o.status))  "
-        out += "\(objective.id): \(visible(objective.title))\(objective.type == .committed ? " (committed)" : "")\n"
+        let committed = objective.type == .committed ? say(" (committed)", "（承诺型）") : ""
+        out += "\(objective.id): \(visible(objective.title))\(committed)\n"
         for k in objective.keyResults.indices {
           guard let s = card.score(of: KeyResultAddress(a, k)) else { continue }
           let kr = objective.keyResults[k]
           var line =
             "\(pad)    \(bar(s.score)) \(formatPercent(s.progress).leftPadded(4))  \(paint(p(Words.status(s.status)), s.status))"
-          if s.stale { line += paint(" (stale)", .atRisk) }
+          if s.stale { line += paint(say(" (stale)", "（长期未更新）"), .atRisk) }
           line += "  \(kr.id): \(visible(kr.title))"
-          if let c = s.current { line += "  now \(formatValue(c))\(kr.unit.map { " \(visible($0))" } ?? "")" }
-          if let f = s.forecast { line += ", forecast \(formatValue(f))" }
+          if let c = s.current {
+            let value = "\(formatValue(c))\(kr.unit.map { " \(visible($0))" } ?? "")"
+            line += say("  now \(value)", "  当前 \(value)")
+          }
+          if let f = s.forecast { line += say(", forecast \(formatValue(f))", "，预测 \(formatValue(f))") }
           out += line + "\n"
         }
       }
@@ -122,13 +131,21 @@ public struct StatusMarkdownFormatter: StatusFormatter {
   public init() {}
 
   public func format(_ card: Scorecard, _ result: LintResult, unit: Int?, _ p: Presentation) -> String {
-    var out = "# \(markdownEscape(result.planName)) — \(result.planCycle?.label ?? "") — status as of \(card.asOf)\n"
+    func say(_ en: String, _ zh: String) -> String { p(Message(en: en, zh: zh)) }
+    let name = markdownEscape(result.planName)
+    let cycle = result.planCycle?.label ?? ""
+    var out = say(
+      "# \(name) — \(cycle) — status as of \(card.asOf)\n", "# \(name) — \(cycle) — 截至 \(card.asOf) 的进展\n")
     let index = result.index
     for (u, _) in result.unitTree(root: unit) {
       let unit = index.unit(u)
-      out += "\n## \(markdownEscape(unit.name)) (`\(unit.id)`) — score \(formatValue(card.units[u].score))\n\n"
-      out +=
-        "| Objective / key result | Progress | Status | Current | Target | Forecast |\n|---|---:|---|---:|---:|---:|\n"
+      let score = formatValue(card.units[u].score)
+      out += say(
+        "\n## \(markdownEscape(unit.name)) (`\(unit.id)`) — score \(score)\n\n",
+        "\n## \(markdownEscape(unit.name)) (`\(unit.id)`) — 得分 \(score)\n\n")
+      out += say(
+        "| Objective / key result | Progress | Status | Current | Target | Forecast |\n|---|---:|---|---:|---:|---:|\n",
+        "| 目标 / 关键结果 | 进度 | 状态 | 当前值 | 目标值 | 预测 |\n|---|---:|---|---:|---:|---:|\n")
       for oi in unit.objectives.indices {
         let a = ObjectiveAddress(unit: u, objective: oi)
         guard let o = card.score(of: a) else { continue }
@@ -139,7 +156,7 @@ public struct StatusMarkdownFormatter: StatusFormatter {
           guard let s = card.score(of: KeyResultAddress(a, k)) else { continue }
           let kr = objective.keyResults[k]
           out +=
-            "| \(markdownEscape(kr.title)) | \(formatPercent(s.progress)) | \(p(Words.status(s.status)))\(s.stale ? " (stale)" : "") "
+            "| \(markdownEscape(kr.title)) | \(formatPercent(s.progress)) | \(p(Words.status(s.status)))\(s.stale ? say(" (stale)", "（长期未更新）") : "") "
           out += "| \(formatValue(s.current)) | \(formatValue(kr.target)) | \(formatValue(s.forecast)) |\n"
         }
       }

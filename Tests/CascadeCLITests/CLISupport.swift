@@ -42,6 +42,8 @@ enum CLI {
     process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repositoryRoot)
     var env = ProcessInfo.processInfo.environment
     env.removeValue(forKey: "NO_COLOR")
+    // The language comes from the locale: tests say which they want.
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] { env.removeValue(forKey: name) }
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe()

@@ -19,11 +19,16 @@ struct ReviewCommand: ParsableCommand {
 
   mutating func run() throws {
     let day = asOf ?? Day.today
-    guard since <= day else { throw CLIFailure(message: "cascade: --since \(since) is after --as-of \(day)") }
+    guard since <= day else {
+      throw CLIFailure(
+        message: Message(
+          en: "cascade: --since \(since) is after --as-of \(day)",
+          zh: "cascade: --since \(since) 晚于 --as-of \(day)，请给出更早的回顾日期"
+        ).text(language.language()))
+    }
     let result = try loadPlan([plan])
-    try Terminal.write(
-      ReviewAgenda(since: since, asOf: day).markdown(
-        result, language.presentation(plan: result.plan.configuration, colour: false)))
-    reportProblems(result)
+    let presentation = language.presentation(plan: result.plan.configuration, colour: false)
+    try Terminal.write(ReviewAgenda(since: since, asOf: day).markdown(result, presentation))
+    reportProblems(result, presentation.language)
   }
 }

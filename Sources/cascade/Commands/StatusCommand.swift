@@ -22,11 +22,16 @@ struct StatusCommand: ParsableCommand {
 
   mutating func run() throws {
     let result = try loadPlan([plan])
+    let lang = language.language(plan: result.plan.configuration)
     var root: Int?
     if let unit {
       guard let u = result.index.unitByID[unit] else {
+        let near = Suggestion.closest(to: unit, in: result.plan.units.map(\.id))
         throw CLIFailure(
-          message: "cascade: no unit \(quoted(unit))" + Suggestion.hint(for: unit, in: result.plan.units.map(\.id)))
+          message: Message(
+            en: "cascade: no unit \(quoted(unit))" + (near.map { " (did you mean \(quoted($0))?)" } ?? ""),
+            zh: "cascade: 计划中没有单元\(quotedZh(unit))" + (near.map { "（是否想写\(quotedZh($0))？）" } ?? "")
+          ).text(lang))
       }
       root = u
     }
@@ -35,14 +40,17 @@ struct StatusCommand: ParsableCommand {
       plan: result.plan.configuration, colour: format == .text && Terminal.useColour)
     let text = Timings.measure("format") { format.formatter.format(card, result, unit: root, presentation) }
     try Timings.measure("write") { () throws(CLIFailure) in try Terminal.write(text) }
-    reportProblems(result)
+    reportProblems(result, lang)
   }
 }
 
 /// Reports scoring still ran despite problems in the plan: a count on stderr.
-func reportProblems(_ result: LintResult) {
-  guard result.summary.errors > 0 else { return }
+func reportProblems(_ result: LintResult, _ language: Language = .en) {
+  let n = result.summary.errors
+  guard n > 0 else { return }
   Terminal.standardError(
-    "cascade: the plan has \(result.summary.errors) error(s); run `cascade validate` to see them. Scores may be incomplete."
-  )
+    Message(
+      en: "cascade: the plan has \(n) error(s); run `cascade validate` to see them. Scores may be incomplete.",
+      zh: "cascade: 计划中有 \(n) 个错误，运行 `cascade validate` 查看详情。得分可能不完整。"
+    ).text(language))
 }

@@ -74,7 +74,7 @@ private struct Explainer {
     }
     var out = say(
       "\(ref): \(visible(o.title)) (\(o.type.rawValue), rollup: \(o.rollup.rawValue))\n",
-      "\(ref)：\(visible(o.title))（\(p(Words.objectiveType(o.type)))，rollup: \(o.rollup.rawValue)）\n")
+      "\(ref)：\(visible(o.title))（\(p(Words.objectiveType(o.type)))，\(p(Words.rollup(o.rollup)))）\n")
     if s.fellBack {
       out += say(
         "  rollup from children is not possible (no objective aligns to it, or they form a loop): using its key results\n",
@@ -116,7 +116,7 @@ private struct Explainer {
     out += say(
       "\(indent)  kind \(kr.effectiveKind?.rawValue ?? "unknown kind")\(inferred ? " (inferred from baseline and target)" : ""), "
         + "baseline \(n(kr.baseline)), target \(n(kr.target))\(u), weight \(n(kr.weight))\n",
-      "\(indent)  类型 \(kr.effectiveKind?.rawValue ?? "未知")\(inferred ? "（由基线和目标值推断）" : "")，"
+      "\(indent)  类型：\(kr.effectiveKind.map { p(Words.kind($0)) } ?? "未知")\(inferred ? "（由基线和目标值推断）" : "")，"
         + "基线 \(n(kr.baseline))，目标值 \(n(kr.target))\(u)，权重 \(n(kr.weight))\n")
     if !s.summed.isEmpty {
       out += say(

@@ -30,6 +30,26 @@ public enum Words {
     }
   }
 
+  /// The kind of a key result, for people (`increase` stays the value a plan writes).
+  public static func kind(_ k: KeyResultKind) -> Message {
+    switch k {
+    case .increase: Message(en: "increase", zh: "提升")
+    case .decrease: Message(en: "decrease", zh: "降低")
+    case .stayAbove: Message(en: "stay above", zh: "保持在目标值以上")
+    case .stayBelow: Message(en: "stay below", zh: "控制在目标值以内")
+    case .milestone: Message(en: "milestone", zh: "里程碑")
+    }
+  }
+
+  /// How an objective's score is rolled up.
+  public static func rollup(_ r: Rollup) -> Message {
+    switch r {
+    case .keyResults: Message(en: "key results", zh: "由关键结果汇总")
+    case .children: Message(en: "children", zh: "由下级目标汇总")
+    case .both: Message(en: "both", zh: "由关键结果和下级目标共同汇总")
+    }
+  }
+
   public static let stale = Message(en: "stale", zh: "长期未更新")
   public static let noCycle = Message(en: "no cycle", zh: "未设周期")
 

@@ -8,7 +8,8 @@ let package = Package(
     .library(name: "CascadeCore", targets: ["CascadeCore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
   ],
   targets: [
     .systemLibrary(
@@ -25,6 +26,14 @@ let package = Package(
       providers: [.apt(["libgraphviz-dev"])]),
     .target(name: "Graphviz", dependencies: ["CGraphviz"]),
     .target(name: "CascadeDiagram", dependencies: ["CascadeCore", "CascadeReport", "Graphviz"]),
+    // The meeting page: routes, live reload, the static site writer and the browser assets.
+    .target(
+      name: "CascadeServe",
+      dependencies: [
+        "CascadeCore", "CascadeReport", "CascadeDiagram", "Graphviz",
+        .product(name: "Hummingbird", package: "hummingbird"),
+      ],
+      resources: [.embedInCode("Assets/app.js"), .embedInCode("Assets/app.css")]),
     // The fuzz harness (hostile input in, promises checked) and its libFuzzer entry point (.ci/fuzz).
     .target(name: "CascadeFuzz", dependencies: ["CascadeCore", "CascadeReport", "CascadeDiagram", "Graphviz"]),
     .executableTarget(name: "cascade-fuzz", dependencies: ["CascadeFuzz"]),
@@ -33,12 +42,18 @@ let package = Package(
     .executableTarget(
       name: "cascade",
       dependencies: [
-        "CascadeCore", "CascadeReport", "CascadeDiagram", "CascadeGenerate", "Graphviz",
+        "CascadeCore", "CascadeReport", "CascadeDiagram", "CascadeGenerate", "CascadeServe", "Graphviz",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Shared by the test targets: temporary plans, linting a YAML string, the repository root.
     .target(name: "CascadeTestSupport", dependencies: ["CascadeCore"], path: "Tests/CascadeTestSupport"),
     .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeTestSupport"]),
+    .testTarget(
+      name: "CascadeServeTests",
+      dependencies: [
+        "CascadeServe", "CascadeCore", "CascadeTestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
     .testTarget(name: "CascadeReportTests", dependencies: ["CascadeReport", "CascadeCore", "CascadeTestSupport"]),
     .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
     .testTarget(

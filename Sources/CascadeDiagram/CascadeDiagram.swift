@@ -135,6 +135,9 @@ public struct SplitPages: Sendable {
   let levels: Set<Level>?
   public let names: [String]
 
+  /// The page name of each unit, in plan order (``names`` is in top-down order).
+  public var unitPageNames: [String] { pageNames.unit }
+
   init(builder: DiagramBuilder, names: PageNames, levels: Set<Level>?) {
     self.builder = builder
     self.pageNames = names

@@ -1,0 +1,193 @@
+import CascadeCore
+import CascadeServe
+import CascadeTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+
+/// Every route of `cascade serve` through Hummingbird's test client: status codes, content
+/// types, security headers, unknown pages, traversal, and the write checks.
+@Suite struct ServerTests {
+  static let day = Day(iso: "2027-02-28")
+
+  static func plan(_ name: String = "sales-en", allow: Bool = false, language: Language = .en) -> LivePlan {
+    LivePlan(
+      ServeOptions(
+        paths: [repositoryRoot + "/Plans/" + name], asOf: day, allowCheckins: allow, language: { _ in language }),
+      today: { Day(ordinal: 0) })
+  }
+
+  static func app(
+    _ plan: LivePlan, record: (@Sendable (CheckInRequest) -> CheckInOutcome)? = nil
+  ) -> some ApplicationProtocol {
+    let routes = Routes(
+      plan: plan, token: "secret", origins: OriginSet(host: "127.0.0.1", port: 8080), recordCheckIn: record)
+    return Application(router: routes.router())
+  }
+
+  static func body(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+  @Test func everyPageRouteServesTheShell() async throws {
+    try await Self.app(Self.plan()).test(.router) { client in
+      for path in ["/", "/u/sales", "/o/acme/grow-revenue", "/k/acme/grow-revenue/arr", "/review"] {
+        try await client.execute(uri: path, method: .get) { r in
+          #expect(r.status == .ok, "\(path)")
+          #expect(r.headers[.contentType] == "text/html; charset=utf-8")
+          #expect(Self.body(r).contains("<script src=\"/assets/app.js\"></script>"))
+          let policy = r.headers[.contentSecurityPolicy] ?? ""
+          #expect(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"), "\(policy)")
+          #expect(r.headers[.xContentTypeOptions] == "nosniff")
+        }
+      }
+    }
+  }
+
+  @Test func assetsComeFromTheBinary() async throws {
+    try await Self.app(Self.plan()).test(.router) { client in
+      try await client.execute(uri: "/assets/app.js", method: .get) { r in
+        #expect(r.status == .ok)
+        #expect(r.headers[.contentType] == "text/javascript; charset=utf-8")
+        #expect(Self.body(r).contains("'use strict'"))
+      }
+      try await client.execute(uri: "/assets/app.css", method: .get) { r in
+        #expect(r.headers[.contentType] == "text/css; charset=utf-8")
+      }
+      for path in ["/assets/../Package.swift", "/assets/%2e%2e/Package.swift", "/assets/app.js%00", "/../etc/passwd",
+        "/api/page/..%2F..%2Fetc%2Fpasswd.svg", "/api/page/../index.svg", "/nothing"]
+      {
+        try await client.execute(uri: path, method: .get) { r in
+          #expect(r.status == .notFound, "\(path) gave \(r.status)")
+          #expect(!Self.body(r).contains("swift-tools-version") && !Self.body(r).contains("root:"))
+        }
+      }
+    }
+  }
+
+  @Test func theModelIsStrictJSONWithRolledUpProblems() async throws {
+    try await Self.app(Self.plan("mistakes")).test(.router) { client in
+      try await client.execute(uri: "/api/model", method: .get) { r in
+        #expect(r.status == .ok)
+        #expect(r.headers[.contentType] == "application/json; charset=utf-8")
+        let json = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
+        let units = json?["units"] as? [[String: Any]] ?? []
+        #expect(!units.isEmpty)
+        // The company's rolled-up count includes every problem in a unit below it.
+        let top = units.first { ($0["parent"] as? String) == nil }
+        let below = top?["problems_below"] as? [String: Int]
+        let own = top?["problems"] as? [String: Int]
+        #expect((below?["errors"] ?? 0) > (own?["errors"] ?? 0), "\(String(describing: top))")
+      }
+    }
+  }
+
+  @Test func pagesAreSVGWithIdsAndUnknownPagesAre404() async throws {
+    try await Self.app(Self.plan()).test(.router) { client in
+      try await client.execute(uri: "/api/page/index.svg", method: .get) { r in
+        #expect(r.status == .ok)
+        #expect(r.headers[.contentType] == "image/svg+xml; charset=utf-8")
+        #expect(Self.body(r).contains("<svg"))
+        #expect(Self.body(r).contains("class=\"node"))
+      }
+      try await client.execute(uri: "/api/page/sales.svg", method: .get) { r in #expect(r.status == .ok) }
+      try await client.execute(uri: "/api/page/no-such-unit.svg", method: .get) { r in #expect(r.status == .notFound) }
+      try await client.execute(uri: "/api/page/sales", method: .get) { r in #expect(r.status == .notFound) }
+    }
+  }
+
+  @Test func detailsOfAKeyResultAndAnObjective() async throws {
+    try await Self.app(Self.plan()).test(.router) { client in
+      try await client.execute(uri: "/api/detail/acme/grow-revenue/arr", method: .get) { r in
+        #expect(r.status == .ok)
+        let json = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
+        #expect(json?["kind"] as? String == "key_result")
+        #expect((json?["explain"] as? String)?.contains("progress = ") == true)
+        #expect(json?["checkins"] is [Any])
+      }
+      try await client.execute(uri: "/api/detail/acme/grow-revenue", method: .get) { r in
+        let json = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
+        #expect(json?["kind"] as? String == "objective")
+      }
+      try await client.execute(uri: "/api/detail/acme/nothing", method: .get) { r in #expect(r.status == .notFound) }
+    }
+  }
+
+  @Test func theReviewAgenda() async throws {
+    try await Self.app(Self.plan()).test(.router) { client in
+      try await client.execute(uri: "/api/review?since=2027-01-31", method: .get) { r in
+        #expect(r.status == .ok)
+        let json = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
+        #expect((json?["markdown"] as? String)?.hasPrefix("# Monthly review") == true)
+      }
+      try await client.execute(uri: "/api/review?since=2030-01-01", method: .get) { r in #expect(r.status == .badRequest) }
+    }
+  }
+
+  // MARK: - Writes
+
+  static let form = "ref=acme%2Fgrow-revenue%2Farr&value=12.5&note=from+the+meeting"
+
+  static func post(
+    _ client: some TestClientProtocol, origin: String? = "http://127.0.0.1:8080", token: String? = "secret",
+    body: String = form
+  ) async throws -> (HTTPResponse.Status, String) {
+    var headers = HTTPFields()
+    headers[.contentType] = "application/x-www-form-urlencoded"
+    if let origin { headers[.origin] = origin }
+    if let token, let name = HTTPField.Name("X-Cascade-Token") { headers[name] = token }
+    return try await client.execute(
+      uri: "/api/checkins", method: .post, headers: headers, body: ByteBuffer(string: body)
+    ) { r in (r.status, Self.body(r)) }
+  }
+
+  @Test func withoutAllowCheckinsNothingIsWritten() async throws {
+    try await Self.app(Self.plan(), record: nil).test(.router) { client in
+      let (status, text) = try await Self.post(client)
+      #expect(status == .forbidden)
+      #expect(text.contains("--allow-checkins"))
+    }
+  }
+
+  @Test func aWriteNeedsTheTokenAndTheOrigin() async throws {
+    let recorded = RecordedCheckIns()
+    try await Self.app(Self.plan(allow: true), record: recorded.record).test(.router) { client in
+      #expect(try await Self.post(client, token: nil).0 == .forbidden)
+      #expect(try await Self.post(client, token: "wrong").0 == .forbidden)
+      #expect(try await Self.post(client, origin: nil).0 == .forbidden)
+      #expect(try await Self.post(client, origin: "http://evil.example").0 == .forbidden)
+      #expect(try await Self.post(client, origin: "http://127.0.0.1:8081").0 == .forbidden)
+      #expect(recorded.requests.isEmpty)
+      let (status, _) = try await Self.post(client)
+      #expect(status == .ok)
+      #expect(
+        recorded.requests == [CheckInRequest(ref: "acme/grow-revenue/arr", value: "12.5", note: "from the meeting")])
+      #expect(try await Self.post(client, origin: "http://localhost:8080").0 == .ok)
+    }
+  }
+
+  @Test func oversizeAndMalformedWritesAreRefused() async throws {
+    let recorded = RecordedCheckIns()
+    try await Self.app(Self.plan(allow: true), record: recorded.record).test(.router) { client in
+      let big = Self.form + "&author=" + String(repeating: "a", count: Routes.maxBody)
+      #expect(try await Self.post(client, body: big).0 == .contentTooLarge)
+      #expect(try await Self.post(client, body: "value=1").0 == .badRequest)
+      #expect(try await Self.post(client, body: "ref=a&ref=b&value=1").0 == .badRequest)
+      #expect(try await Self.post(client, body: "ref=%ZZ&value=1").0 == .badRequest)
+      #expect(recorded.requests.isEmpty)
+    }
+  }
+}
+
+final class RecordedCheckIns: Sendable {
+  private let list = Mutex<[CheckInRequest]>([])
+  var requests: [CheckInRequest] { list.withLock { $0 } }
+  var record: @Sendable (CheckInRequest) -> CheckInOutcome {
+    { request in
+      self.list.withLock { $0.append(request) }
+      return .recorded("ok")
+    }
+  }
+}
+
+import Synchronization

@@ -37,7 +37,8 @@ enum DiagramWords {
     return parts.dropFirst().reduce(first) { $0 + .verbatim(" · ") + $1 }
   }
 
-  /// Short phrases for the rules a diagram can point at; other rules show their id.
+  /// Short phrases for the rules a diagram can point at (errors and warnings); other rules show
+  /// their id.
   static let phrases: [String: Message] = [
     "unaligned-objective": Message(en: "not aligned", zh: "未对齐"),
     "unresolved-ref": Message(en: "unresolved link", zh: "对齐对象不存在"),
@@ -60,6 +61,19 @@ enum DiagramWords {
     "unit-too-many-objectives": Message(en: "too many objectives", zh: "目标过多"),
     "rollup-no-children": Message(en: "rolls up from children but has none", zh: "按下级汇总，但没有下级"),
     "aggregate-mismatch": Message(en: "sum has nothing to add up", zh: "汇总没有可相加的下级"),
+    // English shows these rules' ids, as it always has; Chinese says what they mean.
+    "unknown-field": Message(en: "unknown-field", zh: "未知字段"),
+    "duplicate-key": Message(en: "duplicate-key", zh: "字段重复"),
+    "empty-file": Message(en: "empty-file", zh: "空文件"),
+    "yaml-syntax": Message(en: "yaml-syntax", zh: "YAML 语法错误"),
+    "input-limit": Message(en: "input-limit", zh: "超出输入上限"),
+    "checkin-date": Message(en: "checkin-date", zh: "进展更新日期有误"),
+    "checkin-value": Message(en: "checkin-value", zh: "进展更新数值有误"),
+    "checkin-syntax": Message(en: "checkin-syntax", zh: "进展更新格式有误"),
+    "checkin-file": Message(en: "checkin-file", zh: "进展更新文件有误"),
+    "checkin-unknown-ref": Message(en: "checkin-unknown-ref", zh: "进展更新的关键结果不存在"),
+    "checkin-confidence": Message(en: "checkin-confidence", zh: "信心指数有误"),
+    "checkin-aggregate": Message(en: "checkin-aggregate", zh: "汇总型关键结果的进展更新未采用"),
   ]
 
   static func unresolved(_ reference: some CustomStringConvertible) -> Message {
@@ -134,7 +148,7 @@ enum DiagramWords {
   /// After a grid's count of units: only an SVG can be clicked.
   static func gridHint(clickable: Bool) -> Message {
     clickable
-      ? Message(en: " · click one for its page", zh: " · 点击查看其页面")
+      ? Message(en: " · click one for its page", zh: " · 点击查看各自的页面")
       : Message(en: " · each on a page of its own", zh: " · 各有单独页面")
   }
 

@@ -217,68 +217,102 @@ public enum PlanLoader {
     if bytes.count > maxFileBytes {
       result.diagnostics.append(
         fileDiagnostic(
-          InputLimitRule.description,
-          "the file is larger than \(maxFileBytes / (1024 * 1024)) MiB, the limit for a plan file",
-          file))
+          InputLimitRule.description, InputLimitRule.fileTooLarge(mebibytes: maxFileBytes / (1024 * 1024)), file))
       return result
     }
-    let reader = bytes.withUnsafeBytes { YAMLReader(bytes: $0) }
-    var decoder = DocumentDecoder(reader: reader, file: file)
     var documents = 0
-    do {
-      loop: while true {
-        let e = try decoder.next()
-        switch e.kind {
-        case .streamEnd: break loop
-        case .mappingStart:
-          documents += 1
-          if let u = try decoder.unit(startingAt: e) { result.units.append(u) }
-        case .scalar where e.isNull:
-          break
-        case .sequenceStart, .scalar:
-          documents += 1
-          decoder.report(
-            SchemaRule.description,
-            "a plan document must be a mapping with unit, name, level, cycle and objectives", e.mark)
-          try decoder.skip(e)
-        default:
-          break
+    (result.units, result.diagnostics) = decodeRepairing(bytes, file: file) { decoder in
+      var units: [Unit] = []
+      documents = 0
+      do {
+        loop: while true {
+          let e = try decoder.next()
+          switch e.kind {
+          case .streamEnd: break loop
+          case .mappingStart:
+            documents += 1
+            if let u = try decoder.unit(startingAt: e) { units.append(u) }
+          case .scalar where e.isNull:
+            break
+          case .sequenceStart, .scalar:
+            documents += 1
+            // `owner：马丽` alone in a file: the full-width colon, not a missing mapping.
+            if decoder.reportFullWidthColon(in: e) { throw DocumentDecoder.Stop() }
+            decoder.report(SchemaRule.description, SchemaRule.documentMustBeMapping, e.mark)
+            try decoder.skip(e)
+          default:
+            break
+          }
         }
+      } catch {
+        // Already reported; the rest of the file is skipped.
+        documents += 1
       }
-    } catch {
-      // Already reported; the rest of the file is skipped.
-      documents += 1
+      return units
     }
-    result.diagnostics = decoder.diagnostics
     if documents == 0 {
-      result.diagnostics.append(
-        fileDiagnostic(EmptyFileRule.description, "the file holds no plan document", file))
+      result.diagnostics.append(fileDiagnostic(EmptyFileRule.description, EmptyFileRule.noDocument, file))
     }
     return result
+  }
+
+  /// The most full-width characters repaired in one file before the rest is left unread.
+  static let maxRepairs = 16
+
+  /// Runs `decode` over `bytes`; when it stops at a full-width character that breaks the
+  /// YAML structure (`owner：马丽`), runs it again with the character replaced, so that the
+  /// file is read as meant and the mistake gives one diagnostic, not a cascade (the unit
+  /// missing, every reference to it unresolved). Positions are the file's own.
+  static func decodeRepairing<T>(
+    _ bytes: [UInt8], file: String, _ decode: (inout DocumentDecoder) -> T
+  ) -> (T, [Diagnostic]) {
+    var text = bytes
+    var shifts: [YAMLReader.Shift] = []
+    var repaired: [Diagnostic] = []
+    while true {
+      let reader = text.withUnsafeBytes { YAMLReader(bytes: $0, shifts: shifts) }
+      var decoder = DocumentDecoder(reader: reader, file: file)
+      let value = decode(&decoder)
+      guard let repair = decoder.repair, let diagnostic = decoder.repairDiagnostic, repaired.count < maxRepairs
+      else { return (value, repaired + decoder.diagnostics) }
+      repaired.append(diagnostic)
+      for i in shifts.indices where shifts[i].line == repair.line && shifts[i].column > repair.column {
+        shifts[i].column += repair.delta
+      }
+      if repair.delta != 0 {
+        shifts.append(YAMLReader.Shift(line: repair.line, column: repair.column, delta: repair.delta))
+      }
+      text = repair.apply(text)
+    }
   }
 
   static func decodeConfiguration(_ bytes: [UInt8], file: String, into config: inout Configuration)
     -> [Diagnostic]
   {
-    let reader = bytes.withUnsafeBytes { YAMLReader(bytes: $0) }
-    var decoder = DocumentDecoder(reader: reader, file: file)
     let ids = RuleRegistry.all.map { $0.description.id }
-    do {
-      var done = false
-      while !done {
-        let e = try decoder.next()
-        switch e.kind {
-        case .streamEnd: done = true
-        case .mappingStart: try decoder.configuration(into: &config, ruleIDs: ids)
-        case .scalar where e.isNull: break
-        case .sequenceStart, .scalar:
-          decoder.report(SchemaRule.description, "cascade.yaml must be a mapping", e.mark)
-          try decoder.skip(e)
-        default: break
+    let initial = config
+    let (decoded, diagnostics) = decodeRepairing(bytes, file: file) { decoder in
+      var config = initial
+      do {
+        var done = false
+        while !done {
+          let e = try decoder.next()
+          switch e.kind {
+          case .streamEnd: done = true
+          case .mappingStart: try decoder.configuration(into: &config, ruleIDs: ids)
+          case .scalar where e.isNull: break
+          case .sequenceStart, .scalar:
+            if decoder.reportFullWidthColon(in: e) { throw DocumentDecoder.Stop() }
+            decoder.report(SchemaRule.description, SchemaRule.configurationMustBeMapping, e.mark)
+            try decoder.skip(e)
+          default: break
+          }
         }
-      }
-    } catch {}
-    return decoder.diagnostics
+      } catch {}
+      return config
+    }
+    config = decoded
+    return diagnostics
   }
 
   static func fileDiagnostic(_ rule: RuleDescription, _ message: Message, _ file: String) -> Diagnostic {

@@ -31,6 +31,7 @@ public struct DiagramOptions: Sendable, Equatable {
   public var wrapWidth = 28
   /// Draw the legend.
   public var showLegend = true
+  public var language: Language = .en
 
   public init(
     focus: String? = nil, depth: Int? = nil, levels: Set<Level>? = nil, showKeyResults: Bool = true,

@@ -7,13 +7,13 @@ import Graphviz
 
 func residentBytes() -> Int { ResidentMemory.bytes() ?? -1 }
 
-var writer = Graphviz.DOTWriter()
-writer.nodeDefaults(["shape": "box"])
+var writer = Graphviz.DOTBuffer()
+writer.defaults("node", [("shape", "box")])
 for index in 0..<24 {
-  writer.node("n\(index)", ["label": .text("Key result \(index)\nwith two lines")])
-  if index > 0 { writer.edge("n\((index - 1) / 2)", "n\(index)", ["label": "e\(index)"]) }
+  writer.node("n\(index)", [("label", .text("Key result \(index)\nwith two lines"))])
+  if index > 0 { writer.edge("n\((index - 1) / 2)", "n\(index)", [("label", "e\(index)")]) }
 }
-let graph = writer.source
+let graph = writer.finish()
 let renders = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 2_000 : 2_000
 let freeing: Graphviz.Freeing = CommandLine.arguments.contains("background") ? .inBackground : .now
 

@@ -45,6 +45,7 @@ let package = Package(
       ]),
     // Shared by the test targets: temporary plans, linting a YAML string, the repository root.
     .target(name: "CascadeTestSupport", dependencies: ["CascadeCore"], path: "Tests/CascadeTestSupport"),
+    .testTarget(name: "CascadeSystemTests", dependencies: ["CascadeSystem"]),
     .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeSystem", "CascadeTestSupport"]),
     .testTarget(name: "CascadeReportTests", dependencies: ["CascadeReport", "CascadeCore", "CascadeTestSupport"]),
     .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),

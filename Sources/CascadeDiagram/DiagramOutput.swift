@@ -95,7 +95,7 @@ public struct SplitDiagram: Sendable {
       let failures: [RenderPool.Failure]
       do throws(WorkerPoolError) {
         failures = try pool.run(count: count, workers: RenderPool.workers(for: count)) { i in
-          RenderJob(name: pages.names[i], path: path(i, in: folder), dot: pages.dot(i))
+          (name: pages.names[i], path: path(i, in: folder), dot: pages.dot(i))
         }
       } catch {
         throw .workers(error)

@@ -6,17 +6,7 @@ import Graphviz
 #endif
 
 /// One page to lay out: its name in messages, the file to write and its DOT source.
-public struct RenderJob: Sendable {
-  public var name: String
-  public var path: String
-  public var dot: String
-
-  public init(name: String, path: String, dot: String) {
-    self.name = name
-    self.path = path
-    self.dot = dot
-  }
-}
+public typealias RenderJob = (name: String, path: String, dot: String)
 
 /// Why a pool could not run (a page that fails is a ``RenderPool/Failure``, not this).
 public enum WorkerPoolError: Error, Sendable, CustomStringConvertible {

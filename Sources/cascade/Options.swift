@@ -65,10 +65,12 @@ extension Level: ExpressibleByArgument {
     var set = Set<Level>()
     for name in argument.split(separator: ",", omittingEmptySubsequences: false) {
       guard !name.allSatisfy({ $0 == " " }) else {
-        throw ValidationError("--levels has an empty item; give levels like company,department")
+        throw ValidationError("an empty item; give levels like company,department")
       }
       guard let level = Level(argument: String(name)) else {
-        throw ValidationError("unknown level \(quoted(String(name), limit: 20)) in --levels")
+        throw ValidationError(
+          "unknown level \(quoted(String(name), limit: 20)); use "
+            + Level.allCases.map(\.rawValue).joined(separator: ", "))
       }
       set.insert(level)
     }

@@ -34,7 +34,7 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "Levels below the top to show (0: the top units only).")
   var depth: Int?
 
-  @Option(help: "Only these levels, e.g. company,department.", transform: Level.list)
+  @Option(help: "Only these levels, e.g. company,department (or team, individual).", transform: Level.list)
   var levels: Set<Level>?
 
   @Flag(name: .customLong("no-key-results"), help: "Objectives only.")

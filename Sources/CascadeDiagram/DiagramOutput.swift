@@ -29,9 +29,8 @@ extension CascadeDiagram {
   }
 }
 
-/// Why a diagram file, or a page of a split, could not be made or written.
-public enum DiagramOutputError: Error, Sendable, CustomStringConvertible {
-  case diagram(DiagramError)
+/// Why the pages of a split diagram could not be rendered or written.
+public enum SplitError: Error, Sendable, CustomStringConvertible {
   /// Graphviz failed on one page.
   case page(String, Graphviz.Error)
   /// The file at the path could not be written, and why.
@@ -42,7 +41,6 @@ public enum DiagramOutputError: Error, Sendable, CustomStringConvertible {
 
   public var description: String {
     switch self {
-    case .diagram(let error): error.description
     case .page(let name, let error): "\(name): \(error.description)"
     case .write(let path, let reason): "cannot write \(path): \(reason)"
     case .workers(let error): error.description
@@ -83,7 +81,7 @@ public struct SplitDiagram: Sendable {
   public func path(_ i: Int, in folder: String) -> String { FileSystem.join(folder, pages.names[i]) }
 
   /// Writes the pages into `folder`, which exists.
-  public func write(into folder: String, by writers: Writers) throws(DiagramOutputError) {
+  public func write(into folder: String, by writers: Writers) throws(SplitError) {
     switch writers {
     case .share(let every, let offset):
       try writeShare(into: folder, every: every, offset: offset)
@@ -105,7 +103,7 @@ public struct SplitDiagram: Sendable {
   }
 
   /// Pages `offset`, `offset + every`, … rendered and written in this process.
-  func writeShare(into folder: String, every: Int, offset: Int) throws(DiagramOutputError) {
+  func writeShare(into folder: String, every: Int, offset: Int) throws(SplitError) {
     var i = offset
     while i < pages.names.count {
       let dot = pages.dot(i)

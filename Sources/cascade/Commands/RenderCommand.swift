@@ -82,12 +82,8 @@ struct RenderCommand: ParsableCommand {
     if let split {
       try renderSplit(result, progress: progress, options: options, format: format, folder: split)
     } else if let output {
-      let bytes = try failing { () throws(DiagramOutputError) in
-        do throws(DiagramError) {
-          return try CascadeDiagram.file(result, progress: progress, options: options, format: format)
-        } catch {
-          throw .diagram(error)
-        }
+      let bytes = try failing { () throws(DiagramError) in
+        try CascadeDiagram.file(result, progress: progress, options: options, format: format)
       }
       do {
         try FileOutput.write(bytes, to: output)
@@ -128,12 +124,8 @@ struct RenderCommand: ParsableCommand {
   func renderSplit(
     _ result: LintResult, progress: DiagramProgress?, options: DiagramOptions, format: Graphviz.Format, folder: String
   ) throws {
-    let diagram = try failing { () throws(DiagramOutputError) in
-      do throws(DiagramError) {
-        return try SplitDiagram(result, progress: progress, options: options, format: format)
-      } catch {
-        throw .diagram(error)
-      }
+    let diagram = try failing { () throws(DiagramError) in
+      try SplitDiagram(result, progress: progress, options: options, format: format)
     }
     if mkdir(folder, 0o755) != 0 && errno != EEXIST {
       throw CLIFailure(message: "cascade: cannot create \(folder): \(String(cString: strerror(errno)))")
@@ -147,12 +139,12 @@ struct RenderCommand: ParsableCommand {
       guard parts.count == 2, parts[1] > 0, parts[0] >= 0 else {
         throw CLIFailure(message: "cascade: bad --split-worker")
       }
-      try failing { () throws(DiagramOutputError) in
+      try failing { () throws(SplitError) in
         try diagram.write(into: folder, by: .share(every: parts[1], offset: parts[0]))
       }
       return
     }
-    try failing { () throws(DiagramOutputError) in
+    try failing { () throws(SplitError) in
       try diagram.write(into: folder, by: .workers(arguments: CommandLine.arguments + ["--render-worker"]))
     }
     try Terminal.write(
@@ -161,7 +153,7 @@ struct RenderCommand: ParsableCommand {
   }
 
   /// `body`'s failure as exit status 2, on one line.
-  func failing<T>(_ body: () throws(DiagramOutputError) -> T) throws(CLIFailure) -> T {
+  func failing<T, E: Error & CustomStringConvertible>(_ body: () throws(E) -> T) throws(CLIFailure) -> T {
     do {
       return try body()
     } catch {

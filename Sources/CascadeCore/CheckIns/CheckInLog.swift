@@ -1,3 +1,5 @@
+import CascadeSystem
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -59,10 +61,9 @@ public struct CheckInLog: Sendable {
     guard let table else { return }
     // Rows are independent once the CSV is split: check them on every core.
     let records = table.records
-    let outcomes = ParallelBuffer<RowOutcome>(count: records.count, initial: .skipped)
-    parallelFor(records.count, chunk: 512) { i in
-      guard records[i].fields.count == CheckInLog.header.count else { return }
-      outcomes[i] = CheckInLog.parse(records[i], position: i, index: index, file: file)
+    let outcomes = parallelMap(records.count, chunk: 512) { i -> RowOutcome in
+      guard records[i].fields.count == CheckInLog.header.count else { return .skipped }
+      return CheckInLog.parse(records[i], position: i, index: index, file: file)
     }
     byOrdinal = [[Int]](repeating: [], count: index.titleFacts.count)
     // "Did you mean" is searched here, in file order, on a budget: a file of thousands of bad

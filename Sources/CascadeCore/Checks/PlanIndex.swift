@@ -1,3 +1,5 @@
+import CascadeSystem
+
 /// Position of an objective in `plan.units[unit].objectives[objective]`.
 public struct ObjectiveAddress: Hashable, Sendable {
   public var unit: Int
@@ -162,18 +164,11 @@ public struct PlanIndex: Sendable {
     contributionLinks = grouped
     contributionStart = start
     // The wording analysis is the costliest check: run it once per title, on every core.
-    let facts = ParallelBuffer(count: count, initial: TitleFacts())
-    let starts = unitBase
-    parallelFor(units.count, chunk: 16) { ui in
-      var ordinal = starts[ui]
-      for o in units[ui].objectives {
-        for kr in o.keyResults {
-          facts[ordinal] = TitleFacts(kr)
-          ordinal += 1
-        }
-      }
+    // Per unit, in plan order: joined, they are in key-result ordinal order.
+    let facts = parallelMap(units.count, chunk: 16) { ui in
+      units[ui].objectives.flatMap { o in o.keyResults.map(TitleFacts.init) }
     }
-    titleFacts = facts.array
+    titleFacts = Array(facts.joined())
   }
 
   /// The key result's position in plan order, for per-key-result tables like `titleFacts`.

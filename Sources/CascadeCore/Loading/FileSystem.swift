@@ -19,14 +19,6 @@ public enum FileSystem {
     }
   }
 
-  /// This program's own path (from /proc/self/exe), for starting copies of itself as workers.
-  public static var executablePath: String {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let n = readlink("/proc/self/exe", &buffer, 4095)
-    return n > 0
-      ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
-  }
-
   public static func join(_ a: String, _ b: String) -> String {
     a.hasSuffix("/") ? a + b : a + "/" + b
   }

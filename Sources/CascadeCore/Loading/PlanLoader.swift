@@ -1,4 +1,4 @@
-import Dispatch
+import CascadeSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -174,39 +174,20 @@ public enum PlanLoader {
     var identity: FileSystem.FileIdentity?
   }
 
-  private final class Results: @unchecked Sendable {
-    let storage: UnsafeMutableBufferPointer<FileResult>
-    init(count: Int) {
-      storage = .allocate(capacity: count)
-      storage.initialize(repeating: FileResult())
-    }
-    deinit {
-      storage.deinitialize()
-      storage.deallocate()
-    }
-  }
-
   static func parseInParallel(_ files: [String]) throws(LoadError) -> [FileResult] {
-    let results = Results(count: files.count)
-    let work: @Sendable (Int) -> Void = { i in
+    // Chunks of files per task keep the scheduling overhead small next to the parse.
+    let out = parallelMap(files.count, chunk: 16) { i -> FileResult in
       switch Result(catching: { () throws(LoadError) in try FileSystem.readIdentified(files[i]) }) {
       case .success(let (bytes, identity)):
-        results.storage[i] = decodeUnits(bytes, file: files[i])
-        results.storage[i].identity = identity
-      case .failure(let error): results.storage[i].failure = error
+        var result = decodeUnits(bytes, file: files[i])
+        result.identity = identity
+        return result
+      case .failure(let error):
+        var result = FileResult()
+        result.failure = error
+        return result
       }
     }
-    if files.count < 8 {
-      for i in files.indices { work(i) }
-    } else {
-      // Chunks of files per task keep the scheduling overhead small next to the parse.
-      let chunk = 16
-      let tasks = (files.count + chunk - 1) / chunk
-      DispatchQueue.concurrentPerform(iterations: tasks) { t in
-        for i in (t * chunk)..<min(files.count, (t + 1) * chunk) { work(i) }
-      }
-    }
-    let out = Array(results.storage)
     if let failure = out.first(where: { $0.failure != nil })?.failure { throw failure }
     return out
   }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -90,7 +91,8 @@ struct CheckinCommand: ParsableCommand {
       try AppendLog.append(
         row, to: path, header: CheckInLog.header.joined(separator: ","),
         validatingExisting: CheckInLog.requireWellFormed(
-          file: path, knownWellFormed: result.checkIns.isWellFormed ? result.plan.checkIns?.bytes : nil))
+          file: path, knownWellFormed: result.checkIns.isWellFormed ? result.plan.checkIns?.bytes : nil),
+        existingLimit: PlanLoader.maxCheckInsBytes)
     } catch let problem as CheckInFileProblem {
       throw CLIFailure(
         message:

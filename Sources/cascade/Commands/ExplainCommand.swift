@@ -6,19 +6,15 @@ struct ExplainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "explain", abstract: "The arithmetic behind one score, step by step down to the check-ins.")
 
-  @Argument(help: "The plan folder.")
-  var plan: String
+  @OptionGroup var plan: PlanOptions
 
   @Argument(help: "A unit, unit/objective or unit/objective/key-result.")
   var reference: String
 
-  @Option(name: .customLong("as-of"), help: "The day to score at (default: today).")
-  var asOf: Day?
-
   @OptionGroup var language: LanguageOption
 
   mutating func run() throws {
-    let result = try loadPlan([plan])
+    let result = try plan.load()
     guard let subject = Explanation.subject(reference, in: result.index) else {
       var candidates = result.plan.units.map(\.id)
       for u in result.plan.units {
@@ -34,7 +30,7 @@ struct ExplainCommand: ParsableCommand {
     }
     try Terminal.write(
       Explanation.text(
-        subject, result, asOf: asOf ?? Day.today, language.presentation(plan: result.plan.configuration, colour: false))
+        subject, result, asOf: plan.day, language.presentation(plan: result.plan.configuration, colour: false))
     )
     reportProblems(result)
   }

@@ -7,4 +7,17 @@ public struct CheckInValueRule: Rule {
     nonTriggering: [Examples.checkIns("2027-01-15,acme/grow/revenue,5.25,,,ann\n")])
   /// Reported while check-ins are read (`CheckInLog`).
   public func check(_ plan: PlanIndex, _ findings: inout Findings) {}
+
+  // MARK: - Messages
+
+  /// `value 'about five' must be a number` (for a milestone: done, not-done, 1 or 0).
+  public static func notAValue(_ text: String, milestone: Bool) -> Message {
+    milestone
+      ? Message(
+        en: "value \(quoted(text, limit: 30)) must be done, not-done, 1 or 0 for a milestone",
+        zh: "里程碑的 value 只能是 done、not-done、1 或 0，这里写的是\(quotedZh(text, limit: 30))")
+      : Message(
+        en: "value \(quoted(text, limit: 30)) must be a number",
+        zh: "value 必须是数字，这里写的是\(quotedZh(text, limit: 30))")
+  }
 }

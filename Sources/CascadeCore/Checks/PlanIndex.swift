@@ -363,13 +363,17 @@ extension PlanIndex {
     return plan.units.firstIndex { $0.name.trimmingSpaces == wanted }
   }
 
-  /// The objective whose title is `text` (an `aligns_to` written as its title), or nil.
-  public func objective(titled text: String) -> ObjectiveAddress? {
+  /// The reference of the objective, else the key result, whose title is `text` (an
+  /// `aligns_to` or `contributes_to` written as a title), and whether it is an objective.
+  public func reference(titled text: String) -> (reference: String, isObjective: Bool)? {
     let wanted = text.trimmingSpaces
     guard !wanted.isEmpty else { return nil }
-    for (u, unit) in plan.units.enumerated() {
-      if let o = unit.objectives.firstIndex(where: { $0.title.trimmingSpaces == wanted }) {
-        return ObjectiveAddress(unit: u, objective: o)
+    for a in objectiveAddresses where objective(a).title.trimmingSpaces == wanted {
+      return (reference(a), true)
+    }
+    for a in objectiveAddresses {
+      if let k = objective(a).keyResults.firstIndex(where: { $0.title.trimmingSpaces == wanted }) {
+        return (reference(a, keyResult: k), false)
       }
     }
     return nil

@@ -16,7 +16,44 @@ public struct CheckInAggregateRule: Rule {
     id: "checkin-aggregate", category: .checkins, severity: .warning,
     summary:
       "A check-in on a key result with aggregate: sum, whose value is the sum of its contributors: the row is not used; check in on the contributors.",
-    triggering: [example("2027-01-15,acme/grow/revenue,5.2,0.8,,ann\n")],
+    triggering: [
+      example("2027-01-15,acme/grow/revenue,5.2,0.8,,ann\n"),
+      // Nothing contributes yet.
+      RuleExample(
+        files: [
+          "plan.yaml": Examples.company.replacingFirst("unit: M USD", with: "unit: M USD\n        aggregate: sum"),
+          "checkins.csv": "date,key_result,value,confidence,note,author\n2027-01-15,acme/grow/revenue,5.2,,,ann\n",
+        ], line: ("checkins.csv", 2)),
+      // Two contributors: "a and b".
+      RuleExample(
+        files: [
+          "plan.yaml": summingPlan.replacingFirst(
+            "\n---\nunit: sales",
+            with: """
+
+              ---
+              unit: service
+              name: Service
+              level: department
+              parent: acme
+              cycle: 2027-Q1
+              objectives:
+                - id: keep
+                  title: Keep customers
+                  aligns_to: acme/grow
+                  key_results:
+                    - id: renewals
+                      title: Renewals from 1 to 2 M USD
+                      baseline: 1
+                      target: 2
+                      unit: M USD
+                      contributes_to: acme/grow/revenue
+              ---
+              unit: sales
+              """),
+          "checkins.csv": "date,key_result,value,confidence,note,author\n2027-01-15,acme/grow/revenue,5.2,,,ann\n",
+        ], line: ("checkins.csv", 2)),
+    ],
     nonTriggering: [example("2027-01-15,sales/win/customers,5.2,0.8,,ann\n")])
   /// Reported while check-ins are read (`CheckInLog`).
   public func check(_ plan: PlanIndex, _ findings: inout Findings) {}

@@ -10,7 +10,9 @@ public struct CheckInFileRule: Rule {
           "plan.yaml": Examples.company,
           "sales/checkins.csv":
             "date,key_result,value,confidence,note,author\n2027-01-15,acme/grow/revenue,5.2,,,ann\n",
-        ], line: ("sales/checkins.csv", 1))
+        ], line: ("sales/checkins.csv", 1)),
+      // checkins.csv is a folder.
+      RuleExample(files: ["plan.yaml": Examples.company, "checkins.csv/notes.txt": "x\n"]),
     ],
     nonTriggering: [Examples.checkIns("2027-01-15,acme/grow/revenue,5.2,,,ann\n")])
   /// Reported while the plan is loaded (`PlanLoader`, `PlanRoot`).

@@ -3,7 +3,21 @@ public struct CheckInSyntaxRule: Rule {
   public static let description = RuleDescription(
     id: "checkin-syntax", category: .checkins, severity: .error,
     summary: "checkins.csv is not well-formed: bad quoting, a wrong header, or a row with the wrong number of fields.",
-    triggering: [Examples.checkIns("2027-01-15,acme/grow/revenue,5.2,0.8,\"unclosed,ann\n")],
+    triggering: [
+      Examples.checkIns("2027-01-15,acme/grow/revenue,5.2,0.8,\"unclosed,ann\n"),
+      Examples.checkIns("2027-01-15,acme/grow/rev\"enue,5.2,0.8,,ann\n"),
+      Examples.checkIns("\"2027-01-15\"x,acme/grow/revenue,5.2,0.8,,ann\n"),
+      Examples.checkIns("\"2027-01-15\" ,acme/grow/revenue,5.2,0.8,,ann\n"),
+      Examples.checkIns("\"2027-01-15\"\u{1},acme/grow/revenue,5.2,0.8,,ann\n"),
+      Examples.checkIns("\"2027-01-15\"，acme/grow/revenue,5.2,0.8,,ann\n"),
+      Examples.checkIns("2027-01-15,acme/grow/revenue,5.2\n"),
+      Examples.checkIns("2027-01-15" + String(repeating: ",", count: 10_000) + "\n"),
+      Examples.checkIns(String(repeating: "2027-01-15,acme/grow/rev\"enue,5.2,0.8,,ann\n", count: CSV.maxErrors)),
+      RuleExample(
+        files: ["plan.yaml": Examples.company, "checkins.csv": "date,kr,value\n2027-01-15,acme/grow/revenue,5.2\n"],
+        line: ("checkins.csv", 1)),
+      RuleExample(files: ["plan.yaml": Examples.company, "checkins.csv": "\n\n"], line: ("checkins.csv", 1)),
+    ],
     nonTriggering: [Examples.checkIns("2027-01-15,acme/grow/revenue,5.2,0.8,\"quoted, with comma\",ann\n")])
   /// Reported while check-ins are read (`CheckInLog`).
   public func check(_ plan: PlanIndex, _ findings: inout Findings) {}

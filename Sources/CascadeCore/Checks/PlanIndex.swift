@@ -301,6 +301,17 @@ extension PlanIndex {
   /// `unit`, `unit/objective` or `unit/objective/key-result`; nil when it names nothing.
   public func resolve(_ text: String) -> Resolved? {
     if let u = unitByID[text] { return .unit(u) }
+    return resolveBelowUnit(text)
+  }
+
+  /// `unit/objective/key-result` only (a check-in's reference); nil for anything else.
+  public func keyResult(_ text: String) -> KeyResultAddress? {
+    guard case .keyResult(let k)? = resolveBelowUnit(text) else { return nil }
+    return k
+  }
+
+  /// `unit/objective` or `unit/objective/key-result`, split without copying the text.
+  private func resolveBelowUnit(_ text: String) -> Resolved? {
     let parts = text.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 3, omittingEmptySubsequences: false)
     guard parts.count == 2 || parts.count == 3,
       let u = unitByID[String(decoding: parts[0], as: UTF8.self)],
@@ -311,12 +322,6 @@ extension PlanIndex {
     let id = String(decoding: parts[2], as: UTF8.self)
     guard let k = plan.units[u].objectives[o].keyResults.firstIndex(where: { $0.id == id }) else { return nil }
     return .keyResult(KeyResultAddress(address, k))
-  }
-
-  /// `unit/objective/key-result` only (a check-in's reference); nil for anything else.
-  public func keyResult(_ text: String) -> KeyResultAddress? {
-    guard case .keyResult(let k)? = resolve(text) else { return nil }
-    return k
   }
 
   /// The unit id closest to `id` (a typo), or nil.

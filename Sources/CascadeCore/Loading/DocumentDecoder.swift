@@ -343,6 +343,10 @@ struct DocumentDecoder {
     var out: [Reference] = []
     func one(_ d: inout DocumentDecoder, _ item: YAMLEvent) throws(Stop) {
       guard let t = try d.text(item, field: field) else { return }
+      if Reference.looksLikeName(t) {
+        out.append(Reference(name: t, mark: item.mark))
+        return
+      }
       if let r = Reference(parsing: t, mark: item.mark) {
         out.append(r)
       } else if let k = t.unicodeScalars.firstIndex(of: "\u{FF0C}"),

@@ -44,7 +44,7 @@ extension DocumentDecoder {
         level = try d.choice(value, field: "level", as: Level.self)
       case "parent":
         parentMark = value.mark
-        parent = try d.identifier(value, field: "parent")
+        parent = try d.identifierOrName(value, field: "parent")
       case "owner":
         owner = try d.text(value, field: "owner")
       case "cycle":

@@ -31,11 +31,6 @@ struct DocumentDecoder {
     diagnostics.append(Diagnostic(rule, message, at: SourceLocation(file: file, mark: mark), subject: subject))
   }
 
-  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
-  mutating func report(_ rule: RuleDescription, _ message: String, _ mark: Mark, subject: String? = nil) {
-    report(rule, Message(en: message, zh: message), mark, subject: subject)
-  }
-
   /// Reports a full-width character that breaks the YAML structure, to be repaired.
   mutating func report(_ repair: FullWidthRepair) {
     let message = YAMLSyntaxRule.fullWidth(repair.character, at: repair.original)

@@ -300,8 +300,4 @@ public enum PlanLoader {
     Diagnostic(rule, message, at: SourceLocation(file: file, mark: .start))
   }
 
-  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
-  static func fileDiagnostic(_ rule: RuleDescription, _ message: String, _ file: String) -> Diagnostic {
-    fileDiagnostic(rule, Message(en: message, zh: message), file)
-  }
 }

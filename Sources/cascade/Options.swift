@@ -20,8 +20,8 @@ struct PlanOptions: ParsableArguments {
 
   var day: Day { asOf.day }
 
-  /// Loads and lints the plan (a load failure is exit status 2).
-  func load() throws -> LintResult { try loadPlan([plan]) }
+  /// Loads and lints the plan (a load failure is exit status 2, said in `language`).
+  func load(_ language: LanguageOption) throws -> LintResult { try loadPlan([plan], language.language()) }
 }
 
 /// Plan folders or files: validate, render.
@@ -29,8 +29,8 @@ struct PlanPaths: ParsableArguments {
   @Argument(help: "Plan folders (searched recursively for *.yaml, *.yml) or files.")
   var paths: [String]
 
-  /// Loads and lints the plan (a load failure is exit status 2).
-  func load() throws -> LintResult { try loadPlan(paths) }
+  /// Loads and lints the plan (a load failure is exit status 2, said in `language`).
+  func load(_ language: LanguageOption) throws -> LintResult { try loadPlan(paths, language.language()) }
 }
 
 /// `render --format`: the files a diagram can be written as.

@@ -40,13 +40,15 @@ import Testing
   @Test func fullWidthColonAfterANumberField() throws {
     try only(
       Self.kr("        target：40\n        baseline: 10\n"), rule: "yaml-syntax", at: (12, 15),
-      en: ["full-width colon '：' (U+FF1A) at line 12, column 15"], zh: ["第 12 行第 15 列是全角冒号「：」"])
+      en: ["full-width colon '：' (U+FF1A) at line 12, column 15", "as in 'target: 40'"],
+      zh: ["第 12 行第 15 列是全角冒号「：」", "例如「target: 40」"])
   }
 
   @Test func fullWidthColonInAListItem() throws {
     try only(
       Self.head + "objectives:\n  - id：grow\n    title: 销售额提升\n", rule: "yaml-syntax", at: (6, 7),
-      en: ["full-width colon '：' (U+FF1A) at line 6, column 7"], zh: ["第 6 行第 7 列是全角冒号「：」"])
+      en: ["full-width colon '：' (U+FF1A) at line 6, column 7", "as in 'id: grow'"],
+      zh: ["第 6 行第 7 列是全角冒号「：」", "例如「id: grow」"])
   }
 
   @Test func theFileIsReadAsMeantSoOtherFilesDoNotCascade() throws {

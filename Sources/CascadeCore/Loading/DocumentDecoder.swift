@@ -33,7 +33,7 @@ struct DocumentDecoder {
 
   /// Reports a full-width character that breaks the YAML structure, to be repaired.
   mutating func report(_ repair: FullWidthRepair) {
-    let message = YAMLSyntaxRule.fullWidth(repair.character, at: repair.original)
+    let message = YAMLSyntaxRule.fullWidth(repair.character, at: repair.original, example: repair.example)
     report(YAMLSyntaxRule.description, message, repair.original)
     self.repair = repair
     repairDiagnostic = diagnostics.last

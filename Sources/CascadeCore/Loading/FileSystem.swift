@@ -87,12 +87,12 @@ public enum FileSystem {
     -> (bytes: [UInt8], identity: FileIdentity)
   {
     let fd = withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
-    guard fd >= 0 else { throw LoadError("\(path): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else { throw .system(path, errno) }
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { throw LoadError("\(path): \(String(cString: strerror(errno)))") }
+    guard fstat(fd, &st) == 0 else { throw .system(path, errno) }
     let identity = FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-    guard st.st_mode & S_IFMT == S_IFREG else { throw LoadError("\(path): not a regular file") }
+    guard st.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(path) }
     // Read a little past the limit so oversized files are recognised without reading them whole.
     let cap = min(Int(st.st_size), limit + 1)
     var bytes = [UInt8](repeating: 0, count: cap)
@@ -104,7 +104,7 @@ public enum FileSystem {
       }
       if n < 0 {
         if errno == EINTR { continue }
-        throw LoadError("\(path): \(String(cString: strerror(errno)))")
+        throw .system(path, errno)
       }
       if n == 0 { break }
       filled += n

@@ -60,6 +60,25 @@ struct FullWidthRepair {
   var column: Int
   /// Its position in the file as the user wrote it.
   var original: Mark
+  /// For a colon: the line as it should be (`owner: 马丽`), for the message; short, visible.
+  var example: String? = nil
+
+  /// `key: value` of the line holding a full-width colon at `byte`: the key without its
+  /// indentation or list dash, the value cut to 20 characters. nil when either is empty.
+  static func colonExample(at byte: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    guard byte >= 0, byte + 3 <= bytes.count else { return nil }
+    var start = byte
+    while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D, byte - start < 200 { start -= 1 }
+    var end = byte + 3
+    while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D, end - byte < 200 { end += 1 }
+    var key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<byte]), as: UTF8.self)
+      .trimmingCharacters(in: " \t\u{3000}")
+    if key.hasPrefix("- ") { key = String(key.dropFirst(2)).trimmingCharacters(in: " \t\u{3000}") }
+    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[(byte + 3)..<end]), as: UTF8.self)
+      .trimmingCharacters(in: " \t\u{3000}")
+    guard !key.isEmpty, !value.isEmpty, key.count <= 40 else { return nil }
+    return visible(key) + ": " + visible(value.prefix(20))
+  }
 
   /// Characters added: the replacement's length minus the replaced characters'.
   var delta: Int { replacement.count - length / 3 }
@@ -102,7 +121,8 @@ enum FullWidthCulprit {
         let mark = table.mark(byteOffset: byte, in: bytes)
         let repair = FullWidthRepair(
           character: c, byte: byte, length: replacement.length, replacement: replacement.bytes,
-          line: Int(mark.line), column: Int(mark.column), original: mark)
+          line: Int(mark.line), column: Int(mark.column), original: mark,
+          example: c == .colon ? FullWidthRepair.colonExample(at: byte, in: bytes) : nil)
         return repair
       }
     }
@@ -134,5 +154,15 @@ enum FullWidthCulprit {
       }
     }
     return true
+  }
+}
+
+extension String {
+  /// Without the leading and trailing characters of `set`.
+  func trimmingCharacters(in set: String) -> String {
+    var s = Substring(self)
+    while let f = s.first, set.contains(f) { s = s.dropFirst() }
+    while let l = s.last, set.contains(l) { s = s.dropLast() }
+    return String(s)
   }
 }

@@ -9,8 +9,45 @@ import CascadeSystem
 /// A failure to read the plan at all (missing path, unreadable file): exit status 2, not a
 /// diagnostic.
 public struct LoadError: Error, CustomStringConvertible, Sendable {
-  public var description: String
-  public init(_ description: String) { self.description = description }
+  /// What went wrong, in every language.
+  public var message: Message
+  /// In English.
+  public var description: String { message.en }
+  public init(_ message: Message) { self.message = message }
+
+  // MARK: - Messages
+
+  /// The system's own words for a failed call (`strerror`), which stay as the C library says them.
+  static func system(_ path: String, _ error: Int32) -> LoadError {
+    let text = String(cString: strerror(error))
+    return LoadError(Message(en: "\(path): \(text)", zh: "无法读取 \(path)：\(text)"))
+  }
+
+  static func notRegularFile(_ path: String) -> LoadError {
+    LoadError(Message(en: "\(path): not a regular file", zh: "\(path)：不是普通文件"))
+  }
+
+  static func noPlanFiles(_ path: String) -> LoadError {
+    LoadError(
+      Message(
+        en: "\(path): no plan files (*.yaml, *.yml) in this folder",
+        zh: "\(path)：这个文件夹里没有计划文件（*.yaml、*.yml）"))
+  }
+
+  static func missing(_ path: String) -> LoadError {
+    LoadError(Message(en: "\(path): no such file or directory", zh: "\(path)：没有这个文件或文件夹"))
+  }
+
+  static func notFileOrFolder(_ path: String) -> LoadError {
+    LoadError(Message(en: "\(path): not a file or directory", zh: "\(path)：既不是文件也不是文件夹"))
+  }
+
+  static func checkInsTooLarge(_ path: String, gibibytes: Int) -> LoadError {
+    LoadError(
+      Message(
+        en: "\(path): larger than \(gibibytes) GiB, the limit for check-ins",
+        zh: "\(path)：超过了进展更新文件 \(gibibytes) GiB 的上限"))
+  }
 }
 
 /// The result of loading: the plan as far as it could be read, and every problem found on the way.
@@ -63,7 +100,7 @@ public enum PlanLoader {
           found.append(file)
         }
         guard !found.isEmpty else {
-          throw LoadError("\(path): no plan files (*.yaml, *.yml) in this folder")
+          throw .noPlanFiles(path)
         }
         files.append(contentsOf: found.sorted())
       case .file:
@@ -73,9 +110,9 @@ public enum PlanLoader {
           files.append(path)
         }
       case .missing:
-        throw LoadError("\(path): no such file or directory")
+        throw .missing(path)
       case .other:
-        throw LoadError("\(path): not a file or directory")
+        throw .notFileOrFolder(path)
       }
     }
     if root == nil, let first = paths.first, FileSystem.kind(of: first) == .file {
@@ -102,7 +139,7 @@ public enum PlanLoader {
         let bytes = try FileSystem.read(path, limit: maxCheckInsBytes)
         guard bytes.count <= maxCheckInsBytes else {
           let limit = maxCheckInsBytes / (1024 * 1024 * 1024)
-          throw LoadError("\(path): larger than \(limit) GiB, the limit for check-ins")
+          throw .checkInsTooLarge(path, gibibytes: limit)
         }
         checkIns = (path, bytes)
       }

@@ -158,9 +158,10 @@ final class YAMLReader {
         break
       }
     }
+    let example = c == .colon ? FullWidthRepair.colonExample(at: byte, in: bytes) : nil
     return FullWidthRepair(
       character: c, byte: byte, length: chosen.length, replacement: chosen.bytes, line: Int(mark.line),
-      column: Int(mark.column), original: original(mark))
+      column: Int(mark.column), original: original(mark), example: example)
   }
 
   func next() throws(YAMLError) -> YAMLEvent {
@@ -236,7 +237,8 @@ final class YAMLReader {
     if var repair = FullWidthCulprit.find(before: index, in: bytes, table: table) {
       repair.original = original(repair.original)
       return YAMLError(
-        message: YAMLSyntaxRule.fullWidth(repair.character, at: repair.original), mark: repair.original, repair: repair)
+        message: YAMLSyntaxRule.fullWidth(repair.character, at: repair.original, example: repair.example),
+        mark: repair.original, repair: repair)
     }
     var tab = false
     if let byte = table.byteOffset(characterIndex: index, in: bytes), byte < inputCount, input[byte] == 0x09 {

@@ -45,7 +45,7 @@ struct CheckinCommand: ParsableCommand {
     guard FileSystem.kind(of: plan) == .directory else {
       throw CLIFailure(message: "cascade: " + Self.notAPlanFolder(plan).text(language.language()))
     }
-    let result = try loadPlan([plan])
+    let result = try loadPlan([plan], language.language())
     let index = result.index
     let lang = language.language(plan: result.plan.configuration)
     func fail(_ message: Message) -> CLIFailure { CLIFailure(message: "cascade: " + message.text(lang)) }
@@ -88,7 +88,7 @@ struct CheckinCommand: ParsableCommand {
     } catch {
       throw CLIFailure(message: "cascade: \(error)")
     }
-    let after = try loadPlan([plan])
+    let after = try loadPlan([plan], lang)
     let s = Scorer.score(after, asOf: day).score(of: address)
     try Terminal.write(
       Self.confirmation(ref, written, day, progress: s.map { (formatPercent($0.progress), $0.status) }).text(lang)

@@ -14,7 +14,7 @@ struct ExplainCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   mutating func run() throws {
-    let result = try plan.load()
+    let result = try plan.load(language)
     let configuration = result.plan.configuration
     guard let subject = Explanation.subject(reference, in: result.index) else {
       throw CLIFailure(

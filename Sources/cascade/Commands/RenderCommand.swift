@@ -73,7 +73,7 @@ struct RenderCommand: ParsableCommand {
   mutating func run() throws {
     let format = try resolveFormat()
     if renderWorker { RenderWorker.serve(format: format) }
-    let result = try plan.load()
+    let result = try plan.load(language)
     var options = DiagramOptions(
       focus: focus, depth: depth, levels: levels, showKeyResults: !noKeyResults, direction: direction, title: title,
       date: asOf.day)
@@ -92,9 +92,12 @@ struct RenderCommand: ParsableCommand {
       }
     }
     if result.summary.errors > 0 {
+      let n = result.summary.errors
       Terminal.standardError(
-        "cascade: the plan has \(result.summary.errors) error(s), shown in the diagram; run `cascade validate` for details"
-      )
+        Message(
+          en: "cascade: the plan has \(n) error(s), shown in the diagram; run `cascade validate` for details",
+          zh: "cascade: 计划中有 \(n) 个错误，已在图中标出；运行 `cascade validate` 查看详情"
+        ).text(options.language))
       throw ExitCode(1)
     }
   }
@@ -147,9 +150,13 @@ struct RenderCommand: ParsableCommand {
     try failing { () throws(SplitError) in
       try diagram.write(into: folder, by: .workers(arguments: CommandLine.arguments + ["--render-worker"]))
     }
+    let n = diagram.pages.names.count
+    let overview = visible(diagram.path(0, in: folder))
     try Terminal.write(
-      "wrote \(diagram.pages.names.count) pages to \(visible(folder)) (overview: \(visible(diagram.path(0, in: folder))))\n"
-    )
+      Message(
+        en: "wrote \(n) pages to \(visible(folder)) (overview: \(overview))\n",
+        zh: "已写入 \(n) 页到 \(visible(folder))（总览：\(overview)）\n"
+      ).text(options.language))
   }
 
   /// `body`'s failure as exit status 2, on one line.
@@ -157,7 +164,8 @@ struct RenderCommand: ParsableCommand {
     do {
       return try body()
     } catch {
-      throw CLIFailure(message: "cascade: \(error.description)")
+      let message = (error as? DiagramError)?.message.text(language.language()) ?? error.description
+      throw CLIFailure(message: "cascade: " + message)
     }
   }
 }

@@ -22,7 +22,7 @@ struct ReviewCommand: ParsableCommand {
           zh: "cascade: --since \(since) 晚于 --as-of \(day)，请给出更早的回顾日期"
         ).text(language.language()))
     }
-    let result = try plan.load()
+    let result = try plan.load(language)
     let presentation = language.presentation(plan: result.plan.configuration, colour: false)
     try Terminal.write(ReviewAgenda(since: since, asOf: day).markdown(result, presentation))
     reportProblems(result, presentation.language)

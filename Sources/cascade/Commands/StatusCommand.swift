@@ -17,7 +17,7 @@ struct StatusCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   mutating func run() throws {
-    let result = try plan.load()
+    let result = try plan.load(language)
     let lang = language.language(plan: result.plan.configuration)
     var root: Int?
     if let unit {

@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
   var strict = false
 
   mutating func run() throws {
-    let result = try plan.load()
+    let result = try plan.load(language)
     let presentation = language.presentation(
       plan: result.plan.configuration, colour: format == .text && Terminal.useColour)
     try Terminal.write(format.formatter.format(result, presentation))

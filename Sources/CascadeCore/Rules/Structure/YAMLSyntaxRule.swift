@@ -80,15 +80,15 @@ public struct YAMLSyntaxRule: Rule {
   }
 
   /// A full-width character typed where YAML needs its ASCII counterpart.
-  static func fullWidth(_ c: FullWidthCharacter, at mark: Mark) -> Message {
+  static func fullWidth(_ c: FullWidthCharacter, at mark: Mark, example: String? = nil) -> Message {
     let at = "line \(mark.line), column \(mark.column)"
     let zhAt = "第 \(mark.line) 行第 \(mark.column) 列"
     switch c {
     case .colon:
       return Message(
         en: "full-width colon '：' (U+FF1A) at \(at): YAML needs an ASCII colon followed by a space, "
-          + "as in 'owner: 马丽'",
-        zh: "\(zhAt)是全角冒号「：」（U+FF1A）。YAML 需要半角冒号加空格，例如「owner: 马丽」")
+          + "as in '\(example ?? "owner: 马丽")'",
+        zh: "\(zhAt)是全角冒号「：」（U+FF1A）。YAML 需要半角冒号加空格，例如「\(example ?? "owner: 马丽")」")
     case .comma:
       return Message(
         en: "full-width comma '，' (U+FF0C) at \(at): separate items in [...] or {...} "

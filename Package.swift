@@ -15,22 +15,29 @@ let package = Package(
     .systemLibrary(
       name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]),
-    .target(name: "CascadeCore", dependencies: ["CYAML"]),
+    // The operating system's side, knowing nothing of plans: the write loop, atomic file output,
+    // the locked check-in append, resident memory, the parallel map.
+    .target(name: "CascadeSystem"),
+    .target(name: "CascadeCore", dependencies: ["CYAML", "CascadeSystem"]),
     // Every formatter and the message catalogue (English, Chinese); styling through a protocol.
     .target(name: "CascadeReport", dependencies: ["CascadeCore"]),
-    .target(name: "CascadeGenerate", dependencies: ["CascadeCore"]),
+    .target(name: "CascadeGenerate", dependencies: ["CascadeCore", "CascadeSystem"]),
     .executableTarget(
-      name: "cascade-bench", dependencies: ["CYAML", "CascadeCore", "CascadeReport", "CascadeGenerate"]),
+      name: "cascade-bench",
+      dependencies: ["CYAML", "CascadeCore", "CascadeReport", "CascadeGenerate", "CascadeSystem"]),
     .systemLibrary(
       name: "CGraphviz", path: "Sources/CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"])]),
     .target(name: "Graphviz", dependencies: ["CGraphviz"]),
-    .target(name: "CascadeDiagram", dependencies: ["CascadeCore", "CascadeReport", "Graphviz"]),
+    // Graphviz in worker processes, over (page, DOT) jobs: libgvc is not thread-safe.
+    .target(name: "WorkerPool", dependencies: ["Graphviz", "CascadeSystem"]),
+    .target(
+      name: "CascadeDiagram", dependencies: ["CascadeCore", "CascadeReport", "Graphviz", "WorkerPool", "CascadeSystem"]),
     // The meeting page: routes, live reload, the static site writer and the browser assets.
     .target(
       name: "CascadeServe",
       dependencies: [
-        "CascadeCore", "CascadeReport", "CascadeDiagram", "Graphviz",
+        "CascadeCore", "CascadeReport", "CascadeDiagram", "Graphviz", "CascadeSystem",
         .product(name: "Hummingbird", package: "hummingbird"),
       ],
       resources: [.embedInCode("Assets/app.js"), .embedInCode("Assets/app.css")]),
@@ -38,16 +45,18 @@ let package = Package(
     .target(name: "CascadeFuzz", dependencies: ["CascadeCore", "CascadeReport", "CascadeDiagram", "Graphviz"]),
     .executableTarget(name: "cascade-fuzz", dependencies: ["CascadeFuzz"]),
     // Test support: measures Graphviz's memory in a process of its own (see MemoryTests).
-    .executableTarget(name: "graphviz-memory-probe", dependencies: ["Graphviz"]),
+    .executableTarget(name: "graphviz-memory-probe", dependencies: ["Graphviz", "CascadeSystem"]),
     .executableTarget(
       name: "cascade",
       dependencies: [
-        "CascadeCore", "CascadeReport", "CascadeDiagram", "CascadeGenerate", "CascadeServe", "Graphviz",
+        "CascadeCore", "CascadeReport", "CascadeDiagram", "CascadeGenerate", "CascadeServe", "Graphviz", "WorkerPool",
+        "CascadeSystem",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     // Shared by the test targets: temporary plans, linting a YAML string, the repository root.
     .target(name: "CascadeTestSupport", dependencies: ["CascadeCore"], path: "Tests/CascadeTestSupport"),
-    .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeTestSupport"]),
+    .testTarget(name: "CascadeSystemTests", dependencies: ["CascadeSystem"]),
+    .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeSystem", "CascadeTestSupport"]),
     .testTarget(
       name: "CascadeServeTests",
       dependencies: [

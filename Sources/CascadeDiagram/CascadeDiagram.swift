@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeReport
 import Graphviz
 
 /// Cascade diagrams: a linted plan (with its diagnostics, and optionally progress) drawn as a
@@ -68,7 +69,9 @@ public enum CascadeDiagram {
     var options = options
     options.focus = nil
     options.depth = nil
-    let builder = try DiagramBuilder(result, progress: progress, options: options)
+    var builder = try DiagramBuilder(result, progress: progress, options: options)
+    // Only an SVG's boxes can be clicked: other formats do not say "click".
+    builder.clickable = ["svg", "svgz"].contains(fileExtension.lowercased())
     return SplitPages(
       builder: builder, names: PageNames(result.index, fileExtension: fileExtension), levels: options.levels)
   }
@@ -80,11 +83,10 @@ public enum CascadeDiagram {
     let builder = try DiagramBuilder(result, progress: progress, options: options)
     let selection = try Selection.make(result.index, options: options)
     var subtitle: [String] = []
-    if let focus = options.focus { subtitle.append("focus: \(focus)") }
-    if let depth = options.depth { subtitle.append("depth: \(depth)") }
+    if let focus = options.focus { subtitle.append(builder.say(DiagramWords.focus(focus))) }
+    if let depth = options.depth { subtitle.append(builder.say(DiagramWords.depth(depth))) }
     if let levels = options.levels {
-      let names = Level.allCases.filter { levels.contains($0) }.map(\.rawValue)
-      subtitle.append("levels: " + (names.isEmpty ? "none" : names.joined(separator: ", ")))
+      subtitle.append(builder.say(DiagramWords.levels(Level.allCases.filter { levels.contains($0) })))
     }
     return builder.graph(selection, title: builder.planTitle, subtitle: subtitle)
   }
@@ -168,7 +170,10 @@ public struct SplitPages: Sendable {
     let names = pageNames
     let g = builder.graph(
       Selection(units: selected, index: index), title: builder.planTitle,
-      subtitle: ["\(unit.name) (\(unit.id))", "overview: \(names.overview)"],
+      subtitle: [
+        builder.say(DiagramWords.unitPage(name: unit.name, id: unit.id)),
+        builder.say(DiagramWords.overviewPage(names.overview)),
+      ],
       pageName: { $0 == u ? names.overview : names.unit[$0] }, highlight: u, units: chain, childBoxes: children)
     return g.dot()
   }

@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeReport
 
 /// Turns a linted plan and a selection into a ``DiagramGraph``.
 struct DiagramBuilder {
@@ -13,13 +14,15 @@ struct DiagramBuilder {
   /// Per unit, per objective: indices into `index.links` of the links written on it (its
   /// `aligns_to` and its key results' `contributes_to`), in plan order.
   let outgoing: [[[Int]]]
+  /// Whether the output can be clicked (an SVG): split pages say "click" only then.
+  var clickable = true
 
   init(_ result: LintResult, progress: DiagramProgress?, options: DiagramOptions) throws(DiagramError) {
     guard options.wrapWidth >= 1 else {
-      throw .invalidOption("wrap width must be at least 1, not \(options.wrapWidth)")
+      throw .invalidOption(DiagramWords.wrapWidth(options.wrapWidth))
     }
     index = result.index
-    problems = Problems(result)
+    problems = Problems(result, language: options.language)
     self.progress = progress
     self.options = options
     order = Selection.treeOrder(result.index)
@@ -35,16 +38,22 @@ struct DiagramBuilder {
 
   private var plan: Plan { index.plan }
 
+  /// `message` in the diagram's language.
+  func say(_ message: Message) -> String { message.text(options.language) }
+
   // MARK: - Titles
 
   /// Plan name (configuration, else the company unit's name), cycle and date.
   var planTitle: String {
     if let title = options.title { return title }
     let company = plan.units.first { $0.level == .company } ?? order.first.map { plan.units[$0] }
-    let name = plan.configuration.name ?? company?.name ?? "Plan"
+    let name = plan.configuration.name ?? company?.name ?? say(DiagramWords.untitledPlan)
     var parts = [name]
-    if let cycle = company?.cycle?.label, !name.contains(cycle) { parts.append(cycle) }
-    if let date = options.date { parts.append("as of \(date)") }
+    if let cycle = company?.cycle {
+      let label = say(Words.cycle(cycle))
+      if !name.contains(cycle.label), !name.contains(label) { parts.append(label) }
+    }
+    if let date = options.date { parts.append(say(Words.asOf(date))) }
     return parts.joined(separator: " · ")
   }
 
@@ -56,7 +65,7 @@ struct DiagramBuilder {
     if !subtitle.isEmpty {
       parts.append(HTML.font(HTML.escape(subtitle.joined(separator: "  ·  ")), color: Style.muted))
     }
-    if problemsLine, let summary = Problems.summary(problems.total) {
+    if problemsLine, let summary = problems.summary(problems.total) {
       parts.append(HTML.font(HTML.escape(summary), color: Style.problem))
     }
     if !parts.isEmpty { label += "<BR/>" + HTML.font(parts.joined(separator: "    "), size: 13) }
@@ -129,7 +138,10 @@ struct DiagramBuilder {
           DiagramGraph.Node(
             id: id,
             attributes: [
-              ("label", .html(HTML.font("<I>no objectives</I>", color: Style.muted))),
+              (
+                "label",
+                .html(HTML.font("<I>" + HTML.escape(say(DiagramWords.noObjectives)) + "</I>", color: Style.muted))
+              ),
               ("shape", "box"), ("style", "dashed"), ("color", .text(Style.muted)),
             ]))
       }
@@ -170,7 +182,7 @@ struct DiagramBuilder {
             attributes: [
               ("label", .text("? \(link.reference)")), ("shape", "note"), ("style", "filled"),
               ("fillcolor", "#fdecea"), ("color", .text(Style.problem)), ("fontcolor", .text(Style.problem)),
-              ("tooltip", .text("unresolved: \(link.reference)")),
+              ("tooltip", .text(say(DiagramWords.unresolved(link.reference)))),
             ]))
         attributes += [
           ("style", "dashed"), ("color", .text(Style.problem)), ("penwidth", "1.4"), ("arrowtail", "odot"),
@@ -224,11 +236,11 @@ struct DiagramBuilder {
   func clusterAttributes(_ u: Int, highlighted: Bool = false) -> DOTBuffer.Attributes {
     let unit = plan.units[u]
     var label = "<B>" + HTML.lines(TextWrap.wrap(unit.name, width: max(options.wrapWidth, 24))) + "</B>"
-    var facts = [unit.level?.rawValue ?? "level ?", unit.id]
+    var facts = [say(DiagramWords.level(unit.level)), unit.id]
     if let owner = unit.owner, !owner.isEmpty { facts.append(owner) }
     label += "<BR/>" + HTML.font(HTML.escape(facts.joined(separator: " · ")), color: Style.muted, size: 11)
     let count = problems.byUnit[unit.id] ?? Problems.Count()
-    if let summary = Problems.summary(count) {
+    if let summary = problems.summary(count) {
       label += "<BR/>" + HTML.font(HTML.escape(summary), color: Style.problem, size: 11)
     }
     for marker in problems.markers(for: unit.id) {
@@ -284,17 +296,17 @@ struct DiagramBuilder {
     h += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\" BGCOLOR=\""
     h += mark.map { Style.tint($0.status) } ?? Style.objectiveHeader
     h += "\"><B>"
-    HTML.appendLines(objective.title.isEmpty ? ["(untitled)"] : wrap(objective.title), to: &h)
+    HTML.appendLines(objective.title.isEmpty ? [say(DiagramWords.untitled)] : wrap(objective.title), to: &h)
     h += "</B></TD></TR>\n"
 
     // Type, id and status.
     h += "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"\(Style.muted)\" POINT-SIZE=\"10\">"
-    h += Style.typeMarker(objective.type)
+    h += say(DiagramWords.typeMarker(objective.type))
     h += " · "
     h += HTML.escape(objective.id)
     if let mark {
       h += " · <FONT COLOR=\"\(Style.color(mark.status))\"><B>"
-      h += HTML.escape("\(Style.percent(mark.progress)) · \(mark.status.diagramLabel)")
+      h += HTML.escape("\(Style.percent(mark.progress)) · \(mark.status.diagramLabel(options.language))")
       h += "</B></FONT>"
     }
     h += "</FONT></TD></TR>\n"
@@ -327,7 +339,7 @@ struct DiagramBuilder {
     h += "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
 
     // A key result without a title is a schema error, which names no subject.
-    var title = kr.title.isEmpty ? ["(untitled \(kr.id))"] : wrap(kr.title)
+    var title = kr.title.isEmpty ? [say(DiagramWords.untitledKeyResult(kr.id))] : wrap(kr.title)
     let symbol = markers.first?.symbol ?? (kr.title.isEmpty ? "✗" : nil)
     h += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
     if let symbol {
@@ -341,7 +353,7 @@ struct DiagramBuilder {
     h += "</TD></TR>\n"
 
     h += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT COLOR=\"\(Style.muted)\" POINT-SIZE=\"10\">"
-    HTML.appendLines(wrap(Style.measure(kr), extra: 8), to: &h)
+    HTML.appendLines(wrap(say(Style.measure(kr)), extra: 8), to: &h)
     h += "</FONT></TD></TR>\n"
 
     for marker in markers {
@@ -370,10 +382,14 @@ struct DiagramBuilder {
     if filled < Style.barBlocks {
       bar += HTML.font(String(repeating: "█", count: Style.barBlocks - filled), color: Style.barTrack)
     }
-    var text = "\(Style.percent(mark.progress)) · \(mark.status.diagramLabel)"
+    var text = "\(Style.percent(mark.progress)) · \(mark.status.diagramLabel(options.language))"
     if let current = mark.current {
       // A milestone's value is done or not, not a quantity.
-      text += milestone ? (current >= 1 ? "" : " · not done") : " · now \(Style.quantity(current, unit: unit))"
+      if !milestone {
+        text += say(DiagramWords.now(Style.quantity(current, unit: unit)))
+      } else if current < 1 {
+        text += say(DiagramWords.notDone)
+      }
     }
     return HTML.font(bar + " <B>" + HTML.escape(text) + "</B>", color: color, size: size)
   }
@@ -382,33 +398,35 @@ struct DiagramBuilder {
 
   func legend(_ g: DiagramGraph) -> String {
     let hasNotes = g.edges.contains { $0.kind == .unresolved }
-    var rows: [(String, String)] = [
-      (HTML.font("<B>━━━▶</B>", color: Style.aligns), "objective aligns to the one above"),
-      (HTML.font("<B>╍╍╍▶</B>", color: Style.contributes), "key result contributes to the one above"),
-      ("● / ○", "committed / aspirational objective"),
+    var rows: [(String, Message)] = [
+      (HTML.font("<B>━━━▶</B>", color: Style.aligns), DiagramWords.legendAligns),
+      (HTML.font("<B>╍╍╍▶</B>", color: Style.contributes), DiagramWords.legendContributes),
+      ("● / ○", DiagramWords.legendTypes),
     ]
     if g.edges.contains(where: { $0.kind == .unitTree }) {
-      rows.append((HTML.font("<B>━━━▶</B>", color: Style.unitArrow), "unit below: click its box for its page"))
+      rows.append(
+        (HTML.font("<B>━━━▶</B>", color: Style.unitArrow), DiagramWords.legendUnitBelow(clickable: clickable)))
     }
     if !problems.total.isEmpty || hasNotes {
       rows += [
-        (HTML.font("<B>✗</B>", color: Style.problem), "error"),
-        (HTML.font("<B>⚠</B>", color: Style.problem), "warning"),
-        (HTML.font("<B>?</B>", color: Style.problem), "unresolved link, or vague key result"),
-        (HTML.font("<B>┅┅</B>", color: Style.problem), "dashed red border: objective not aligned"),
+        (HTML.font("<B>✗</B>", color: Style.problem), DiagramWords.legendError),
+        (HTML.font("<B>⚠</B>", color: Style.problem), DiagramWords.legendWarning),
+        (HTML.font("<B>?</B>", color: Style.problem), DiagramWords.legendUnresolved),
+        (HTML.font("<B>┅┅</B>", color: Style.problem), DiagramWords.legendUnaligned),
       ]
     }
     var h =
       "<TABLE BORDER=\"1\" COLOR=\"#9aa5b1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"2\" BGCOLOR=\"white\">"
-    h += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\n"
+    h += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>" + HTML.escape(say(DiagramWords.legend)) + "</B></TD></TR>\n"
     for (symbol, text) in rows {
       h += "<TR><TD ALIGN=\"CENTER\">\(symbol)</TD><TD ALIGN=\"LEFT\">"
-      h += HTML.font(HTML.escape(text), size: 10) + "</TD></TR>\n"
+      h += HTML.font(HTML.escape(say(text)), size: 10) + "</TD></TR>\n"
     }
     if progress != nil {
       for status in Status.legendOrder {
         h += "<TR><TD BGCOLOR=\"\(Style.color(status))\" WIDTH=\"28\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"></TD>"
-        h += "<TD ALIGN=\"LEFT\">" + HTML.font(HTML.escape(status.diagramLabel), size: 10) + "</TD></TR>\n"
+        h += "<TD ALIGN=\"LEFT\">" + HTML.font(HTML.escape(status.diagramLabel(options.language)), size: 10)
+        h += "</TD></TR>\n"
       }
     }
     h += "</TABLE>"

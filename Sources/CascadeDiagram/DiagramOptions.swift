@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeReport
 import Graphviz
 
 /// What a diagram shows and how it is laid out.
@@ -31,12 +32,14 @@ public struct DiagramOptions: Sendable, Equatable {
   public var wrapWidth = 28
   /// Draw the legend.
   public var showLegend = true
+  /// The language of every word the diagram shows (legend, statuses, the title line, problem
+  /// notes, split pages); what the plan says is shown as written.
   public var language: Language = .en
 
   public init(
     focus: String? = nil, depth: Int? = nil, levels: Set<Level>? = nil, showKeyResults: Bool = true,
     direction: Direction = .topToBottom, title: String? = nil, date: Day? = nil, wrapWidth: Int = 28,
-    showLegend: Bool = true
+    showLegend: Bool = true, language: Language = .en
   ) {
     self.focus = focus
     self.depth = depth
@@ -47,12 +50,16 @@ public struct DiagramOptions: Sendable, Equatable {
     self.date = date
     self.wrapWidth = wrapWidth
     self.showLegend = showLegend
+    self.language = language
   }
 }
 
 extension Status {
   /// Shown next to the colour, so the status reads in black and white too.
-  public var diagramLabel: String { self == .done ? "✔ done" : label }
+  public var diagramLabel: String { diagramLabel(.en) }
+
+  /// ``diagramLabel`` in `language`: `✔ done` / `✔ 已完成`.
+  public func diagramLabel(_ language: Language) -> String { DiagramWords.status(self).text(language) }
 
   /// The order the legend lists them in.
   static let legendOrder: [Status] = [.notStarted, .onTrack, .atRisk, .offTrack, .done]
@@ -102,19 +109,19 @@ public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
   /// `focus` names no unit or objective; `suggestion` is the closest existing one.
   case unknownFocus(String, suggestion: String?)
   /// An option is out of range (negative depth, wrap width below 1).
-  case invalidOption(String)
+  case invalidOption(Message)
   /// Graphviz could not lay out or render the DOT source.
   case graphviz(Graphviz.Error)
 
-  public var description: String {
+  /// The English text.
+  public var description: String { message.en }
+
+  /// What went wrong, for a person, in every language.
+  public var message: Message {
     switch self {
-    case .unknownFocus(let focus, let suggestion):
-      let hint = suggestion.map { " (did you mean \(quoted($0))?)" } ?? ""
-      return "focus \(quoted(focus)) is not a unit or objective of this plan\(hint)"
-    case .invalidOption(let message):
-      return message
-    case .graphviz(let error):
-      return error.description
+    case .unknownFocus(let focus, let suggestion): DiagramWords.unknownFocus(focus, suggestion: suggestion)
+    case .invalidOption(let message): message
+    case .graphviz(let error): .verbatim(error.description)
     }
   }
 }

@@ -13,7 +13,8 @@ struct Overview {
     let index = builder.index
     let plan = index.plan
     var g = DiagramGraph()
-    g.graphAttributes = builder.graphAttributes(title: builder.planTitle, subtitle: ["overview: click a unit"])
+    g.graphAttributes = builder.graphAttributes(
+      title: builder.planTitle, subtitle: [builder.say(DiagramWords.overview(clickable: builder.clickable))])
     g.nodeDefaults = DiagramBuilder.nodeDefaults
     g.edgeDefaults = DiagramBuilder.edgeDefaults
 
@@ -37,10 +38,11 @@ struct Overview {
       let id = g.uniqueID(unit.id)
       node[u] = id
       let count = unit.objectives.count
-      var lines = [HTML.font("\(count) objective\(count == 1 ? "" : "s")", color: Style.muted, size: 10)]
+      var lines = [HTML.font(HTML.escape(builder.say(DiagramWords.objectives(count))), color: Style.muted, size: 10)]
       if let d = depth[u], d == shownDepth, !index.children[u].isEmpty {
         let below = index.children[u].count
-        lines.append(HTML.font("\(below) unit\(below == 1 ? "" : "s") below ▸", color: Style.muted, size: 10))
+        lines.append(
+          HTML.font(HTML.escape(builder.say(DiagramWords.unitsBelow(below))), color: Style.muted, size: 10))
       }
       g.nodes.append(builder.unitBox(u, id: id, url: names.unit[u], lines: lines))
     }

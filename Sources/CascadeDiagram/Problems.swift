@@ -30,8 +30,11 @@ struct Problems {
   private(set) var byUnit: [String: Count] = [:]
   /// Errors and warnings of the whole plan, and those about no unit of the plan.
   private(set) var total = Count()
+  /// The language of the markers and counts.
+  let language: Language
 
-  init(_ result: LintResult) {
+  init(_ result: LintResult, language: Language = .en) {
+    self.language = language
     let unitIDs = result.index.unitByID
     for d in result.diagnostics where d.severity != .info {
       total.add(d.severity)
@@ -50,7 +53,7 @@ struct Problems {
     for d in list.sorted(by: { $0.severity > $1.severity }) where seen.insert(d.rule).inserted {
       // A dangling edge to a "?" note already shows an unresolved reference.
       if d.rule == "unresolved-ref" { continue }
-      out.append(Self.marker(for: d))
+      out.append(Self.marker(for: d, language: language))
     }
     return out
   }
@@ -63,45 +66,17 @@ struct Problems {
     return Set(list.map(\.rule))
   }
 
-  static func marker(for d: Diagnostic) -> Marker {
+  static func marker(for d: Diagnostic, language: Language = .en) -> Marker {
     let symbol: String
     switch d.rule {
     case "kr-vague-wording", "unresolved-ref": symbol = "?"
     default: symbol = d.severity == .error ? "✗" : "⚠"
     }
-    return Marker(symbol: symbol, text: phrases[d.rule] ?? d.rule, severity: d.severity)
+    return Marker(symbol: symbol, text: DiagramWords.phrases[d.rule]?.text(language) ?? d.rule, severity: d.severity)
   }
 
-  /// Short phrases for the rules a diagram can point at; other rules show their id.
-  static let phrases: [String: String] = [
-    "unaligned-objective": "not aligned",
-    "unresolved-ref": "unresolved link",
-    "alignment-cycle": "alignment loop",
-    "align-not-upward": "links to a unit not above",
-    "cycle-mismatch": "cycle does not fit the linked one",
-    "objective-no-krs": "no key results",
-    "objective-too-many-krs": "too many key results",
-    "kr-no-target": "no target",
-    "kr-no-baseline": "no baseline",
-    "kr-target-equals-baseline": "target equals baseline",
-    "kr-direction-mismatch": "target goes the wrong way",
-    "kr-due-outside-cycle": "due outside the cycle",
-    "kr-vague-wording": "vague: no quantity in the title",
-    "duplicate-id": "duplicate id",
-    "schema": "incomplete",
-    "unit-parent-missing": "parent not in the plan",
-    "unit-parent-cycle": "parent loop",
-    "level-order": "level not below its parent",
-    "unit-too-many-objectives": "too many objectives",
-    "rollup-no-children": "rolls up from children but has none",
-    "aggregate-mismatch": "sum has nothing to add up",
-  ]
-
-  /// "✗ 2 errors · ⚠ 1 warning", or nil when there is nothing.
-  static func summary(_ c: Count) -> String? {
-    var parts: [String] = []
-    if c.errors > 0 { parts.append("✗ \(c.errors) error\(c.errors == 1 ? "" : "s")") }
-    if c.warnings > 0 { parts.append("⚠ \(c.warnings) warning\(c.warnings == 1 ? "" : "s")") }
-    return parts.isEmpty ? nil : parts.joined(separator: " · ")
+  /// "✗ 2 errors · ⚠ 1 warning" (in ``language``), or nil when there is nothing.
+  func summary(_ c: Count) -> String? {
+    DiagramWords.problemSummary(errors: c.errors, warnings: c.warnings)?.text(language)
   }
 }

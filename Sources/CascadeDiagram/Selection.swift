@@ -74,7 +74,7 @@ struct Selection {
   /// Applies focus, depth and levels.
   static func make(_ index: PlanIndex, options: DiagramOptions) throws(DiagramError) -> Selection {
     if let depth = options.depth, depth < 0 {
-      throw .invalidOption("depth must be 0 or more, not \(depth)")
+      throw .invalidOption(DiagramWords.negativeDepth(depth))
     }
     var selection: Selection
     var depthBase: [Int?]

@@ -62,13 +62,6 @@ enum Style {
     }
   }
 
-  static func typeMarker(_ type: ObjectiveType) -> String {
-    switch type {
-    case .committed: "● committed"
-    case .aspirational: "○ aspirational"
-    }
-  }
-
   /// `5` for 5.0, `0.65`, `1e+20`; never a locale-dependent separator.
   static func number(_ value: Double) -> String {
     if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
@@ -86,30 +79,30 @@ enum Style {
   static func percent(_ progress: Double) -> String { NumberFormat.percent(progress) }
 
   /// What a key result measures: `30 → 50 customers/month`, `≥ 90%`, `milestone · due 2027-03-15`.
-  static func measure(_ kr: KeyResult) -> String {
+  static func measure(_ kr: KeyResult) -> Message {
     let unit = kr.unit
-    var text: String
+    var text: Message
     switch kr.effectiveKind {
     case .increase, .decrease:
       let from = kr.baseline.map { number($0) } ?? "?"
       let to = kr.target.map { quantity($0, unit: unit) } ?? "?"
-      text = "\(from) → \(to)"
+      text = .verbatim("\(from) → \(to)")
     case .stayAbove:
-      text = "≥ " + (kr.target.map { quantity($0, unit: unit) } ?? "?")
+      text = .verbatim("≥ " + (kr.target.map { quantity($0, unit: unit) } ?? "?"))
     case .stayBelow:
-      text = "≤ " + (kr.target.map { quantity($0, unit: unit) } ?? "?")
+      text = .verbatim("≤ " + (kr.target.map { quantity($0, unit: unit) } ?? "?"))
     case .milestone:
-      text = "milestone"
+      text = DiagramWords.milestone
     case nil:
       if let target = kr.target {
-        text = "\(kr.baseline.map { number($0) } ?? "?") → \(quantity(target, unit: unit))"
+        text = .verbatim("\(kr.baseline.map { number($0) } ?? "?") → \(quantity(target, unit: unit))")
       } else if let baseline = kr.baseline {
-        text = "\(quantity(baseline, unit: unit)) → ?"
+        text = .verbatim("\(quantity(baseline, unit: unit)) → ?")
       } else {
-        text = "no target"
+        text = DiagramWords.noTarget
       }
     }
-    if let due = kr.due { text += " · due \(due)" }
+    if let due = kr.due { text += DiagramWords.due(due) }
     return text
   }
 }

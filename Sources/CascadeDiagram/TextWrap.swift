@@ -1,12 +1,13 @@
-/// Line breaking for diagram labels, measured in terminal-style columns: East Asian wide and
-/// fullwidth characters (Chinese, Japanese, Korean, most emoji) count 2, combining marks 0,
-/// everything else 1.
+/// Line breaking for diagram labels, measured in columns of about half an em: East Asian wide
+/// and fullwidth characters (Chinese, Japanese, Korean, most emoji) count 2, and so do the
+/// punctuation and symbols the diagram's CJK fonts draw a full em wide (curly quotes, `—`, `…`,
+/// arrows, circled numbers); combining marks count 0, everything else 1.
 public enum TextWrap {
   /// Display width of a character in columns (0, 1 or 2).
   public static func width(of character: Character) -> Int {
     if character.isASCII { return 1 }
     guard let first = character.unicodeScalars.first else { return 0 }
-    if isWide(first) { return 2 }
+    if isWide(first) || isDrawnWide(first) { return 2 }
     if isZeroWidth(first) { return 0 }
     // An emoji presentation sequence (e.g. "❤️") is drawn wide.
     if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
@@ -121,11 +122,13 @@ public enum TextWrap {
       let character: Character = raw == "\t" ? " " : raw
       if character == " " || (!character.isASCII && character.isWhitespace) {
         flushWord()
+        // The ideographic space is as wide as a Chinese character.
+        let w = max(width(of: character), 1)
         if let last = out.last, last.isSpace {
           out[out.count - 1].text.append(character)
-          out[out.count - 1].width += 1
+          out[out.count - 1].width += w
         } else {
-          out.append(Token(text: String(character), width: 1, isSpace: true, breakBefore: true))
+          out.append(Token(text: String(character), width: w, isSpace: true, breakBefore: true))
         }
         previousWide = false
         previous = character
@@ -266,6 +269,20 @@ public enum TextWrap {
       0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x18AFF, 0x1B000...0x1B2FF, 0x1F004, 0x1F0CF,
       0x1F18E, 0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F, 0x1F680...0x1F6FF,
       0x1F7E0...0x1F7EB, 0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// East Asian Ambiguous characters that the diagram's fonts (WenQuanYi Micro Hei, Noto Sans
+  /// CJK) draw a full em wide, as wide as a Chinese character, whatever the text around them:
+  /// `—` `―` `‘’“”` `‥…` `‰` `℃` `№` `℡`, Roman numerals, arrows, circled and parenthesised
+  /// numbers, `★☆` `♀♂` `✓✔`. Measured with Graphviz and Pango; Latin letters average half an em.
+  private static func isDrawnWide(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x2014...0x2015, 0x2018...0x2019, 0x201C...0x201D, 0x2025...0x2026, 0x2030, 0x2103, 0x2116, 0x2121,
+      0x2160...0x217F, 0x2190...0x21FF, 0x2460...0x24FF, 0x2605...0x2606, 0x2640, 0x2642, 0x2713...0x2714:
       return true
     default:
       return false

@@ -28,13 +28,13 @@ extension DiagramBuilder {
     let unit = index.plan.units[u]
     var label = "<B>" + HTML.lines(TextWrap.wrap(unit.name, width: options.wrapWidth)) + "</B>"
     if let size = text.name { label = HTML.font(label, size: size) }
-    var facts = text.level ? [unit.level?.rawValue ?? "level ?", unit.id] : [unit.id]
+    var facts = text.level ? [say(DiagramWords.level(unit.level)), unit.id] : [unit.id]
     // A person's unit is usually named after its owner: no need to say it twice.
     if let owner = unit.owner, !owner.isEmpty, owner != unit.name { facts.append(owner) }
     label += "<BR/>" + HTML.font(HTML.escape(facts.joined(separator: " · ")), color: Style.muted, size: text.details)
     for line in lines { label += "<BR/>" + line }
     let problems = problems.byUnit[unit.id] ?? Problems.Count()
-    if let summary = Problems.summary(problems) {
+    if let summary = self.problems.summary(problems) {
       label += "<BR/>" + HTML.font(HTML.escape(summary), color: Style.problem, size: text.details)
     }
     return DiagramGraph.Node(
@@ -64,7 +64,7 @@ extension DiagramBuilder {
       unitBox(
         c, id: g.uniqueID(index.plan.units[c].id), url: pageName(c),
         lines: childLines(c, linkingInto: chain, size: text.details), text: text,
-        tooltip: "\(index.plan.units[c].name): open its page")
+        tooltip: say(DiagramWords.openPage(index.plan.units[c].name)))
     }
     g.graphAttributes.append(("compound", "true"))
     // Drawn parent → child with dir=back like the links, so that the arrow points up at the
@@ -84,12 +84,13 @@ extension DiagramBuilder {
     let columns = Self.gridShape(boxes.count)
     if let i = g.graphAttributes.firstIndex(where: { $0.0 == "ranksep" }) { g.graphAttributes[i].1 = "0.5" }
     let group = g.uniqueID("cluster_below")
-    let noun = Self.plural(children.map { index.plan.units[$0].level }, count: boxes.count)
+    let count = say(DiagramWords.units(children.map { index.plan.units[$0].level }, count: boxes.count))
+    let hint = say(DiagramWords.gridHint(clickable: clickable))
     g.clusters.append(
       DiagramGraph.Cluster(
         id: group,
         attributes: [
-          ("label", .html("<B>\(boxes.count) \(noun)</B>" + HTML.font(" · click one for its page", size: 11))),
+          ("label", .html("<B>" + HTML.escape(count) + "</B>" + HTML.font(HTML.escape(hint), size: 11))),
           ("style", "rounded,dashed"), ("color", .text(Style.unitArrow)), ("fontsize", "14"), ("margin", "12"),
         ],
         nodes: boxes))
@@ -129,19 +130,6 @@ extension DiagramBuilder {
     return columns
   }
 
-  /// "teams", "departments", "people"; "units" when the levels differ.
-  static func plural(_ levels: [Level?], count: Int) -> String {
-    guard let first = levels.first, levels.allSatisfy({ $0 == first }), let level = first else {
-      return count == 1 ? "unit" : "units"
-    }
-    switch level {
-    case .company: return count == 1 ? "company" : "companies"
-    case .department: return count == 1 ? "department" : "departments"
-    case .team: return count == 1 ? "team" : "teams"
-    case .individual: return count == 1 ? "person" : "people"
-    }
-  }
-
   /// A child box's lines: how many of its objectives link into `chain` (its parent and the
   /// units above: "3 of 3 objectives aligned"; fewer in red with ⚠), and with progress its
   /// score and status.
@@ -149,12 +137,13 @@ extension DiagramBuilder {
     let objectives = index.plan.units[c].objectives
     var lines: [String] = []
     if objectives.isEmpty {
-      lines.append(HTML.font("<I>no objectives</I>", color: Style.muted, size: size))
+      lines.append(
+        HTML.font("<I>" + HTML.escape(say(DiagramWords.noObjectives)) + "</I>", color: Style.muted, size: size))
     } else {
       let aligned = objectives.indices.count { o in
         outgoing[c][o].contains { l in index.links[l].target.map { chain.contains($0.objective.unit) } ?? false }
       }
-      let text = "\(aligned) of \(objectives.count) objective\(objectives.count == 1 ? "" : "s") aligned"
+      let text = say(DiagramWords.aligned(aligned, of: objectives.count))
       lines.append(
         aligned == objectives.count
           ? HTML.font(HTML.escape(text), color: Style.muted, size: size)

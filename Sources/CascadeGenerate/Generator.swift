@@ -1,5 +1,5 @@
 import CascadeCore
-import Dispatch
+import CascadeSystem
 
 #if canImport(Glibc)
   import Glibc

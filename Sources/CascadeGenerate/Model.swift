@@ -1,5 +1,5 @@
 import CascadeCore
-import Dispatch
+import CascadeSystem
 
 /// The organisation before it is written out: what each file will say. Rendering one unit
 /// needs nothing but that unit, so files can be rendered and written in parallel.
@@ -435,34 +435,5 @@ enum Builder {
   static func format(_ v: Double) -> String {
     if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
     return String(v)
-  }
-}
-
-/// Runs `body` for each index on all cores; results in index order.
-func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
-  guard count > 0 else { return [] }
-  let box = ResultBox<T>(count: count)
-  let chunk = max(1, min(64, count / 16))
-  let tasks = (count + chunk - 1) / chunk
-  DispatchQueue.concurrentPerform(iterations: tasks) { t in
-    guard let base = box.storage.baseAddress else { return }  // never nil: count > 0
-    for i in (t * chunk)..<min(count, (t + 1) * chunk) {
-      (base + i).initialize(to: body(i))
-    }
-  }
-  return box.take()
-}
-
-private final class ResultBox<T>: @unchecked Sendable {
-  let storage: UnsafeMutableBufferPointer<T>
-  init(count: Int) { storage = .allocate(capacity: count) }
-  /// Moves the (fully initialised) results out and frees the buffer.
-  func take() -> [T] {
-    let out = Array(unsafeUninitializedCapacity: storage.count) { buffer, initialized in
-      _ = buffer.moveInitialize(fromContentsOf: storage)
-      initialized = storage.count
-    }
-    storage.deallocate()
-    return out
   }
 }

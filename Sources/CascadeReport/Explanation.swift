@@ -10,12 +10,12 @@ public enum Explanation {
 
   /// Resolves `unit`, `unit/objective` or `unit/objective/key-result`.
   public static func subject(_ text: String, in index: PlanIndex) -> Subject? {
-    if let u = index.unitByID[text] { return .unit(u) }
-    if let k = CheckInLog.resolve(text, in: index) { return .keyResult(k) }
-    guard let r = Reference(parsing: text, mark: .start), r.keyResult == nil, let u = index.unitByID[r.unit],
-      let o = index.objectiveByID[u][r.objective]
-    else { return nil }
-    return .objective(ObjectiveAddress(unit: u, objective: o))
+    switch index.resolve(text) {
+    case .unit(let u)?: .unit(u)
+    case .objective(let a)?: .objective(a)
+    case .keyResult(let k)?: .keyResult(k)
+    case nil: nil
+    }
   }
 
   public static func text(_ subject: Subject, _ result: LintResult, asOf: Day, _ p: Presentation = .plain) -> String {

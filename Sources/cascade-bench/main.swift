@@ -9,6 +9,7 @@
 import CYAML
 import CascadeCore
 import CascadeGenerate
+import CascadeSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -29,7 +30,7 @@ let peopleCounts = (option("--people") ?? "1000,10000,100000").split(separator: 
 let runs = max(1, Int(option("--runs") ?? "3") ?? 3)
 let work = option("--work") ?? "/tmp/cascade-bench"
 let splitPeople = Int(option("--split-people") ?? "10000") ?? 10000
-let selfPath = FileSystem.executablePath
+let selfPath = Executable.path
 let cascade = FileSystem.join(FileSystem.dirname(selfPath), "cascade")
 
 print("Machine: \(Machine.description)")

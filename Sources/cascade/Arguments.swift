@@ -20,11 +20,12 @@ extension Day {
   }
 }
 
-/// Loads and lints a plan, turning a load failure into exit status 2.
-func loadPlan(_ paths: [String]) throws -> LintResult {
+/// Loads and lints a plan, turning a load failure into exit status 2 with a message in
+/// `language` (the plan's own `language:` cannot be read when the plan cannot).
+func loadPlan(_ paths: [String], _ language: Language) throws -> LintResult {
   do {
     return try Linter.validate(paths: paths)
   } catch {
-    throw CLIFailure(message: "cascade: \(error.description)")
+    throw CLIFailure(message: "cascade: " + error.message.text(language))
   }
 }

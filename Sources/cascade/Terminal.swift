@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -16,7 +17,7 @@ enum Terminal {
   /// One line, whatever the text holds: control characters are shown visibly and a long line
   /// is cut in the middle (see `oneLine`).
   static func standardError(_ text: String) {
-    writeAll(STDERR_FILENO, oneLine(text.hasSuffix("\n") ? text.dropLast() : Substring(text)) + "\n")
+    _ = WriteLoop.writeAll(STDERR_FILENO, oneLine(text.hasSuffix("\n") ? text.dropLast() : Substring(text)) + "\n")
   }
 
   /// `text` with every command-line argument (or `--option=value` value) that is long or holds
@@ -44,29 +45,8 @@ enum Terminal {
   /// error) is a failure, exit 2, so that a script never takes a cut-off report for a whole one;
   /// a closed pipe (`cascade status | head`, EPIPE: SIGPIPE is ignored) ends the output quietly.
   static func write(_ text: String) throws(CLIFailure) {
-    if let code = writeAll(STDOUT_FILENO, text), code != EPIPE {
+    if let code = WriteLoop.writeAll(STDOUT_FILENO, text), code != EPIPE {
       throw CLIFailure(message: "cascade: cannot write standard output: \(String(cString: strerror(code)))")
-    }
-  }
-
-  /// Writes everything, retrying short writes and EINTR; returns the `errno` of a failed write.
-  @discardableResult
-  private static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
-    var text = text
-    return text.withUTF8 { buf -> Int32? in
-      guard var p = buf.baseAddress else { return nil }
-      var left = buf.count
-      while left > 0 {
-        let n = Glibc.write(fd, p, left)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        if n == 0 { return EIO }
-        p += n
-        left -= n
-      }
-      return nil
     }
   }
 }

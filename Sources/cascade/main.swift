@@ -1,5 +1,6 @@
 import ArgumentParser
 import CascadeCore
+import CascadeSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -16,7 +17,8 @@ signal(SIGPIPE, SIG_IGN)
 if let value = getenv("CASCADE_TIMINGS"), value.pointee != 0 {
   Timings.install { label, seconds in
     let ms = NumberFormat.clampedInt((seconds * 1000).rounded(), in: 0...Int(Int32.max))
-    Terminal.standardError("cascade timing: \(label) \(ms) ms, resident \(RenderWorker.residentBytes() / 1_000_000) MB")
+    Terminal.standardError(
+      "cascade timing: \(label) \(ms) ms, resident \((ResidentMemory.bytes() ?? 0) / 1_000_000) MB")
   }
 }
 

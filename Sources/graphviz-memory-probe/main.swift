@@ -2,32 +2,18 @@
 // and prints its resident memory before and after, so GraphvizTests can prove that graphs,
 // layouts and render buffers are freed. Measured here rather than inside the test process,
 // whose memory moves with every other test running in parallel.
+import CascadeSystem
 import Graphviz
 
-#if canImport(Glibc)
-  import Glibc
-#endif
+func residentBytes() -> Int { ResidentMemory.bytes() ?? -1 }
 
-func residentBytes() -> Int {
-  let fd = open("/proc/self/statm", O_RDONLY)
-  guard fd >= 0 else { return -1 }
-  defer { close(fd) }
-  var buffer = [UInt8](repeating: 0, count: 256)
-  let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 255) }
-  guard n > 0 else { return -1 }
-  // "size resident shared ..." in pages.
-  let fields = String(decoding: buffer[0..<n], as: UTF8.self).split(separator: " ")
-  guard fields.count > 1, let pages = Int(fields[1]) else { return -1 }
-  return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-}
-
-var writer = Graphviz.DOTWriter()
-writer.nodeDefaults(["shape": "box"])
+var writer = Graphviz.DOTBuffer()
+writer.defaults("node", [("shape", "box")])
 for index in 0..<24 {
-  writer.node("n\(index)", ["label": .text("Key result \(index)\nwith two lines")])
-  if index > 0 { writer.edge("n\((index - 1) / 2)", "n\(index)", ["label": "e\(index)"]) }
+  writer.node("n\(index)", [("label", .text("Key result \(index)\nwith two lines"))])
+  if index > 0 { writer.edge("n\((index - 1) / 2)", "n\(index)", [("label", "e\(index)")]) }
 }
-let graph = writer.source
+let graph = writer.finish()
 let renders = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 2_000 : 2_000
 let freeing: Graphviz.Freeing = CommandLine.arguments.contains("background") ? .inBackground : .now
 

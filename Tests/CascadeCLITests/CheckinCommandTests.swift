@@ -74,6 +74,49 @@ import Testing
     #expect(before == after)
   }
 
+  @Test func confirmsAndRefusesInChinese() throws {
+    let dir = try makePlan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let ok = try CLI.run(["checkin", dir, "acme/grow/customers", "42", "--date", "2027-02-10", "--lang", "zh"])
+    #expect(ok.status == 0, "\(ok.stderr)")
+    #expect(ok.stdout.hasPrefix("acme/grow/customers = 42（2027-02-10）：进度 60%，"), "\(ok.stdout)")
+    #expect(!ok.stdout.contains("progress") && !ok.stdout.contains("on track"), "\(ok.stdout)")
+    let english = try CLI.run(["checkin", dir, "acme/grow/customers", "43", "--date", "2027-02-11", "--lang", "en"])
+    #expect(english.stdout.hasPrefix("acme/grow/customers = 43 on 2027-02-11: progress "), "\(english.stdout)")
+    let bad = try CLI.run(["checkin", dir, "acme/grow/customers", "forty", "--date", "2027-02-10", "--lang", "zh"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr == "cascade: value 必须是数字，这里写的是「forty」\n", "\(bad.stderr)")
+    let unknown = try CLI.run(["checkin", dir, "acme/grow/custmers", "1", "--date", "2027-02-10", "--lang", "zh"])
+    #expect(unknown.stderr.contains("不是本计划中的关键结果（是否想写「acme/grow/customers」？）"), "\(unknown.stderr)")
+    // The header and the rows stay as they are, whatever the language.
+    #expect(try rows(dir).first == ["date", "key_result", "value", "confidence", "note", "author"])
+    #expect(try rows(dir).dropFirst().map { $0[2] } == ["42", "43"])
+  }
+
+  /// The same mistake gets the same words from `cascade checkin` as from a row of checkins.csv.
+  @Test(arguments: [
+    ["acme/grow/customers", "forty", "--date", "2027-02-10"],
+    ["acme/grow/crm", "half", "--date", "2027-02-10"],
+    ["acme/grow/customers", "42", "--date", "2027-04-01"],
+    ["acme/grow/customers", "42", "--date", "2027-02-10", "--confidence", "80%"],
+    ["acme/grow/custmers", "42", "--date", "2027-02-10"],
+  ])
+  func checkinAndValidateSayTheSame(arguments: [String]) throws {
+    let dir = try makePlan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let refused = try CLI.run(["checkin", dir] + arguments)
+    #expect(refused.status == 2)
+    func option(_ name: String) -> String {
+      arguments.firstIndex(of: name).map { arguments[$0 + 1] } ?? ""
+    }
+    let row = [option("--date"), arguments[0], arguments[1], option("--confidence"), "", "ann"]
+    try ("date,key_result,value,confidence,note,author\n" + row.joined(separator: ",") + "\n").write(
+      toFile: dir + "/checkins.csv", atomically: true, encoding: .utf8)
+    let validate = try CLI.run(["validate", dir])
+    let message = refused.stderr.dropFirst("cascade: ".count).trimmingCharacters(in: .newlines)
+    #expect(validate.stdout.contains(": error: \(message) [checkin-"), "\(refused.stderr) vs \(validate.stdout)")
+  }
+
   @Test func refusedFirstCheckInCreatesNoFile() throws {
     let dir = try makePlan()
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -95,6 +95,17 @@ import Testing
     }
   }
 
+  @Test func theDiagramSpeaksChinese() throws {
+    let run = try CLI.run(
+      ["render", "Plans/sales-zh", "-o", "-", "--format", "dot", "--as-of", "2027-02-28"], environment: Self.zhLocale)
+    #expect(run.status == 0, "\(run.stderr)")
+    for word in ["图例", "截至 2027-02-28", "承诺型", "有风险"] { #expect(run.stdout.contains(word), "no \(word)") }
+    for english in ["Legend", "as of", "committed", "at risk"] { #expect(!run.stdout.contains(english), "\(english)") }
+    let mistakes = try CLI.run(["render", "--lang", "zh", "Plans/mistakes", "-o", "-", "--format", "dot"])
+    #expect(mistakes.status == 1)
+    #expect(mistakes.stderr.contains("计划中有 9 个错误，已在图中标出"), "\(mistakes.stderr)")
+  }
+
   @Test func whatProgramsReadDoesNotChange() throws {
     let en = try CLI.run(["status", "--format", "json", "--as-of", "2027-02-15", "Plans/sales-zh"])
     let zh = try CLI.run(

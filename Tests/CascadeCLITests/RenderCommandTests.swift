@@ -107,6 +107,29 @@ import Testing
     #expect(try CLI.run(["render", "Plans/sales-en", "-o", "/tmp/x.svg", "--depth", "-1"]).status == 2)
   }
 
+  /// The fixed-value options are typed: values are checked by the parser, in any case for
+  /// --direction and --levels, with the reason on one line.
+  @Test func typedOptionsAcceptTheirValuesAndSayWhatIsWrong() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let out = dir + "/x.out"
+    let lr = try CLI.run(["render", "Plans/sales-en", "-o", out, "--format", "dot", "--direction", "lr"])
+    #expect(lr.status == 0, "\(lr.stderr)")
+    #expect(try String(contentsOfFile: out, encoding: .utf8).contains("\"rankdir\"=\"LR\""))
+    let levels = try CLI.run(["render", "Plans/sales-en", "-o", out, "--format", "dot", "--levels", "Company, team"])
+    #expect(levels.status == 0, "\(levels.stderr)")
+    let zh = try CLI.run(["render", "Plans/sales-en", "-o", out, "--format", "dot", "--lang", "zh"])
+    #expect(zh.status == 0, "\(zh.stderr)")
+    for (arguments, reason) in [
+      (["--format", "gif"], "'gif'"), (["--levels", "company,division"], "unknown level 'division'"),
+      (["--levels", "company,,team"], "empty item"), (["--direction", "up"], "'up'"), (["--lang", "fr"], "'fr'"),
+    ] {
+      let r = try CLI.run(["render", "Plans/sales-en", "-o", out] + arguments)
+      #expect(r.status == 2 && r.stderr.split(separator: "\n").count == 1, "\(arguments): \(r.stderr)")
+      #expect(r.stderr.contains(reason), "\(arguments): \(r.stderr)")
+    }
+  }
+
   @Test func levelsDepthAndNoKeyResultsShrinkTheDiagram() throws {
     let dir = try CLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import CascadeCore
+@testable import CascadeSystem
 
 /// AppendLog's check of the existing content, run under the lock (issue 8, defect 2).
 @Suite struct AppendLogValidationTests {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import CascadeCore
+@testable import CascadeSystem
 
 /// `FileOutput.write`: regular files are replaced atomically; devices, FIFOs and sockets are
 /// written through; symbolic links are followed to their final target and stay in place.

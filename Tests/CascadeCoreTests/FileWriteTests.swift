@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import CascadeCore
+@testable import CascadeSystem
 
 @Suite struct AppendLogTests {
   let header = "date,key_result,value,confidence,note,author"

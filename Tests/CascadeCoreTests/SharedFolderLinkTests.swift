@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import CascadeCore
+@testable import CascadeSystem
 
 /// Found in review: following links by hand bypassed the kernel's `fs.protected_symlinks`, so
 /// a link planted in /tmp by another user (`/tmp/report.svg -> /etc/shadow`) made

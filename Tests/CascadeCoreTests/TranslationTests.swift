@@ -33,10 +33,10 @@ import Testing
     "milestone", "committed", "aspirational", "sum", "children", "both", "done", "not-done", "off", "info",
     "warning", "error", "true", "false", "null", "mean", "max", "min", "latest",
     // check-in columns
-    "date", "ref", "value", "confidence", "note", "author", "by",
+    "date", "ref", "key_result", "value", "confidence", "note", "author", "by",
     // tokens
     "OKR", "KR", "YAML", "CSV", "UTF", "JSON", "MiB", "KiB", "cascade", "yaml", "yml", "csv", "checkins",
-    "BOM", "tab", "str", "int", "float", "bool", "map", "seq", "Tab", "NaN", "inf", "ISO",
+    "BOM", "ASCII", "tab", "str", "int", "float", "bool", "map", "seq", "Tab", "NaN", "inf", "ISO",
   ]
 
   /// What keeps `zh` from being a Chinese message, or [] when nothing does.

@@ -3,8 +3,7 @@ import Testing
 
 @testable import CascadeDiagram
 
-/// The shortcuts in DOTBuffer.quote and HTML.escape must give exactly what the Graphviz module's
-/// functions give.
+/// The shortcut in HTML.escape must give exactly what the Graphviz module's function gives.
 @Suite struct EscapingTests {
   static let samples: [String] = [
     "", "plain", "acme/grow-sales", "cluster_sales-east", "2027", "graph", "a b c", "#c62828",
@@ -13,7 +12,7 @@ import Testing
     "销售额", "→ ≥ ≤ ● ○ ✗ ⚠", "🚀👩‍💻", "\u{FFFE}\u{FFFF}\u{FFFD}", "\u{2028}\u{2029}", "ｆｕｌｌ",
   ]
 
-  @Test func quoteMatchesGraphvizQuoteID() {
+  @Test func escapeMatchesGraphvizHTMLEscape() {
     var generator = SystemRandomNumberGenerator()
     var inputs = Self.samples
     for _ in 0..<500 {
@@ -22,18 +21,11 @@ import Testing
       inputs.append(String(String.UnicodeScalarView(scalars)))
     }
     for text in inputs {
-      #expect(DOTBuffer.quote(text) == Graphviz.quoteID(text), "\(text.debugDescription)")
-      // The same, but never empty or only whitespace (Graphviz rejects an empty <B></B>).
+      // Never empty or only whitespace (Graphviz rejects an empty <B></B>).
       let escaped = Graphviz.htmlEscape(text)
       let expected = escaped.allSatisfy { $0 == " " || $0 == "\n" || $0 == "\t" } ? " " : escaped
       #expect(HTML.escape(text) == expected, "\(text.debugDescription)")
     }
   }
 
-  @Test func htmlLabelsAreBalanced() {
-    #expect(HTML.isBalanced("<B>x</B>"))
-    #expect(!HTML.isBalanced("<B x"))
-    #expect(!HTML.isBalanced("x>"))
-    #expect(!HTML.isBalanced("<B>\u{0}</B>"))
-  }
 }

@@ -91,7 +91,9 @@ import Testing
 
   @Test func invalidWrapWidthIsAnError() throws {
     let result = lint(yaml: Self.brokenPlan)
-    #expect(throws: DiagramError.invalidOption("wrap width must be at least 1, not 0")) {
+    #expect(
+      throws: DiagramError.invalidOption(Message(en: "wrap width must be at least 1, not 0", zh: "换行宽度至少为 1，当前为 0"))
+    ) {
       try CascadeDiagram.dot(for: result, options: DiagramOptions(wrapWidth: 0))
     }
   }

@@ -84,7 +84,8 @@ import Testing
     #expect(try units(result, DiagramOptions(depth: 2)).count == 6)
     #expect(
       try units(result, DiagramOptions(focus: "sales", depth: 1)) == ["acme", "sales", "sales-east", "sales-north"])
-    #expect(throws: DiagramError.invalidOption("depth must be 0 or more, not -1")) {
+    #expect(throws: DiagramError.invalidOption(Message(en: "depth must be 0 or more, not -1", zh: "展开层数不能小于 0，当前为 -1")))
+    {
       try CascadeDiagram.dot(for: result, options: DiagramOptions(depth: -1))
     }
     let dot = try CascadeDiagram.dot(for: result, options: DiagramOptions(depth: 1))

@@ -1,3 +1,5 @@
+import Foundation
+import Graphviz
 import Testing
 
 @testable import CascadeDiagram
@@ -74,5 +76,58 @@ import Testing
     #expect(TextWrap.wrap("打造一支让客户信赖的销售队伍啊", width: 28) == ["打造一支让客户信赖的销售队", "伍啊"])
     #expect(TextWrap.wrap("abcdefghi 字", width: 10) == ["abcdefghi", "字"])  // the word cannot move along
     #expect(TextWrap.wrap("ab cd 字", width: 6) == ["ab", "cd 字"])
+  }
+}
+
+/// Columns stand for the width the diagram's fonts draw: punctuation and symbols that CJK fonts
+/// draw a full em wide count 2, like a Chinese character.
+@Suite struct TextWrapFontWidthTests {
+  @Test func fullWidthPunctuationCountsTwo() {
+    #expect(TextWrap.width(of: "“”‘’") == 8)
+    #expect(TextWrap.width(of: "——……") == 8)
+    #expect(TextWrap.width(of: "→①℃✔") == 8)
+    // Drawn narrow: the middle dot, box drawing, the problem and status symbols.
+    #expect(TextWrap.width(of: "·━█●✗⚠≥") == 7)
+  }
+
+  @Test func quotedChineseWrapsByItsDrawnWidth() {
+    // 他说 and “好” are 4 and 6 columns: together wider than 8.
+    #expect(TextWrap.wrap("他说“好”", width: 8) == ["他说", "“好”"])
+    let lines = TextWrap.wrap("推出“星辰会员”计划——覆盖全部门店……", width: 16)
+    for line in lines { #expect(TextWrap.width(of: line) <= 16, "\(line)") }
+    #expect(lines.joined() == "推出“星辰会员”计划——覆盖全部门店……")
+  }
+
+  @Test func ideographicSpaceIsAsWideAsACharacter() {
+    #expect(TextWrap.width(of: "　") == 2)
+    // 销售　增长 is 10 columns: it does not fit in 9.
+    #expect(TextWrap.wrap("销售　增长", width: 9) == ["销售", "增长"])
+  }
+
+  /// What Graphviz (through Pango) measures agrees with the columns: a 1-column character is
+  /// drawn narrower than a Chinese one, a 2-column character about as wide.
+  @Test func columnsMatchWhatGraphvizMeasures() throws {
+    let samples = Array("a0M·━█●✗⚠≥销，「“”—…→①℃✔")
+    var dot = "digraph { node [shape=plaintext, fontsize=12, margin=0, fontname=\"\(Style.fontName)\"];\n"
+    for (i, c) in samples.enumerated() {
+      dot += "n\(i) [label=\"\(String(repeating: String(c), count: 10))\"];\n"
+    }
+    dot += "}\n"
+    let json = try Graphviz.render(dot: dot, layout: .dot, format: .json)
+    let object = try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any]
+    let nodes = try #require(object?["objects"] as? [[String: Any]])
+    for node in nodes {
+      let draw = try #require(node["_ldraw_"] as? [[String: Any]])
+      let text = try #require(draw.first { $0["op"] as? String == "T" })
+      let label = try #require(text["text"] as? String)
+      let width = try #require(text["width"] as? Double)
+      let character = try #require(label.first)
+      let em = width / 10 / 12
+      if TextWrap.width(of: character) == 2 {
+        #expect(em > 0.95, "\(character) is drawn \(em) em wide but counts 2 columns")
+      } else {
+        #expect(em < 0.9, "\(character) is drawn \(em) em wide but counts 1 column")
+      }
+    }
   }
 }

@@ -30,14 +30,14 @@ import Testing
   }
 
   @Test func hostileLabelsRoundTripThroughSVG() throws {
-    var writer = Graphviz.DOTWriter()
+    var writer = Graphviz.DOTBuffer()
     for (index, label) in Self.hostile.enumerated() {
-      writer.node("n\(index)", ["label": .text(label)])
+      writer.node("n\(index)", [("label", .text(label))])
       if index > 0 {
-        writer.edge("n\(index - 1)", "n\(index)", ["label": .text(label)])
+        writer.edge("n\(index - 1)", "n\(index)", [("label", .text(label))])
       }
     }
-    let svg = try scanSVG(Graphviz.render(dot: writer.source, format: .svg))
+    let svg = try scanSVG(Graphviz.render(dot: writer.finish(), format: .svg))
     #expect(svg.nodeCount == Self.hostile.count)
     #expect(svg.edgeCount == Self.hostile.count - 1)
     for label in Self.hostile {
@@ -51,12 +51,12 @@ import Testing
   }
 
   @Test func hostileIDsAreSingleNodesAndDisplayLiterally() throws {
-    var writer = Graphviz.DOTWriter()
+    var writer = Graphviz.DOTBuffer()
     for (index, id) in Self.hostile.enumerated() {
       writer.node(id)  // default label \N shows the ID
       if index > 0 { writer.edge(Self.hostile[index - 1], id) }
     }
-    let svg = try scanSVG(Graphviz.render(dot: writer.source, format: .svg))
+    let svg = try scanSVG(Graphviz.render(dot: writer.finish(), format: .svg))
     #expect(svg.nodeCount == Self.hostile.count)
     #expect(svg.edgeCount == Self.hostile.count - 1)
     for id in Self.hostile {
@@ -67,14 +67,14 @@ import Testing
   }
 
   @Test func hostileTextInHTMLLabels() throws {
-    var writer = Graphviz.DOTWriter()
+    var writer = Graphviz.DOTBuffer()
     for (index, text) in Self.hostile.enumerated() {
       let cell = Graphviz.htmlEscape(text.replacingOccurrences(of: "\n", with: " "))
       writer.node(
         "h\(index)",
-        ["shape": "plain", "label": .html("<table><tr><td>\(cell)</td></tr></table>")])
+        [("shape", "plain"), ("label", .html("<table><tr><td>\(cell)</td></tr></table>"))])
     }
-    let output = try Graphviz.renderWithWarnings(dot: writer.source, format: .svg)
+    let output = try Graphviz.renderWithWarnings(dot: writer.finish(), format: .svg)
     #expect(output.warnings.isEmpty, "\(output.warnings)")
     let svg = try scanSVG(output.bytes)
     #expect(svg.nodeCount == Self.hostile.count)
@@ -90,12 +90,12 @@ import Testing
       "2027", "graph", "node", "digraph", "01x", "2027abc", "", "Strict", "EDGE", "subgraph",
       "-1.5", ".5", "a b", "a;b", "a->b", "a--b", "a:b", "a,b", "a=b", "a[b]",
     ]
-    var writer = Graphviz.DOTWriter()
+    var writer = Graphviz.DOTBuffer()
     for (index, id) in ids.enumerated() {
       writer.node(id)
       if index > 0 { writer.edge(ids[index - 1], id) }
     }
-    let output = try Graphviz.renderWithWarnings(dot: writer.source, format: .svg)
+    let output = try Graphviz.renderWithWarnings(dot: writer.finish(), format: .svg)
     #expect(output.warnings.isEmpty, "\(output.warnings)")
     let svg = try scanSVG(output.bytes)
     #expect(svg.nodeCount == ids.count)
@@ -138,14 +138,15 @@ import Testing
 
   @Test(arguments: brackets) func bracketsInHTMLLabels(_ text: String) throws {
     let cell = Graphviz.htmlEscape(text)
-    var writer = Graphviz.DOTWriter()
+    var writer = Graphviz.DOTBuffer()
     // Alone in a cell, after a line break, and inside bold and font elements.
-    writer.node("a", ["shape": "plain", "label": .html("<table><tr><td>\(cell)</td></tr></table>")])
-    writer.node("b", ["shape": "plain", "label": .html("<table><tr><td>x<br/>\(cell)</td></tr></table>")])
-    writer.node("c", ["shape": "plain", "label": .html("<table><tr><td><b>\(cell)</b></td></tr></table>")])
+    writer.node("a", [("shape", "plain"), ("label", .html("<table><tr><td>\(cell)</td></tr></table>"))])
+    writer.node("b", [("shape", "plain"), ("label", .html("<table><tr><td>x<br/>\(cell)</td></tr></table>"))])
+    writer.node("c", [("shape", "plain"), ("label", .html("<table><tr><td><b>\(cell)</b></td></tr></table>"))])
     writer.node(
-      "d", ["shape": "plain", "label": .html("<table><tr><td><font color=\"red\">\(cell)</font></td></tr></table>")])
-    let output = try Graphviz.renderWithWarnings(dot: writer.source, format: .svg)
+      "d",
+      [("shape", "plain"), ("label", .html("<table><tr><td><font color=\"red\">\(cell)</font></td></tr></table>"))])
+    let output = try Graphviz.renderWithWarnings(dot: writer.finish(), format: .svg)
     #expect(output.warnings.isEmpty, "\(output.warnings)")
     let svg = try scanSVG(output.bytes)
     #expect(svg.nodeCount == 4)

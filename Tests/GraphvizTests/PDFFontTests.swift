@@ -30,10 +30,10 @@ import Testing
   }
 
   @Test func chineseLabelEmbedsACJKFontInPDF() throws {
-    var writer = Graphviz.DOTWriter()
-    writer.nodeDefaults(["fontname": .text(Self.cjkFontName), "shape": "box"])
-    writer.node("kr", ["label": .text(Self.chinese)])
-    let output = try Graphviz.renderWithWarnings(dot: writer.source, format: .pdf)
+    var writer = Graphviz.DOTBuffer()
+    writer.defaults("node", [("fontname", .text(Self.cjkFontName)), ("shape", "box")])
+    writer.node("kr", [("label", .text(Self.chinese))])
+    let output = try Graphviz.renderWithWarnings(dot: writer.finish(), format: .pdf)
     #expect(output.warnings.isEmpty, "\(output.warnings)")
     #expect(output.bytes.hasPrefix(Array("%PDF".utf8)))
 

@@ -62,17 +62,17 @@ import Testing
   }
 
   @Test func builderProducesRenderableSource() throws {
-    var writer = Graphviz.DOTWriter(name: "okr")
-    writer.graphAttributes(["rankdir": "LR"])
-    writer.nodeDefaults(["shape": "box"])
-    writer.subgraph("cluster_q1") { q1 in
-      q1.graphAttributes(["label": "Q1"])
-      q1.node("o1", ["label": "Objective"])
-      q1.node("kr1", ["label": .html("<b>\(Graphviz.htmlEscape("KR <1> & \"more\""))</b>")])
-    }
-    writer.edge("o1", "kr1", ["label": "drives \(2) things"])
-    writer.node("bad", ["label": .html("<b>unbalanced</b")])
-    let source = writer.source
+    var writer = Graphviz.DOTBuffer(name: "okr")
+    writer.attribute("rankdir", "LR")
+    writer.defaults("node", [("shape", "box")])
+    writer.beginSubgraph("cluster_q1")
+    writer.attribute("label", "Q1")
+    writer.node("o1", [("label", "Objective")])
+    writer.node("kr1", [("label", .html("<b>\(Graphviz.htmlEscape("KR <1> & \"more\""))</b>"))])
+    writer.endSubgraph()
+    writer.edge("o1", "kr1", [("label", "drives \(2) things")])
+    writer.node("bad", [("label", .html("<b>unbalanced</b"))])
+    let source = writer.finish()
     let svg = try scanSVG(Graphviz.render(dot: source, format: .svg))
     #expect(svg.nodeCount == 3)
     #expect(svg.edgeCount == 1)
@@ -80,5 +80,37 @@ import Testing
     #expect(svg.texts.contains("<b>unbalanced</b"), "\(svg.texts)")
     #expect(svg.texts.contains("Q1"))
     #expect(svg.texts.contains("drives 2 things"))
+  }
+
+  @Test func builderNamesAndClosesWhatIsOpen() {
+    var named = Graphviz.DOTBuffer(name: "a b")
+    named.beginSubgraph("cluster_x")
+    named.node("n")
+    // What is still open is closed, so the source always parses.
+    #expect(named.finish() == "digraph \"a b\" {\n  subgraph \"cluster_x\" {\n    \"n\";\n}\n}\n")
+    var anonymous = Graphviz.DOTBuffer()
+    #expect(anonymous.finish() == "digraph {\n}\n")
+  }
+
+  /// The shortcut in Graphviz.DOTBuffer.quote must give exactly what ``Graphviz/quoteID(_:)`` gives.
+  @Test func quoteMatchesQuoteID() {
+    var generator = SystemRandomNumberGenerator()
+    var inputs = [
+      "", "plain", "acme/grow-sales", "cluster_sales-east", "2027", "graph", "a b c", "#c62828", "quote\"",
+      "back\\slash", "amp&", "<b>", "it's", "tab\there", "line\nfeed", "del\u{7F}", "c1\u{85}", "销售额", "🚀",
+    ]
+    for _ in 0..<500 {
+      let length = Int.random(in: 0..<12, using: &generator)
+      let scalars = (0..<length).map { _ in Unicode.Scalar(UInt8.random(in: 0...0x7F, using: &generator)) }
+      inputs.append(String(String.UnicodeScalarView(scalars)))
+    }
+    for text in inputs { #expect(Graphviz.DOTBuffer.quote(text) == Graphviz.quoteID(text), "\(text.debugDescription)") }
+  }
+
+  @Test func htmlLabelsAreBalanced() {
+    #expect(Graphviz.isBalancedHTML("<B>x</B>"))
+    #expect(!Graphviz.isBalancedHTML("<B x"))
+    #expect(!Graphviz.isBalancedHTML("x>"))
+    #expect(!Graphviz.isBalancedHTML("<B>\u{0}</B>"))
   }
 }

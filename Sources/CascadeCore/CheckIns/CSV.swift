@@ -24,7 +24,7 @@ public struct CSVTable: Sendable, Equatable {
       let column = record.fieldColumns.indices.contains(index) ? record.fieldColumns[index] : 1
       return CSVError(
         kind: .fieldCount,
-        message: "expected \(header.count) fields (as in the header), found \(count)",
+        message: CheckInSyntaxRule.fieldCount(expected: header.count, found: count),
         line: record.line, column: column)
     }
   }
@@ -68,20 +68,20 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 
   public var kind: Kind
-  public var message: String
+  public var message: Message
   /// 1-based line.
   public var line: Int
   /// 1-based column, counted in Unicode scalars (a leading BOM is not counted).
   public var column: Int
 
-  public init(kind: Kind, message: String, line: Int, column: Int) {
+  public init(kind: Kind, message: Message, line: Int, column: Int) {
     self.kind = kind
     self.message = message
     self.line = line
     self.column = column
   }
 
-  public var description: String { "line \(line), column \(column): \(message)" }
+  public var description: String { "line \(line), column \(column): \(message.en)" }
 }
 
 /// RFC 4180 CSV reading and writing (UTF-8).
@@ -244,13 +244,13 @@ public enum CSV {
       return true
     }
 
-    mutating func report(_ kind: CSVError.Kind, _ message: String, line: Int, column: Int) {
+    mutating func report(_ kind: CSVError.Kind, _ message: Message, line: Int, column: Int) {
       guard !stopped else { return }
       errors.append(CSVError(kind: kind, message: message, line: line, column: column))
       if errors.count >= CSV.maxErrors {
         errors.append(
           CSVError(
-            kind: .tooManyErrors, message: "too many errors; parsing stopped", line: line,
+            kind: .tooManyErrors, message: CheckInSyntaxRule.tooManyErrors, line: line,
             column: column))
         stopped = true
       }
@@ -281,7 +281,7 @@ public enum CSV {
         let fieldColumn = column(at: i)
         if fields.count >= maxFields {
           report(
-            .tooManyFields, "record has more than \(maxFields) fields", line: line,
+            .tooManyFields, CheckInSyntaxRule.tooManyFields(maxFields), line: line,
             column: fieldColumn)
           failed = true
           skipRestOfLine()
@@ -314,7 +314,7 @@ public enum CSV {
           guard closed else {
             report(
               .unterminatedQuote,
-              "unterminated quoted field: the quote opened here is never closed",
+              CheckInSyntaxRule.unterminatedQuote,
               line: openLine, column: fieldColumn)
             failed = true
             i = n
@@ -328,7 +328,7 @@ public enum CSV {
               contentStart + bad, from: contentStart - 1, line: openLine,
               lineStart: openLineStart)
             report(
-              .invalidUTF8, "invalid UTF-8 byte 0x\(CSV.hex(b[contentStart + bad]))",
+              .invalidUTF8, CheckInSyntaxRule.invalidUTF8(b[contentStart + bad]),
               line: badLine, column: badColumn)
             utf8Reported = true
             failed = true
@@ -349,7 +349,7 @@ public enum CSV {
           if i < n && b[i] != CSV.comma && b[i] != CSV.lf && b[i] != CSV.cr {
             report(
               .characterAfterClosingQuote,
-              "unexpected \(CSV.describe(b, at: i)) after closing quote; expected ',' or end of line",
+              CheckInSyntaxRule.characterAfterClosingQuote(CSV.describe(b, at: i)),
               line: line, column: column(at: i))
             failed = true
             skipRestOfLine()
@@ -363,7 +363,7 @@ public enum CSV {
             if c == CSV.quote {
               report(
                 .quoteInUnquotedField,
-                "'\"' inside an unquoted field; quote the whole field and double inner quotes",
+                CheckInSyntaxRule.quoteInUnquotedField,
                 line: line, column: column(at: i))
               failed = true
               fieldEnd = i
@@ -376,7 +376,7 @@ public enum CSV {
           let content = UnsafeBufferPointer(rebasing: b[fieldStart..<fieldEnd])
           if !utf8Reported, let bad = CSV.firstInvalidUTF8(content) {
             report(
-              .invalidUTF8, "invalid UTF-8 byte 0x\(CSV.hex(b[fieldStart + bad]))", line: line,
+              .invalidUTF8, CheckInSyntaxRule.invalidUTF8(b[fieldStart + bad]), line: line,
               column: column(at: fieldStart + bad))
             utf8Reported = true
             failed = true
@@ -455,11 +455,9 @@ public enum CSV {
   }
 
   /// A short, safe description of the character at `offset` (never more than ~12 chars).
-  static func describe(_ b: UnsafeBufferPointer<UInt8>, at offset: Int) -> String {
+  static func describe(_ b: UnsafeBufferPointer<UInt8>, at offset: Int) -> Message {
     let c = b[offset]
-    if c >= 0x21 && c <= 0x7E { return "'\(Character(Unicode.Scalar(c)))'" }
-    if c == space { return "space" }
-    if c < 0x80 { return "control character 0x\(hex(c))" }
-    return "non-ASCII character"
+    let printable = c >= 0x21 && c <= 0x7E ? Character(Unicode.Scalar(c)) : nil
+    return CheckInSyntaxRule.character(printable: printable, byte: c)
   }
 }

@@ -1,3 +1,5 @@
+import CascadeSystem
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -59,10 +61,9 @@ public struct CheckInLog: Sendable {
     guard let table else { return }
     // Rows are independent once the CSV is split: check them on every core.
     let records = table.records
-    let outcomes = ParallelBuffer<RowOutcome>(count: records.count, initial: .skipped)
-    parallelFor(records.count, chunk: 512) { i in
-      guard records[i].fields.count == CheckInLog.header.count else { return }
-      outcomes[i] = CheckInLog.parse(records[i], position: i, index: index, file: file)
+    let outcomes = parallelMap(records.count, chunk: 512) { i -> RowOutcome in
+      guard records[i].fields.count == CheckInLog.header.count else { return .skipped }
+      return CheckInLog.parse(records[i], position: i, index: index, file: file)
     }
     byOrdinal = [[Int]](repeating: [], count: index.titleFacts.count)
     // "Did you mean" is searched here, in file order, on a budget: a file of thousands of bad
@@ -73,9 +74,10 @@ public struct CheckInLog: Sendable {
       case .skipped: continue
       case .problem(let d): diagnostics.append(d)
       case .unknownReference(let text, let line, let column):
-        let hint = hints.hint(for: text) { CheckInLog.suggestion(for: text, in: index) }
+        let hint = hints.hint(for: text) { index.suggestion(for: text, kinds: .keyResult) ?? "" }
         report(
-          CheckInUnknownRefRule.description, "\(quoted(text, limit: 60)) is not a key result of this plan" + hint,
+          CheckInUnknownRefRule.description,
+          CheckInUnknownRefRule.notAKeyResult(text, suggestion: hint.isEmpty ? nil : hint),
           line: line, column: column, subject: nil)
       case .checkIn(let c):
         byOrdinal[index.ordinal(of: c.keyResult)].append(entries.count)
@@ -102,16 +104,13 @@ public struct CheckInLog: Sendable {
       if problems.isEmpty && !isEmpty {
         // Only blank lines: a check-in appended now would become the header.
         problems.append(
-          CSVError(
-            kind: .header, message: "the file has no header: its first line must be \(headerLine)", line: 1,
-            column: 1))
+          CSVError(kind: .header, message: CheckInSyntaxRule.noHeader(headerLine), line: 1, column: 1))
       }
       return (nil, problems)
     }
     guard found.header == header else {
       problems.append(
-        CSVError(
-          kind: .header, message: "the header must be \(headerLine)", line: found.headerLine, column: 1))
+        CSVError(kind: .header, message: CheckInSyntaxRule.wrongHeader(headerLine), line: found.headerLine, column: 1))
       return (nil, problems)
     }
     return (found, problems + found.fieldCountErrors())
@@ -151,14 +150,11 @@ public struct CheckInLog: Sendable {
 
   /// Up to `limit` references of the key results summed into `k` (aggregate: sum), then
   /// "and N more": "a/b/c, d/e/f and 3 more"; nil when nothing contributes.
-  public static func contributorList(of k: KeyResultAddress, in index: PlanIndex, limit: Int = 5) -> String? {
+  public static func contributorList(of k: KeyResultAddress, in index: PlanIndex, limit: Int = 5) -> Message? {
     let all = index.contributors(to: k)
     guard !all.isEmpty else { return nil }
     let named = all.prefix(limit).map { index.reference($0.objective, keyResult: $0.keyResult) }
-    let rest = all.count - named.count
-    if rest > 0 { return named.joined(separator: ", ") + " and \(rest) more" }
-    if named.count == 1 { return named[0] }
-    return named.dropLast().joined(separator: ", ") + " and " + (named.last ?? "")
+    return CheckInAggregateRule.list(named, more: all.count - named.count)
   }
 
   /// Check-ins of one key result up to and including `asOf`, oldest first.
@@ -184,11 +180,6 @@ public struct CheckInLog: Sendable {
     diagnostics.append(CheckInLog.diagnostic(rule, message, file: file, line: line, column: column, subject: subject))
   }
 
-  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
-  private mutating func report(_ rule: RuleDescription, _ message: String, line: Int, column: Int, subject: String?) {
-    report(rule, Message(en: message, zh: message), line: line, column: column, subject: subject)
-  }
-
   static func diagnostic(
     _ rule: RuleDescription, _ message: Message, file: String?, line: Int, column: Int, subject: String?
   ) -> Diagnostic {
@@ -198,63 +189,64 @@ public struct CheckInLog: Sendable {
       subject: subject)
   }
 
-  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
-  static func diagnostic(
-    _ rule: RuleDescription, _ message: String, file: String?, line: Int, column: Int, subject: String?
-  ) -> Diagnostic {
-    diagnostic(rule, Message(en: message, zh: message), file: file, line: line, column: column, subject: subject)
-  }
-
   private static func parse(_ record: CSVRecord, position: Int, index: PlanIndex, file: String) -> RowOutcome {
     let f = record.fields
     func column(_ i: Int) -> Int { i < record.fieldColumns.count ? record.fieldColumns[i] : 1 }
-    func problem(_ rule: RuleDescription, _ message: String, _ field: Int, _ subject: String?) -> RowOutcome {
-      .problem(diagnostic(rule, message, file: file, line: record.line, column: column(field), subject: subject))
+    switch check(date: f[0], reference: f[1], value: f[2], confidence: f[3], in: index) {
+    case .unknownReference(let text):
+      return .unknownReference(text, line: record.line, column: column(CheckInField.keyResult.rawValue))
+    case .problem(let problem):
+      return .problem(
+        diagnostic(
+          problem.rule, problem.message, file: file, line: record.line, column: column(problem.field.rawValue),
+          subject: problem.subject))
+    case .valid(let row):
+      return .checkIn(
+        CheckIn(
+          date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence, note: f[4],
+          author: f[5], line: record.line, position: position))
     }
-    let refText = f[1].trimmingSpaces
-    guard let address = resolve(refText, in: index) else {
-      return .unknownReference(refText, line: record.line, column: column(1))
-    }
+  }
+
+  /// The one check of a check-in as a person wrote it, a row of checkins.csv or the arguments
+  /// of `cascade checkin`, so both say the same about the same mistake. In this order: the key
+  /// result (it must exist and not be a sum), the date (YYYY-MM-DD, inside its unit's cycle),
+  /// the value, the confidence (empty, or from 0 to 1).
+  public static func check(
+    date: String, reference: String, value valueText: String, confidence confidenceText: String,
+    in index: PlanIndex
+  ) -> RowCheck {
+    let refText = reference.trimmingSpaces
+    guard let address = index.keyResult(refText) else { return .unknownReference(refText) }
     let unit = index.plan.units[address.objective.unit]
     let kr = unit.objectives[address.objective.objective].keyResults[address.keyResult]
-    let subject = refText
+    func problem(_ rule: RuleDescription, _ message: Message, _ field: CheckInField) -> RowCheck {
+      .problem(RowProblem(rule: rule, message: message, field: field, subject: refText))
+    }
     if kr.aggregate == .sum {
-      let target =
-        contributorList(of: address, in: index).map { "check in on \($0) instead" }
-        ?? "nothing contributes to it yet"
       return problem(
         CheckInAggregateRule.description,
-        "\(refText) adds up the key results that contribute to it (aggregate: sum), so this row is not used; \(target)",
-        1, subject)
+        CheckInAggregateRule.summed(refText, contributors: contributorList(of: address, in: index)), .keyResult)
     }
-    guard let date = Day(iso: f[0].trimmingSpaces) else {
-      return problem(
-        CheckInDateRule.description, "\(quoted(f[0], limit: 30)) is not a date written YYYY-MM-DD", 0, subject)
+    guard let day = Day(iso: date.trimmingSpaces) else {
+      return problem(CheckInDateRule.description, CheckInDateRule.notADate(date), .date)
     }
-    if let cycle = unit.cycle, !cycle.contains(date) {
-      return problem(
-        CheckInDateRule.description, "\(date) is outside \(unit.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))",
-        0,
-        subject)
+    if let cycle = unit.cycle, !cycle.contains(day) {
+      return problem(CheckInDateRule.description, CheckInDateRule.outsideCycle(day, unit: unit.id, cycle), .date)
     }
-    guard let value = value(f[2], milestone: kr.kind == .milestone) else {
-      let expected = kr.kind == .milestone ? "done, not-done, 1 or 0 for a milestone" : "a number"
-      return problem(CheckInValueRule.description, "value \(quoted(f[2], limit: 30)) must be \(expected)", 2, subject)
+    let milestone = kr.kind == .milestone
+    guard let number = value(valueText, milestone: milestone) else {
+      return problem(CheckInValueRule.description, CheckInValueRule.notAValue(valueText, milestone: milestone), .value)
     }
     var confidence: Double?
-    let confidenceText = f[3].trimmingSpaces
-    if !confidenceText.isEmpty {
-      guard let c = DocumentDecoder.parseNumber(confidenceText), (0...1).contains(c) else {
-        return problem(
-          CheckInConfidenceRule.description,
-          "confidence \(quoted(confidenceText, limit: 30)) must be a number from 0 to 1", 3, subject)
+    let c = confidenceText.trimmingSpaces
+    if !c.isEmpty {
+      guard let parsed = DocumentDecoder.parseNumber(c), (0...1).contains(parsed) else {
+        return problem(CheckInConfidenceRule.description, CheckInConfidenceRule.notAConfidence(c), .confidence)
       }
-      confidence = c
+      confidence = parsed
     }
-    return .checkIn(
-      CheckIn(
-        date: date, keyResult: address, value: value, confidence: confidence, note: f[4], author: f[5],
-        line: record.line, position: position))
+    return .valid(ValidRow(date: day, keyResult: address, value: number, confidence: confidence))
   }
 
   /// A key result's value: a number, or for milestones done / not-done / 1 / 0.
@@ -270,38 +262,37 @@ public struct CheckInLog: Sendable {
     return DocumentDecoder.parseNumber(t)
   }
 
-  /// Resolves `unit/objective/key-result` through the plan's indexes (no copies, no allocation
-  /// for ids up to 15 bytes).
-  public static func resolve(_ text: String, in index: PlanIndex) -> KeyResultAddress? {
-    let parts = text.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 3, omittingEmptySubsequences: false)
-    guard parts.count == 3,
-      let u = index.unitByID[String(decoding: parts[0], as: UTF8.self)],
-      let o = index.objectiveByID[u][String(decoding: parts[1], as: UTF8.self)]
-    else { return nil }
-    let id = String(decoding: parts[2], as: UTF8.self)
-    guard let k = index.plan.units[u].objectives[o].keyResults.firstIndex(where: { $0.id == id }) else { return nil }
-    return KeyResultAddress(ObjectiveAddress(unit: u, objective: o), k)
-  }
+}
 
-  /// " (did you mean 'x'?)" for the closest key-result reference.
-  public static func suggestion(for text: String, in index: PlanIndex) -> String {
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-    // Narrow the candidates by the parts that do resolve, so the search stays small.
-    var candidates: [String] = []
-    if let first = parts.first, let u = index.unitByID[first] {
-      for o in index.plan.units[u].objectives {
-        for kr in o.keyResults { candidates.append("\(first)/\(o.id)/\(kr.id)") }
-      }
-    } else if parts.count == 3, let unit = Suggestion.closest(to: parts[0], in: index.plan.units.lazy.map(\.id)),
-      let u = index.unitByID[unit]
-    {
-      for o in index.plan.units[u].objectives {
-        for kr in o.keyResults { candidates.append("\(unit)/\(o.id)/\(kr.id)") }
-      }
-    }
-    return Suggestion.closest(to: text, in: candidates, maxDistance: max(3, text.count / 4))
-      .map { " (did you mean \(quoted($0))?)" } ?? ""
-  }
+/// The fields of a check-in, in checkins.csv's column order.
+public enum CheckInField: Int, Sendable {
+  case date = 0
+  case keyResult, value, confidence
+}
+
+/// A check-in that passed ``CheckInLog/check(date:reference:value:confidence:in:)``.
+public struct ValidRow: Sendable {
+  public var date: Day
+  public var keyResult: KeyResultAddress
+  public var value: Double
+  public var confidence: Double?
+}
+
+/// Why a check-in cannot be used: the rule, its message and the field at fault.
+public struct RowProblem: Sendable {
+  public var rule: RuleDescription
+  public var message: Message
+  public var field: CheckInField
+  public var subject: String?
+}
+
+/// What ``CheckInLog/check(date:reference:value:confidence:in:)`` found.
+public enum RowCheck: Sendable {
+  case valid(ValidRow)
+  /// The key result does not exist (rule checkin-unknown-ref): the reader adds the
+  /// "did you mean" on its budget, so it is left to the caller.
+  case unknownReference(String)
+  case problem(RowProblem)
 }
 
 extension String {
@@ -320,7 +311,10 @@ public struct CheckInFileProblem: Error, Sendable, CustomStringConvertible {
   public var file: String
   public var problem: CSVError
 
-  public var description: String {
-    "\(file):\(problem.line):\(problem.column): \(problem.message) [\(CheckInSyntaxRule.description.id)]"
+  public var description: String { text(.en) }
+
+  /// `file:line:column: message [checkin-syntax]` in `language`.
+  public func text(_ language: Language) -> String {
+    "\(file):\(problem.line):\(problem.column): \(problem.message.text(language)) [\(CheckInSyntaxRule.description.id)]"
   }
 }

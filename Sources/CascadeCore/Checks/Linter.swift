@@ -1,3 +1,5 @@
+import CascadeSystem
+
 /// Counts for the summary line and the JSON summary.
 public struct LintSummary: Sendable, Equatable {
   public var errors = 0
@@ -33,15 +35,14 @@ public enum Linter {
     var findings = Findings()
     findings.append(contentsOf: loaded.diagnostics)
     // Rules are independent of each other: run them on every core, keep their order.
-    let perRule = ParallelBuffer<Findings>(count: rules.count, initial: Findings())
-    Timings.measure("rules") {
-      parallelFor(rules.count, chunk: 1) { i in
+    let perRule = Timings.measure("rules") {
+      parallelMap(rules.count, chunk: 1) { i in
         var own = Findings()
         Timings.measure("  \(rules[i].description.id)") { rules[i].check(index, &own) }
-        perRule[i] = own
+        return own
       }
     }
-    for i in 0..<rules.count { findings.append(perRule[i]) }
+    for own in perRule { findings.append(own) }
     let checkIns = Timings.measure("check-ins") { CheckInLog(index) }
     findings.append(contentsOf: checkIns.diagnostics)
     return Timings.measure("finish") { finish(index: index, checkIns: checkIns, findings: findings) }

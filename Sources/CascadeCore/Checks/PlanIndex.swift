@@ -1,3 +1,5 @@
+import CascadeSystem
+
 /// Position of an objective in `plan.units[unit].objectives[objective]`.
 public struct ObjectiveAddress: Hashable, Sendable {
   public var unit: Int
@@ -100,11 +102,7 @@ public struct PlanIndex: Sendable {
     var allLinks: [Link] = []
     var incomingLinks = units.map { u in [[Int]](repeating: [], count: u.objectives.count) }
     func resolve(_ r: Reference) -> LinkTarget? {
-      guard let u = unitByID[r.unit], let o = objectiveByID[u][r.objective] else { return nil }
-      let address = ObjectiveAddress(unit: u, objective: o)
-      guard let kr = r.keyResult else { return .objective(address) }
-      guard let k = units[u].objectives[o].keyResults.firstIndex(where: { $0.id == kr }) else { return nil }
-      return .keyResult(address, k)
+      PlanIndex.resolve(unit: r.unit, objective: r.objective, keyResult: r.keyResult, units, unitByID, objectiveByID)
     }
     for (ui, u) in units.enumerated() {
       for (oi, o) in u.objectives.enumerated() {
@@ -162,18 +160,11 @@ public struct PlanIndex: Sendable {
     contributionLinks = grouped
     contributionStart = start
     // The wording analysis is the costliest check: run it once per title, on every core.
-    let facts = ParallelBuffer(count: count, initial: TitleFacts())
-    let starts = unitBase
-    parallelFor(units.count, chunk: 16) { ui in
-      var ordinal = starts[ui]
-      for o in units[ui].objectives {
-        for kr in o.keyResults {
-          facts[ordinal] = TitleFacts(kr)
-          ordinal += 1
-        }
-      }
+    // Per unit, in plan order: joined, they are in key-result ordinal order.
+    let facts = parallelMap(units.count, chunk: 16) { ui in
+      units[ui].objectives.flatMap { o in o.keyResults.map(TitleFacts.init) }
     }
-    titleFacts = facts.array
+    titleFacts = Array(facts.joined())
   }
 
   /// The key result's position in plan order, for per-key-result tables like `titleFacts`.
@@ -260,5 +251,131 @@ public struct PlanIndex: Sendable {
       for o in unit.objectives.indices { out.append(ObjectiveAddress(unit: u, objective: o)) }
     }
     return out
+  }
+}
+
+// MARK: - Resolving references
+
+/// What a reference written by a person names: a unit, an objective or a key result.
+public enum Resolved: Hashable, Sendable {
+  case unit(Int)
+  case objective(ObjectiveAddress)
+  case keyResult(KeyResultAddress)
+}
+
+/// The one resolver of references (`unit`, `unit/objective`, `unit/objective/key-result`) and
+/// the one "did you mean": check-ins, `explain`, `checkin` and the rules all ask here.
+extension PlanIndex {
+  /// What kinds of thing a reference may name, for ``suggestion(for:kinds:)``.
+  public struct Kinds: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+    public static let unit = Kinds(rawValue: 1)
+    public static let objective = Kinds(rawValue: 2)
+    public static let keyResult = Kinds(rawValue: 4)
+    public static let all: Kinds = [.unit, .objective, .keyResult]
+  }
+
+  static func resolve(
+    unit: String, objective: String, keyResult: String?, _ units: [Unit], _ unitByID: [String: Int],
+    _ objectiveByID: [[String: Int]]
+  ) -> LinkTarget? {
+    guard let u = unitByID[unit], let o = objectiveByID[u][objective] else { return nil }
+    let address = ObjectiveAddress(unit: u, objective: o)
+    guard let kr = keyResult else { return .objective(address) }
+    guard let k = units[u].objectives[o].keyResults.firstIndex(where: { $0.id == kr }) else { return nil }
+    return .keyResult(address, k)
+  }
+
+  /// A reference written in the plan (`aligns_to`, `contributes_to`).
+  public func resolve(_ r: Reference) -> LinkTarget? {
+    PlanIndex.resolve(
+      unit: r.unit, objective: r.objective, keyResult: r.keyResult, plan.units, unitByID, objectiveByID)
+  }
+
+  /// `unit`, `unit/objective` or `unit/objective/key-result`; nil when it names nothing.
+  public func resolve(_ text: String) -> Resolved? {
+    if let u = unitByID[text] { return .unit(u) }
+    return resolveBelowUnit(text)
+  }
+
+  /// `unit/objective/key-result` only (a check-in's reference); nil for anything else.
+  public func keyResult(_ text: String) -> KeyResultAddress? {
+    guard case .keyResult(let k)? = resolveBelowUnit(text) else { return nil }
+    return k
+  }
+
+  /// `unit/objective` or `unit/objective/key-result`, split without copying the text.
+  private func resolveBelowUnit(_ text: String) -> Resolved? {
+    let parts = text.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 3, omittingEmptySubsequences: false)
+    guard parts.count == 2 || parts.count == 3,
+      let u = unitByID[String(decoding: parts[0], as: UTF8.self)],
+      let o = objectiveByID[u][String(decoding: parts[1], as: UTF8.self)]
+    else { return nil }
+    let address = ObjectiveAddress(unit: u, objective: o)
+    guard parts.count == 3 else { return .objective(address) }
+    let id = String(decoding: parts[2], as: UTF8.self)
+    guard let k = plan.units[u].objectives[o].keyResults.firstIndex(where: { $0.id == id }) else { return nil }
+    return .keyResult(KeyResultAddress(address, k))
+  }
+
+  /// The unit id closest to `id` (a typo), or nil.
+  public func unitID(closestTo id: String) -> String? {
+    Suggestion.closest(to: id, in: plan.units.lazy.map(\.id))
+  }
+
+  /// The id of `unit`'s objective closest to `id`, or nil.
+  public func objectiveID(closestTo id: String, in unit: Int) -> String? {
+    Suggestion.closest(to: id, in: plan.units[unit].objectives.lazy.map(\.id))
+  }
+
+  /// The id of the objective's key result closest to `id`, or nil.
+  public func keyResultID(closestTo id: String, in a: ObjectiveAddress) -> String? {
+    Suggestion.closest(to: id, in: objective(a).keyResults.lazy.map(\.id))
+  }
+
+  /// The reference of one of `kinds` closest to `text`, or nil. Candidates are narrowed by the
+  /// unit the text names (or the unit id closest to it), so the search stays small.
+  public func suggestion(for text: String, kinds: Kinds = .all) -> String? {
+    let parts = text.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+    guard let first = parts.first else { return nil }
+    if parts.count == 1 {
+      guard kinds.contains(.unit) else { return nil }
+      return unitID(closestTo: text)
+    }
+    guard let u = unitByID[first] ?? unitID(closestTo: first).flatMap({ unitByID[$0] }) else { return nil }
+    let unit = plan.units[u]
+    var candidates: [String] = []
+    if kinds.contains(.unit) { candidates.append(unit.id) }
+    for o in unit.objectives {
+      if kinds.contains(.objective) { candidates.append("\(unit.id)/\(o.id)") }
+      if kinds.contains(.keyResult) {
+        for kr in o.keyResults { candidates.append("\(unit.id)/\(o.id)/\(kr.id)") }
+      }
+    }
+    return Suggestion.closest(to: text, in: candidates, maxDistance: max(3, text.count / 4))
+  }
+
+  /// The unit whose display name is `text` (a `parent` written as `销售部`), or nil.
+  public func unit(named text: String) -> Int? {
+    let wanted = text.trimmingSpaces
+    guard !wanted.isEmpty else { return nil }
+    return plan.units.firstIndex { $0.name.trimmingSpaces == wanted }
+  }
+
+  /// The reference of the objective, else the key result, whose title is `text` (an
+  /// `aligns_to` or `contributes_to` written as a title), and whether it is an objective.
+  public func reference(titled text: String) -> (reference: String, isObjective: Bool)? {
+    let wanted = text.trimmingSpaces
+    guard !wanted.isEmpty else { return nil }
+    for a in objectiveAddresses where objective(a).title.trimmingSpaces == wanted {
+      return (reference(a), true)
+    }
+    for a in objectiveAddresses {
+      if let k = objective(a).keyResults.firstIndex(where: { $0.title.trimmingSpaces == wanted }) {
+        return (reference(a, keyResult: k), false)
+      }
+    }
+    return nil
   }
 }

@@ -15,6 +15,10 @@ struct DocumentDecoder {
   let file: String
   var diagnostics: [Diagnostic] = []
   private var depth = 0
+  /// A full-width character that broke the file's structure, reported (``repairDiagnostic``):
+  /// the loader reads the file again with it replaced, so that one mistake gives one diagnostic.
+  private(set) var repair: FullWidthRepair?
+  private(set) var repairDiagnostic: Diagnostic?
 
   init(reader: YAMLReader, file: String) {
     self.reader = reader
@@ -27,9 +31,22 @@ struct DocumentDecoder {
     diagnostics.append(Diagnostic(rule, message, at: SourceLocation(file: file, mark: mark), subject: subject))
   }
 
-  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
-  mutating func report(_ rule: RuleDescription, _ message: String, _ mark: Mark, subject: String? = nil) {
-    report(rule, Message(en: message, zh: message), mark, subject: subject)
+  /// Reports a full-width character that breaks the YAML structure, to be repaired.
+  mutating func report(_ repair: FullWidthRepair) {
+    let message = YAMLSyntaxRule.fullWidth(repair.character, at: repair.original, example: repair.example)
+    report(YAMLSyntaxRule.description, message, repair.original)
+    self.repair = repair
+    repairDiagnostic = diagnostics.last
+  }
+
+  /// For a plain scalar found where a mapping belongs (`owner：马丽`, `- id：grow`): the
+  /// full-width colon that should have made it a key and value, reported; true when found.
+  mutating func reportFullWidthColon(in e: YAMLEvent) -> Bool {
+    guard e.kind == .scalar, e.plain, let k = e.value.unicodeScalars.firstIndex(of: "\u{FF1A}") else { return false }
+    let offset = e.value.unicodeScalars.distance(from: e.value.unicodeScalars.startIndex, to: k)
+    guard let r = reader.repair(.colon, atCharacter: e.index + offset) else { return false }
+    report(r)
+    return true
   }
 
   // MARK: - Events
@@ -39,31 +56,29 @@ struct DocumentDecoder {
     do {
       event = try reader.next()
     } catch {
-      report(YAMLSyntaxRule.description, error.message, error.mark)
+      if let repair = error.repair {
+        report(repair)
+      } else {
+        report(YAMLSyntaxRule.description, error.message, error.mark)
+      }
       throw Stop()
     }
     if event.tag != nil { applyTag(&event) }
     switch event.kind {
     case .alias:
-      report(
-        YAMLSyntaxRule.description,
-        "YAML aliases (*name) are not allowed in plans; write the value out", event.mark)
+      report(YAMLSyntaxRule.description, YAMLSyntaxRule.alias, event.mark)
       throw Stop()
     case .mappingStart, .sequenceStart:
       depth += 1
       if depth > DocumentDecoder.maxDepth {
-        report(
-          InputLimitRule.description,
-          "nesting is deeper than \(DocumentDecoder.maxDepth) levels; the rest of the file is skipped",
-          event.mark)
+        report(InputLimitRule.description, InputLimitRule.nestingTooDeep(DocumentDecoder.maxDepth), event.mark)
         throw Stop()
       }
     case .mappingEnd, .sequenceEnd:
       depth -= 1
     case .scalar where event.length > YAMLReader.maxScalarBytes:
       report(
-        InputLimitRule.description,
-        "a value of \(event.length) bytes is longer than the limit of \(YAMLReader.maxScalarBytes)",
+        InputLimitRule.description, InputLimitRule.valueTooLong(event.length, limit: YAMLReader.maxScalarBytes),
         event.mark)
     default:
       break
@@ -86,49 +101,45 @@ struct DocumentDecoder {
     let core = tag.hasPrefix(Self.coreTagPrefix) ? String(tag.dropFirst(Self.coreTagPrefix.count)) : nil
     let shown = core.map { "!!" + $0 } ?? tag
     e.tag = shown
-    func misfit(_ what: String) {
-      report(
-        SchemaRule.description, "a value tagged \(shown) must be \(what), found \(describeTagged(e))", e.mark)
+    func misfit(_ what: Message) {
+      report(SchemaRule.description, SchemaRule.tagMisfit(shown, mustBe: what, found: describeTagged(e)), e.mark)
     }
     switch (core, e.kind) {
     case (nil, .scalar) where tag == "!", ("str", .scalar):
       e.plain = false
     case ("int", .scalar):
-      if let v = Self.parseNumber(e.value), v == v.rounded() { e.plain = true } else { misfit("a whole number") }
+      if let v = Self.parseNumber(e.value), v == v.rounded() { e.plain = true } else { misfit(SchemaRule.aWholeNumber) }
     case ("float", .scalar):
-      if Self.parseNumber(e.value) != nil { e.plain = true } else { misfit("a finite number") }
+      if Self.parseNumber(e.value) != nil { e.plain = true } else { misfit(SchemaRule.aFiniteNumber) }
     case ("bool", .scalar):
       if ["true", "false", "True", "False", "TRUE", "FALSE"].contains(e.value) {
         e.plain = true
       } else {
-        misfit("true or false")
+        misfit(SchemaRule.trueOrFalse)
       }
     case ("null", .scalar):
       if ["", "~", "null", "Null", "NULL"].contains(e.value) {
         e.value = ""
         e.plain = true
       } else {
-        misfit("empty (null)")
+        misfit(SchemaRule.emptyNull)
       }
     case ("map", .mappingStart), ("seq", .sequenceStart):
       break
-    case ("map", _): misfit("a mapping")
-    case ("seq", _): misfit("a list")
-    case ("str", _), ("int", _), ("float", _), ("bool", _), ("null", _): misfit("a single value")
+    case ("map", _): misfit(SchemaRule.aMapping)
+    case ("seq", _): misfit(SchemaRule.aList)
+    case ("str", _), ("int", _), ("float", _), ("bool", _), ("null", _): misfit(SchemaRule.aSingleValue)
     default:
-      report(
-        SchemaRule.description,
-        "unknown tag \(quoted(shown, limit: 30)): plans use only YAML's core tags (\(Self.coreTags)); remove it",
-        e.mark)
+      report(SchemaRule.description, SchemaRule.unknownTag(shown, coreTags: Self.coreTags), e.mark)
       e.tag = nil
     }
   }
 
-  private func describeTagged(_ e: YAMLEvent) -> String {
+  private func describeTagged(_ e: YAMLEvent) -> Message {
     switch e.kind {
-    case .mappingStart: "a mapping"
-    case .sequenceStart: "a list"
-    default: quoted(e.value, limit: 30)
+    case .mappingStart: SchemaRule.aMapping
+    case .sequenceStart: SchemaRule.aList
+    default: SchemaRule.value(e.value)
     }
   }
 
@@ -164,10 +175,17 @@ struct DocumentDecoder {
         let key = try next()
         if key.kind == .mappingEnd || key.kind == .streamEnd { return }
         guard key.kind == .scalar else {
-          report(SchemaRule.description, "keys must be plain text, not a list or mapping", key.mark)
+          report(SchemaRule.description, SchemaRule.keysMustBePlain, key.mark)
           try skip(key)
           try skip(try next())
           continue
+        }
+        // An ideographic space that indents a line starts the key: the line belongs elsewhere.
+        if key.plain, key.value.unicodeScalars.first == "\u{3000}",
+          let r = reader.repair(.ideographicSpace, atCharacter: key.index)
+        {
+          report(r)
+          throw Stop()
         }
         let value = try next()
         var first: Mark?
@@ -193,16 +211,12 @@ struct DocumentDecoder {
           }
         }
         if let first {
-          report(
-            DuplicateKeyRule.description,
-            "duplicate key \(quoted(key.value)); the first is at line \(first.line)", key.mark)
+          report(DuplicateKeyRule.description, DuplicateKeyRule.duplicate(key.value, firstLine: first.line), key.mark)
           try skip(value)
           continue
         }
         if try !body(&self, key, value) {
-          report(
-            UnknownFieldRule.description,
-            "unknown field \(quoted(key.value))\(Suggestion.hint(for: key.value, in: known))", key.mark)
+          report(UnknownFieldRule.description, UnknownFieldRule.unknown(key.value, known: known), key.mark)
           try skip(value)
         }
       }
@@ -211,18 +225,18 @@ struct DocumentDecoder {
 
   // MARK: - Typed values
 
-  private static func describe(_ e: YAMLEvent) -> String {
+  private static func describe(_ e: YAMLEvent) -> Message {
     switch e.kind {
-    case .mappingStart: "a mapping"
-    case .sequenceStart: "a list"
-    default: "nothing"
+    case .mappingStart: SchemaRule.aMapping
+    case .sequenceStart: SchemaRule.aList
+    default: SchemaRule.nothing
     }
   }
 
   /// Text, or nil (reported) when the value is a collection; nil silently for null.
   mutating func text(_ e: YAMLEvent, field: String) throws(Stop) -> String? {
     if e.kind == .scalar { return e.isNull ? nil : e.value }
-    report(SchemaRule.description, "\(quoted(field)) must be text, not \(Self.describe(e))", e.mark)
+    report(SchemaRule.description, SchemaRule.mustBeText(field, not: Self.describe(e)), e.mark)
     try skip(e)
     return nil
   }
@@ -230,22 +244,57 @@ struct DocumentDecoder {
   /// A finite number written as a plain scalar.
   mutating func number(_ e: YAMLEvent, field: String) throws(Stop) -> Double? {
     guard e.kind == .scalar else {
-      report(SchemaRule.description, "\(quoted(field)) must be a number, not \(Self.describe(e))", e.mark)
+      report(SchemaRule.description, SchemaRule.mustBeNumber(field, not: Self.describe(e)), e.mark)
       try skip(e)
       return nil
     }
     if e.isNull { return nil }
     if let v = DocumentDecoder.parseNumber(e.value), e.plain { return v }
-    var hint = ""
-    if !e.plain, DocumentDecoder.parseNumber(e.value) != nil {
-      hint = e.tag == "!!str" || e.tag == "!" ? "; remove the \(e.tag ?? "") tag" : "; remove the quotes"
-    } else if e.value.hasSuffix("%"), DocumentDecoder.parseNumber(String(e.value.dropLast())) != nil {
-      hint = "; write the number alone and put % in 'unit'"
+    if let typo = Self.fullWidthNumber(e.value) {
+      // Reported, and read as meant: one mistake, one diagnostic (no missing target after it).
+      let mark = Mark(line: Int(e.mark.line), column: Int(e.mark.column) + typo.offset + (e.plain ? 0 : 1))
+      report(
+        SchemaRule.description,
+        SchemaRule.numberFullWidth(
+          field, e.value, character: typo.character, at: mark, fix: typo.ascii),
+        mark)
+      return typo.value
     }
-    report(
-      SchemaRule.description, "\(quoted(field)) must be a number, found \(quoted(e.value, limit: 30))\(hint)",
-      e.mark)
+    var hint = Message.empty
+    if !e.plain, DocumentDecoder.parseNumber(e.value) != nil {
+      hint = e.tag == "!!str" || e.tag == "!" ? SchemaRule.removeTag(e.tag ?? "") : SchemaRule.removeQuotes
+    } else if e.value.hasSuffix("%"), DocumentDecoder.parseNumber(String(e.value.dropLast())) != nil {
+      hint = SchemaRule.percentInUnit
+    }
+    report(SchemaRule.description, SchemaRule.numberFound(field, e.value, hint: hint), e.mark)
     return nil
+  }
+
+  /// A number typed with full-width characters (`40％`, `１２０`, `1，000`, `－5`, an
+  /// ideographic space): the first such character, its offset in the text, the number as it
+  /// should be written (without the percent sign) and its value; nil for anything else.
+  static func fullWidthNumber(_ text: String) -> (character: Character, offset: Int, ascii: String, value: Double)? {
+    var ascii = ""
+    var first: (Character, Int)?
+    for (i, u) in text.unicodeScalars.enumerated() {
+      var mapped: String?
+      switch u.value {
+      case 0xFF10...0xFF19: mapped = String(Character(Unicode.Scalar(UInt8(u.value - 0xFF10 + 0x30))))
+      case 0xFF05, 0xFF0C, 0x3000: mapped = ""
+      case 0xFF0D: mapped = "-"
+      case 0xFF0E: mapped = "."
+      case 0xFF0B: mapped = "+"
+      default: break
+      }
+      if let mapped {
+        if first == nil { first = (Character(u), i) }
+        ascii += mapped
+      } else {
+        ascii.unicodeScalars.append(u)
+      }
+    }
+    guard let first, let v = parseNumber(ascii) else { return nil }
+    return (first.0, first.1, ascii, v)
   }
 
   static func parseNumber(_ text: String) -> Double? {
@@ -263,9 +312,7 @@ struct DocumentDecoder {
   mutating func day(_ e: YAMLEvent, field: String) throws(Stop) -> Day? {
     guard let t = try text(e, field: field) else { return nil }
     if let d = Day(iso: t) { return d }
-    report(
-      SchemaRule.description,
-      "\(quoted(field)) must be a date written YYYY-MM-DD, found \(quoted(t, limit: 30))", e.mark)
+    report(SchemaRule.description, SchemaRule.dateFound(field, t), e.mark)
     return nil
   }
 
@@ -275,20 +322,14 @@ struct DocumentDecoder {
     guard let t = try text(e, field: field) else { return nil }
     if let v = T(rawValue: t) { return v }
     let names = T.allCases.map(\.rawValue)
-    report(
-      SchemaRule.description,
-      "\(quoted(field)) must be one of \(names.joined(separator: ", ")), found \(quoted(t, limit: 30))"
-        + Suggestion.hint(for: t, in: names), e.mark)
+    report(SchemaRule.description, SchemaRule.choiceFound(field, names: names, t), e.mark)
     return nil
   }
 
   mutating func identifier(_ e: YAMLEvent, field: String) throws(Stop) -> String? {
     guard let t = try text(e, field: field) else { return nil }
     if Identifier.isValid(t) { return t }
-    report(
-      SchemaRule.description,
-      "\(quoted(field)) \(quoted(t, limit: 40)) is not a valid id: use lowercase letters, digits, '-', '_' and '.'",
-      e.mark)
+    report(SchemaRule.description, SchemaRule.invalidID(field, t), e.mark)
     return nil
   }
 
@@ -297,13 +338,24 @@ struct DocumentDecoder {
     var out: [Reference] = []
     func one(_ d: inout DocumentDecoder, _ item: YAMLEvent) throws(Stop) {
       guard let t = try d.text(item, field: field) else { return }
+      if Reference.looksLikeName(t) {
+        out.append(Reference(name: t, mark: item.mark))
+        return
+      }
       if let r = Reference(parsing: t, mark: item.mark) {
         out.append(r)
-      } else {
+      } else if let k = t.unicodeScalars.firstIndex(of: "\u{FF0C}"),
+        case let parts = t.split(separator: "\u{FF0C}").map({ $0.trimmingSpaces }),
+        case let refs = parts.compactMap({ Reference(parsing: $0, mark: item.mark) }), refs.count == parts.count
+      {
+        // `[sales/grow，sales/keep]`: one diagnostic, and the references read as meant.
+        let offset = t.unicodeScalars.distance(from: t.unicodeScalars.startIndex, to: k)
+        let mark = Mark(line: Int(item.mark.line), column: Int(item.mark.column) + offset + (item.plain ? 0 : 1))
         d.report(
-          SchemaRule.description,
-          "\(quoted(t, limit: 40)) is not a reference: write unit/objective or unit/objective/key-result with ids in lowercase letters, digits, '-', '_' and '.'",
-          item.mark)
+          SchemaRule.description, SchemaRule.referencesFullWidthComma(t, at: mark), mark)
+        out += refs
+      } else {
+        d.report(SchemaRule.description, SchemaRule.notAReference(t), item.mark)
       }
     }
     if e.kind == .sequenceStart {
@@ -324,7 +376,7 @@ struct DocumentDecoder {
   ) throws(Stop) {
     guard e.kind == .sequenceStart else {
       if !e.isNull {
-        report(SchemaRule.description, "\(quoted(field)) must be a list", e.mark)
+        report(SchemaRule.description, SchemaRule.mustBeList(field), e.mark)
         try skip(e)
       }
       return
@@ -339,13 +391,23 @@ struct DocumentDecoder {
   mutating func positiveWeight(_ e: YAMLEvent) throws(Stop) -> Double? {
     guard let w = try number(e, field: "weight") else { return nil }
     guard w > 0 else {
-      report(SchemaRule.description, "'weight' must be greater than 0", e.mark)
+      report(SchemaRule.description, SchemaRule.weightPositive, e.mark)
       return nil
     }
     return w
   }
 
-  mutating func missing(_ field: String, in what: String, at mark: Mark, subject: String? = nil) {
-    report(SchemaRule.description, "\(what) is missing required field \(quoted(field))", mark, subject: subject)
+  mutating func missing(_ field: String, in what: Message, at mark: Mark, subject: String? = nil) {
+    report(SchemaRule.description, SchemaRule.missing(field, in: what), mark, subject: subject)
+  }
+}
+
+extension Substring {
+  /// Without leading and trailing spaces, ASCII or ideographic.
+  fileprivate var trimmingSpaces: String {
+    var s = self
+    while let f = s.first, f == " " || f == "\u{3000}" { s = s.dropFirst() }
+    while let l = s.last, l == " " || l == "\u{3000}" { s = s.dropLast() }
+    return String(s)
   }
 }

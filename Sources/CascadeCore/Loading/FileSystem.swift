@@ -19,14 +19,6 @@ public enum FileSystem {
     }
   }
 
-  /// This program's own path (from /proc/self/exe), for starting copies of itself as workers.
-  public static var executablePath: String {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    let n = readlink("/proc/self/exe", &buffer, 4095)
-    return n > 0
-      ? String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) : CommandLine.arguments[0]
-  }
-
   public static func join(_ a: String, _ b: String) -> String {
     a.hasSuffix("/") ? a + b : a + "/" + b
   }
@@ -95,12 +87,12 @@ public enum FileSystem {
     -> (bytes: [UInt8], identity: FileIdentity)
   {
     let fd = withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
-    guard fd >= 0 else { throw LoadError("\(path): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else { throw .system(path, errno) }
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0 else { throw LoadError("\(path): \(String(cString: strerror(errno)))") }
+    guard fstat(fd, &st) == 0 else { throw .system(path, errno) }
     let identity = FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
-    guard st.st_mode & S_IFMT == S_IFREG else { throw LoadError("\(path): not a regular file") }
+    guard st.st_mode & S_IFMT == S_IFREG else { throw .notRegularFile(path) }
     // Read a little past the limit so oversized files are recognised without reading them whole.
     let cap = min(Int(st.st_size), limit + 1)
     var bytes = [UInt8](repeating: 0, count: cap)
@@ -112,7 +104,7 @@ public enum FileSystem {
       }
       if n < 0 {
         if errno == EINTR { continue }
-        throw LoadError("\(path): \(String(cString: strerror(errno)))")
+        throw .system(path, errno)
       }
       if n == 0 { break }
       filled += n

@@ -1,4 +1,4 @@
-import Dispatch
+import CascadeSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -9,8 +9,45 @@ import Dispatch
 /// A failure to read the plan at all (missing path, unreadable file): exit status 2, not a
 /// diagnostic.
 public struct LoadError: Error, CustomStringConvertible, Sendable {
-  public var description: String
-  public init(_ description: String) { self.description = description }
+  /// What went wrong, in every language.
+  public var message: Message
+  /// In English.
+  public var description: String { message.en }
+  public init(_ message: Message) { self.message = message }
+
+  // MARK: - Messages
+
+  /// The system's own words for a failed call (`strerror`), which stay as the C library says them.
+  static func system(_ path: String, _ error: Int32) -> LoadError {
+    let text = String(cString: strerror(error))
+    return LoadError(Message(en: "\(path): \(text)", zh: "无法读取 \(path)：\(text)"))
+  }
+
+  static func notRegularFile(_ path: String) -> LoadError {
+    LoadError(Message(en: "\(path): not a regular file", zh: "\(path)：不是普通文件"))
+  }
+
+  static func noPlanFiles(_ path: String) -> LoadError {
+    LoadError(
+      Message(
+        en: "\(path): no plan files (*.yaml, *.yml) in this folder",
+        zh: "\(path)：这个文件夹里没有计划文件（*.yaml、*.yml）"))
+  }
+
+  static func missing(_ path: String) -> LoadError {
+    LoadError(Message(en: "\(path): no such file or directory", zh: "\(path)：没有这个文件或文件夹"))
+  }
+
+  static func notFileOrFolder(_ path: String) -> LoadError {
+    LoadError(Message(en: "\(path): not a file or directory", zh: "\(path)：既不是文件也不是文件夹"))
+  }
+
+  static func checkInsTooLarge(_ path: String, gibibytes: Int) -> LoadError {
+    LoadError(
+      Message(
+        en: "\(path): larger than \(gibibytes) GiB, the limit for check-ins",
+        zh: "\(path)：超过了进展更新文件 \(gibibytes) GiB 的上限"))
+  }
 }
 
 /// The result of loading: the plan as far as it could be read, and every problem found on the way.
@@ -63,7 +100,7 @@ public enum PlanLoader {
           found.append(file)
         }
         guard !found.isEmpty else {
-          throw LoadError("\(path): no plan files (*.yaml, *.yml) in this folder")
+          throw .noPlanFiles(path)
         }
         files.append(contentsOf: found.sorted())
       case .file:
@@ -73,9 +110,9 @@ public enum PlanLoader {
           files.append(path)
         }
       case .missing:
-        throw LoadError("\(path): no such file or directory")
+        throw .missing(path)
       case .other:
-        throw LoadError("\(path): not a file or directory")
+        throw .notFileOrFolder(path)
       }
     }
     if root == nil, let first = paths.first, FileSystem.kind(of: first) == .file {
@@ -102,7 +139,7 @@ public enum PlanLoader {
         let bytes = try FileSystem.read(path, limit: maxCheckInsBytes)
         guard bytes.count <= maxCheckInsBytes else {
           let limit = maxCheckInsBytes / (1024 * 1024 * 1024)
-          throw LoadError("\(path): larger than \(limit) GiB, the limit for check-ins")
+          throw .checkInsTooLarge(path, gibibytes: limit)
         }
         checkIns = (path, bytes)
       }
@@ -174,39 +211,20 @@ public enum PlanLoader {
     var identity: FileSystem.FileIdentity?
   }
 
-  private final class Results: @unchecked Sendable {
-    let storage: UnsafeMutableBufferPointer<FileResult>
-    init(count: Int) {
-      storage = .allocate(capacity: count)
-      storage.initialize(repeating: FileResult())
-    }
-    deinit {
-      storage.deinitialize()
-      storage.deallocate()
-    }
-  }
-
   static func parseInParallel(_ files: [String]) throws(LoadError) -> [FileResult] {
-    let results = Results(count: files.count)
-    let work: @Sendable (Int) -> Void = { i in
+    // Chunks of files per task keep the scheduling overhead small next to the parse.
+    let out = parallelMap(files.count, chunk: 16) { i -> FileResult in
       switch Result(catching: { () throws(LoadError) in try FileSystem.readIdentified(files[i]) }) {
       case .success(let (bytes, identity)):
-        results.storage[i] = decodeUnits(bytes, file: files[i])
-        results.storage[i].identity = identity
-      case .failure(let error): results.storage[i].failure = error
+        var result = decodeUnits(bytes, file: files[i])
+        result.identity = identity
+        return result
+      case .failure(let error):
+        var result = FileResult()
+        result.failure = error
+        return result
       }
     }
-    if files.count < 8 {
-      for i in files.indices { work(i) }
-    } else {
-      // Chunks of files per task keep the scheduling overhead small next to the parse.
-      let chunk = 16
-      let tasks = (files.count + chunk - 1) / chunk
-      DispatchQueue.concurrentPerform(iterations: tasks) { t in
-        for i in (t * chunk)..<min(files.count, (t + 1) * chunk) { work(i) }
-      }
-    }
-    let out = Array(results.storage)
     if let failure = out.first(where: { $0.failure != nil })?.failure { throw failure }
     return out
   }
@@ -217,76 +235,106 @@ public enum PlanLoader {
     if bytes.count > maxFileBytes {
       result.diagnostics.append(
         fileDiagnostic(
-          InputLimitRule.description,
-          "the file is larger than \(maxFileBytes / (1024 * 1024)) MiB, the limit for a plan file",
-          file))
+          InputLimitRule.description, InputLimitRule.fileTooLarge(mebibytes: maxFileBytes / (1024 * 1024)), file))
       return result
     }
-    let reader = bytes.withUnsafeBytes { YAMLReader(bytes: $0) }
-    var decoder = DocumentDecoder(reader: reader, file: file)
     var documents = 0
-    do {
-      loop: while true {
-        let e = try decoder.next()
-        switch e.kind {
-        case .streamEnd: break loop
-        case .mappingStart:
-          documents += 1
-          if let u = try decoder.unit(startingAt: e) { result.units.append(u) }
-        case .scalar where e.isNull:
-          break
-        case .sequenceStart, .scalar:
-          documents += 1
-          decoder.report(
-            SchemaRule.description,
-            "a plan document must be a mapping with unit, name, level, cycle and objectives", e.mark)
-          try decoder.skip(e)
-        default:
-          break
+    (result.units, result.diagnostics) = decodeRepairing(bytes, file: file) { decoder in
+      var units: [Unit] = []
+      documents = 0
+      do {
+        loop: while true {
+          let e = try decoder.next()
+          switch e.kind {
+          case .streamEnd: break loop
+          case .mappingStart:
+            documents += 1
+            if let u = try decoder.unit(startingAt: e) { units.append(u) }
+          case .scalar where e.isNull:
+            break
+          case .sequenceStart, .scalar:
+            documents += 1
+            // `owner：马丽` alone in a file: the full-width colon, not a missing mapping.
+            if decoder.reportFullWidthColon(in: e) { throw DocumentDecoder.Stop() }
+            decoder.report(SchemaRule.description, SchemaRule.documentMustBeMapping, e.mark)
+            try decoder.skip(e)
+          default:
+            break
+          }
         }
+      } catch {
+        // Already reported; the rest of the file is skipped.
+        documents += 1
       }
-    } catch {
-      // Already reported; the rest of the file is skipped.
-      documents += 1
+      return units
     }
-    result.diagnostics = decoder.diagnostics
     if documents == 0 {
-      result.diagnostics.append(
-        fileDiagnostic(EmptyFileRule.description, "the file holds no plan document", file))
+      result.diagnostics.append(fileDiagnostic(EmptyFileRule.description, EmptyFileRule.noDocument, file))
     }
     return result
+  }
+
+  /// The most full-width characters repaired in one file before the rest is left unread.
+  static let maxRepairs = 16
+
+  /// Runs `decode` over `bytes`; when it stops at a full-width character that breaks the
+  /// YAML structure (`owner：马丽`), runs it again with the character replaced, so that the
+  /// file is read as meant and the mistake gives one diagnostic, not a cascade (the unit
+  /// missing, every reference to it unresolved). Positions are the file's own.
+  static func decodeRepairing<T>(
+    _ bytes: [UInt8], file: String, _ decode: (inout DocumentDecoder) -> T
+  ) -> (T, [Diagnostic]) {
+    var text = bytes
+    var shifts: [YAMLReader.Shift] = []
+    var repaired: [Diagnostic] = []
+    while true {
+      let reader = text.withUnsafeBytes { YAMLReader(bytes: $0, shifts: shifts) }
+      var decoder = DocumentDecoder(reader: reader, file: file)
+      let value = decode(&decoder)
+      guard let repair = decoder.repair, let diagnostic = decoder.repairDiagnostic, repaired.count < maxRepairs
+      else { return (value, repaired + decoder.diagnostics) }
+      repaired.append(diagnostic)
+      for i in shifts.indices where shifts[i].line == repair.line && shifts[i].column > repair.column {
+        shifts[i].column += repair.delta
+      }
+      if repair.delta != 0 {
+        shifts.append(YAMLReader.Shift(line: repair.line, column: repair.column, delta: repair.delta))
+      }
+      text = repair.apply(text)
+    }
   }
 
   static func decodeConfiguration(_ bytes: [UInt8], file: String, into config: inout Configuration)
     -> [Diagnostic]
   {
-    let reader = bytes.withUnsafeBytes { YAMLReader(bytes: $0) }
-    var decoder = DocumentDecoder(reader: reader, file: file)
     let ids = RuleRegistry.all.map { $0.description.id }
-    do {
-      var done = false
-      while !done {
-        let e = try decoder.next()
-        switch e.kind {
-        case .streamEnd: done = true
-        case .mappingStart: try decoder.configuration(into: &config, ruleIDs: ids)
-        case .scalar where e.isNull: break
-        case .sequenceStart, .scalar:
-          decoder.report(SchemaRule.description, "cascade.yaml must be a mapping", e.mark)
-          try decoder.skip(e)
-        default: break
+    let initial = config
+    let (decoded, diagnostics) = decodeRepairing(bytes, file: file) { decoder in
+      var config = initial
+      do {
+        var done = false
+        while !done {
+          let e = try decoder.next()
+          switch e.kind {
+          case .streamEnd: done = true
+          case .mappingStart: try decoder.configuration(into: &config, ruleIDs: ids)
+          case .scalar where e.isNull: break
+          case .sequenceStart, .scalar:
+            if decoder.reportFullWidthColon(in: e) { throw DocumentDecoder.Stop() }
+            decoder.report(SchemaRule.description, SchemaRule.configurationMustBeMapping, e.mark)
+            try decoder.skip(e)
+          default: break
+          }
         }
-      }
-    } catch {}
-    return decoder.diagnostics
+      } catch {}
+      return config
+    }
+    config = decoded
+    return diagnostics
   }
 
   static func fileDiagnostic(_ rule: RuleDescription, _ message: Message, _ file: String) -> Diagnostic {
     Diagnostic(rule, message, at: SourceLocation(file: file, mark: .start))
   }
 
-  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
-  static func fileDiagnostic(_ rule: RuleDescription, _ message: String, _ file: String) -> Diagnostic {
-    fileDiagnostic(rule, Message(en: message, zh: message), file)
-  }
 }

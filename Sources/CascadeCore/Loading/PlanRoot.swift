@@ -84,24 +84,16 @@ public enum PlanRoot {
 
   /// A checkins.csv below the root (or in a second folder given): nothing reads it.
   static func strayCheckIns(_ file: String, rootFile: String) -> Diagnostic {
-    diagnostic(
-      "nothing reads this file: a plan's check-ins are read only from \(quoted(rootFile, limit: 200)) at its root; move these rows there",
-      file)
+    diagnostic(CheckInFileRule.stray(rootFile: rootFile), file)
   }
 
   /// checkins.csv at the root is a folder, a FIFO or another non-file.
   static func notARegularFile(_ file: String, kind: FileSystem.Kind) -> Diagnostic {
-    let what = kind == .directory ? "a folder" : "not a regular file (a FIFO, socket or device)"
-    return diagnostic("checkins.csv is \(what), so no check-in can be read from it or written to it", file)
+    diagnostic(CheckInFileRule.notARegularFile(folder: kind == .directory), file)
   }
 
   static func diagnostic(_ message: Message, _ file: String) -> Diagnostic {
     Diagnostic(CheckInFileRule.description, message, at: SourceLocation(file: file, mark: .start))
-  }
-
-  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
-  static func diagnostic(_ message: String, _ file: String) -> Diagnostic {
-    diagnostic(Message(en: message, zh: message), file)
   }
 
   // MARK: - File-system helpers

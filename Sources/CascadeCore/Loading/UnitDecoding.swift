@@ -44,7 +44,7 @@ extension DocumentDecoder {
         level = try d.choice(value, field: "level", as: Level.self)
       case "parent":
         parentMark = value.mark
-        parent = try d.identifier(value, field: "parent")
+        parent = try d.identifierOrName(value, field: "parent")
       case "owner":
         owner = try d.text(value, field: "owner")
       case "cycle":
@@ -62,17 +62,14 @@ extension DocumentDecoder {
       return true
     }
     guard let id else {
-      if !sawUnitKey { missing("unit", in: "the plan document", at: start.mark) }
+      if !sawUnitKey { missing("unit", in: SchemaRule.thePlanDocument, at: start.mark) }
       return nil
     }
-    if !sawName { missing("name", in: "unit \(quoted(id))", at: start.mark, subject: id) }
-    if !sawLevel { missing("level", in: "unit \(quoted(id))", at: start.mark, subject: id) }
-    if !sawCycle { missing("cycle", in: "unit \(quoted(id))", at: start.mark, subject: id) }
+    if !sawName { missing("name", in: SchemaRule.unit(id), at: start.mark, subject: id) }
+    if !sawLevel { missing("level", in: SchemaRule.unit(id), at: start.mark, subject: id) }
+    if !sawCycle { missing("cycle", in: SchemaRule.unit(id), at: start.mark, subject: id) }
     if let level, level != .company, parent == nil, parentMark == nil {
-      report(
-        SchemaRule.description,
-        "unit \(quoted(id)) is \(level.withArticle) and needs a 'parent' (only the company has none)",
-        levelMark ?? start.mark, subject: id)
+      report(SchemaRule.description, SchemaRule.needsParent(id, level: level), levelMark ?? start.mark, subject: id)
     }
     var unit = Unit(id: id, file: file, level: level, cycle: cycle, name: name)
     unit.mark = start.mark
@@ -103,25 +100,31 @@ extension DocumentDecoder {
         return true
       }
       guard let start, let end else {
-        report(SchemaRule.description, "a cycle range needs both 'start' and 'end' dates", e.mark)
+        report(SchemaRule.description, SchemaRule.cycleRangeNeedsBoth, e.mark)
         return nil
       }
       guard start <= end else {
-        report(SchemaRule.description, "the cycle ends (\(end)) before it starts (\(start))", startMark)
+        report(SchemaRule.description, SchemaRule.cycleEndsBeforeStart(end: end, start: start), startMark)
         return nil
       }
       return Cycle(start: start, end: end, label: "\(start)..\(end)")
     }
     guard let t = try text(e, field: "cycle") else {
-      report(SchemaRule.description, "'cycle' is empty", e.mark)
+      report(SchemaRule.description, SchemaRule.cycleEmpty, e.mark)
       return nil
     }
     if let c = Cycle(label: t) { return c }
-    report(
-      SchemaRule.description,
-      "'cycle' must be a year (2027), half (2027-H1), quarter (2027-Q1), month (2027-01) or {start, end}; found \(quoted(t, limit: 30))",
-      e.mark)
+    report(SchemaRule.description, SchemaRule.cycleFormat(t), e.mark)
     return nil
+  }
+
+  /// What a titled mapping is, for messages.
+  enum Kind {
+    case objective, keyResult
+
+    var noun: Message { self == .objective ? SchemaRule.objectiveNoun : SchemaRule.keyResultNoun }
+    var indefinite: Message { self == .objective ? SchemaRule.anObjective : SchemaRule.aKeyResult }
+    func named(_ id: String) -> Message { self == .objective ? SchemaRule.objective(id) : SchemaRule.keyResult(id) }
   }
 
   /// What every objective and key result has: a mapping with an `id` and a `title`.
@@ -135,11 +138,13 @@ extension DocumentDecoder {
   /// Decodes a mapping with `id` and `title` (reporting them when missing); `other` handles
   /// the rest of its keys as `forEachKey` does. Nil when there is no usable id.
   mutating func titled(
-    _ e: YAMLEvent, what: String, known: [String], subjectPrefix: String?,
+    _ e: YAMLEvent, what: Kind, known: [String], subjectPrefix: String?,
     _ other: (inout DocumentDecoder, YAMLEvent, YAMLEvent) throws(Stop) -> Bool
   ) throws(Stop) -> Titled? {
     guard e.kind == .mappingStart else {
-      report(SchemaRule.description, "each \(what) must be a mapping with 'id' and 'title'", e.mark)
+      // `- id：grow`: the full-width colon, not a missing mapping.
+      if reportFullWidthColon(in: e) { throw Stop() }
+      report(SchemaRule.description, SchemaRule.eachMustBeMapping(what.noun), e.mark)
       try skip(e)
       return nil
     }
@@ -163,10 +168,10 @@ extension DocumentDecoder {
       }
       return true
     }
-    if !sawID { missing("id", in: (what.hasPrefix("o") ? "an " : "a ") + what, at: e.mark) }
+    if !sawID { missing("id", in: what.indefinite, at: e.mark) }
     guard !t.id.isEmpty else { return nil }
     if !sawTitle || t.title.isEmpty {
-      missing("title", in: "\(what) \(quoted(t.id))", at: t.mark, subject: subjectPrefix.map { "\($0)/\(t.id)" })
+      missing("title", in: what.named(t.id), at: t.mark, subject: subjectPrefix.map { "\($0)/\(t.id)" })
     }
     return t
   }
@@ -188,7 +193,7 @@ extension DocumentDecoder {
 
   mutating func objective(_ e: YAMLEvent, unit: String) throws(Stop) -> Objective? {
     var o = Objective(id: "", title: "", mark: e.mark)
-    let t = try titled(e, what: "objective", known: Self.objectiveFields, subjectPrefix: unit) {
+    let t = try titled(e, what: .objective, known: Self.objectiveFields, subjectPrefix: unit) {
       (d, key, value) throws(Stop) in
       switch key.value {
       case "type":
@@ -219,7 +224,7 @@ extension DocumentDecoder {
 
   mutating func keyResult(_ e: YAMLEvent) throws(Stop) -> KeyResult? {
     var kr = KeyResult(id: "", title: "", mark: e.mark)
-    let t = try titled(e, what: "key result", known: Self.keyResultFields, subjectPrefix: nil) {
+    let t = try titled(e, what: .keyResult, known: Self.keyResultFields, subjectPrefix: nil) {
       (d, key, value) throws(Stop) in
       switch key.value {
       case "kind":
@@ -269,7 +274,7 @@ extension DocumentDecoder {
         }
       case "rules":
         guard value.kind == .mappingStart else {
-          d.report(SchemaRule.description, "'rules' must map rule ids to off, info, warning or error", value.mark)
+          d.report(SchemaRule.description, SchemaRule.rulesMustMap, value.mark)
           try d.skip(value)
           return true
         }
@@ -281,15 +286,13 @@ extension DocumentDecoder {
           } else if let sev = Severity(rawValue: s) {
             config.severities[rule.value] = .some(sev)
           } else {
-            d.report(
-              SchemaRule.description,
-              "a rule's setting must be off, info, warning or error, found \(quoted(s, limit: 20))", setting.mark)
+            d.report(SchemaRule.description, SchemaRule.ruleSetting(s), setting.mark)
           }
           return true
         }
       case "limits":
         guard value.kind == .mappingStart else {
-          d.report(SchemaRule.description, "'limits' must be a mapping", value.mark)
+          d.report(SchemaRule.description, SchemaRule.limitsMustBeMapping, value.mark)
           try d.skip(value)
           return true
         }
@@ -316,7 +319,7 @@ extension DocumentDecoder {
   mutating func count(_ e: YAMLEvent, field: String) throws(Stop) -> Int? {
     guard let v = try number(e, field: field) else { return nil }
     guard v >= 1, v <= 1_000_000, v == v.rounded() else {
-      report(SchemaRule.description, "\(quoted(field)) must be a whole number from 1 to 1000000", e.mark)
+      report(SchemaRule.description, SchemaRule.wholeNumberRange(field), e.mark)
       return nil
     }
     return Int(v)

@@ -24,6 +24,8 @@ struct YAMLEvent {
   var length: Int
   /// The node's tag as libyaml resolved it (`tag:yaml.org,2002:str` for `!!str`), if any.
   var tag: String? = nil
+  /// libyaml's character index of the event's start in the text being read.
+  var index: Int = 0
 
   var isNull: Bool {
     kind == .scalar && plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
@@ -33,8 +35,10 @@ struct YAMLEvent {
 }
 
 struct YAMLError: Error {
-  var message: String
+  var message: Message
   var mark: Mark
+  /// The full-width character that caused the error, and how to repair it.
+  var repair: FullWidthRepair? = nil
 }
 
 /// A pull parser over libyaml's event API. It owns a copy of the input, so the caller's
@@ -63,7 +67,22 @@ final class YAMLReader {
   /// Scalars longer than this are reported and replaced by an empty string.
   static let maxScalarBytes = 64 * 1024
 
-  init(bytes: UnsafeRawBufferPointer, initialize: Initializer = { yaml_parser_initialize($0) }) {
+  /// Characters inserted by a ``FullWidthRepair``: marks after `column` on `line` of the text
+  /// being read are `delta` columns right of where the user wrote them.
+  struct Shift {
+    var line: Int
+    var column: Int
+    var delta: Int
+  }
+
+  /// The shifts of the text being read (in its own coordinates), for positions as the user
+  /// wrote them.
+  let shifts: [Shift]
+
+  init(
+    bytes: UnsafeRawBufferPointer, shifts: [Shift] = [], initialize: Initializer = { yaml_parser_initialize($0) }
+  ) {
+    self.shifts = shifts
     // A leading UTF-8 byte-order mark is dropped: with the encoding fixed to UTF-8 libyaml
     // reads it as content, and editors do not show it.
     var source = UnsafeRawBufferPointer(rebasing: bytes[...])
@@ -105,15 +124,51 @@ final class YAMLReader {
 
   /// The editor position of a libyaml mark.
   private func position(_ mark: yaml_mark_t) -> Mark {
-    if useTable, let table { return table.mark(characterIndex: Int(mark.index)) }
-    return Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    if useTable, let table { return original(table.mark(characterIndex: Int(mark.index))) }
+    return original(Mark(line: Int(mark.line) + 1, column: Int(mark.column) + 1))
+  }
+
+  /// A position in the text being read as it is in the file the user wrote.
+  func original(_ mark: Mark) -> Mark {
+    guard !shifts.isEmpty else { return mark }
+    var column = Int(mark.column)
+    let line = Int(mark.line)
+    for s in shifts.filter({ $0.line == line }).sorted(by: { $0.column > $1.column }) where column > s.column {
+      column = max(s.column, column - s.delta)
+    }
+    return Mark(line: line, column: column)
+  }
+
+  /// How to repair the full-width character `c` at character `index` of the text being read;
+  /// for a run of ideographic spaces that indents a line, the width that lets the file parse.
+  func repair(_ c: FullWidthCharacter, atCharacter index: Int) -> FullWidthRepair? {
+    let table = lineTable()
+    guard let byte = table.byteOffset(characterIndex: index, in: bytes),
+      FullWidthCharacter.at(byte, in: bytes) == c
+    else { return nil }
+    let options = FullWidthCulprit.replacements(for: c, at: byte, in: bytes)
+    let mark = table.mark(characterIndex: index)
+    var chosen = options[0]
+    for option in options {
+      var copy = Array(bytes[0..<byte])
+      copy += option.bytes
+      copy += bytes[(byte + option.length)...]
+      if LineBreakCharacter.parsesPast(Int.max, copy) {
+        chosen = option
+        break
+      }
+    }
+    let example = c == .colon ? FullWidthRepair.colonExample(at: byte, in: bytes) : nil
+    return FullWidthRepair(
+      character: c, byte: byte, length: chosen.length, replacement: chosen.bytes, line: Int(mark.line),
+      column: Int(mark.column), original: original(mark), example: example)
   }
 
   func next() throws(YAMLError) -> YAMLEvent {
     if ended { return YAMLEvent(kind: .streamEnd, mark: .start, value: "", plain: false, length: 0) }
     guard initialized else {
       ended = true
-      throw YAMLError(message: "the YAML parser could not start (out of memory?); the file was not read", mark: .start)
+      throw YAMLError(message: YAMLSyntaxRule.parserCouldNotStart, mark: .start)
     }
     var event = yaml_event_t()
     guard yaml_parser_parse(parser, &event) == 1 else {
@@ -122,8 +177,9 @@ final class YAMLReader {
     }
     defer { yaml_event_delete(&event) }
     let mark = position(event.start_mark)
+    let index = Int(event.start_mark.index)
     func bare(_ kind: YAMLEvent.Kind, tag: UnsafeMutablePointer<yaml_char_t>? = nil) -> YAMLEvent {
-      YAMLEvent(kind: kind, mark: mark, value: "", plain: false, length: 0, tag: Self.tag(tag))
+      YAMLEvent(kind: kind, mark: mark, value: "", plain: false, length: 0, tag: Self.tag(tag), index: index)
     }
     switch event.type {
     case YAML_STREAM_START_EVENT: return bare(.streamStart)
@@ -146,7 +202,7 @@ final class YAMLReader {
       }
       return YAMLEvent(
         kind: .scalar, mark: mark, value: text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE,
-        length: length, tag: Self.tag(scalar.tag))
+        length: length, tag: Self.tag(scalar.tag), index: index)
     default:
       return bare(.streamEnd)
     }
@@ -154,37 +210,41 @@ final class YAMLReader {
 
   /// Builds a bounded message from libyaml's static problem strings, with a hint for the
   /// mistakes people make most (tabs, binary data, a line separator where libyaml sees a
-  /// line break).
+  /// line break, a full-width character where YAML needs an ASCII one).
   private func error() -> YAMLError {
     let problem = parser.pointee.problem.map { String(cString: $0) } ?? "unknown error"
     let table = lineTable()
-    var mark: Mark
-    var message = problem
     if parser.pointee.error == YAML_READER_ERROR {
       // Reader errors carry a byte offset, not a line.
-      mark = table.mark(byteOffset: Int(parser.pointee.problem_offset), in: bytes)
+      let mark = original(table.mark(byteOffset: Int(parser.pointee.problem_offset), in: bytes))
       let value = parser.pointee.problem_value
+      let message: Message
       if value >= 0 && problem.contains("octet") {
-        message = "the file is not valid UTF-8 (\(problem))"
+        message = YAMLSyntaxRule.notUTF8(problem)
       } else if value == 0 {
-        message = "the file contains a NUL byte; plans are UTF-8 text, is this a binary file?"
+        message = YAMLSyntaxRule.nulByte
       } else {
-        message = "\(problem) (character U+\(Self.hex(UInt32(bitPattern: value))))"
+        message = YAMLSyntaxRule.readerProblem(problem, character: Self.hex(UInt32(bitPattern: value)))
       }
       return YAMLError(message: message, mark: mark)
     }
     let index = Int(parser.pointee.problem_mark.index)
-    mark = table.mark(characterIndex: index)
-    if let context = parser.pointee.context.map({ String(cString: $0) }) {
-      message = "\(problem) \(context)"
-    }
+    let mark = original(table.mark(characterIndex: index))
+    let context = parser.pointee.context.map { String(cString: $0) }
     if let culprit = LineBreakCharacter.culprit(before: index, in: bytes, table: table) {
-      return YAMLError(message: culprit.message, mark: culprit.mark)
+      return YAMLError(message: culprit.message, mark: original(culprit.mark))
     }
+    if var repair = FullWidthCulprit.find(before: index, in: bytes, table: table) {
+      repair.original = original(repair.original)
+      return YAMLError(
+        message: YAMLSyntaxRule.fullWidth(repair.character, at: repair.original, example: repair.example),
+        mark: repair.original, repair: repair)
+    }
+    var tab = false
     if let byte = table.byteOffset(characterIndex: index, in: bytes), byte < inputCount, input[byte] == 0x09 {
-      message += " (a tab: YAML indentation must use spaces)"
+      tab = true
     }
-    return YAMLError(message: message, mark: mark)
+    return YAMLError(message: YAMLSyntaxRule.libyaml(problem: problem, context: context, tab: tab), mark: mark)
   }
 
   /// A tag as text, cut to a bounded length (tags come from the input).
@@ -286,16 +346,18 @@ struct LineTable {
 enum LineBreakCharacter {
   struct Culprit {
     var mark: Mark
-    var message: String
+    var message: Message
   }
 
-  /// The (byte length, name, double-quoted escape) of the character starting at `i`.
-  private static func character(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Int, String, String)? {
+  /// The (byte length, name, Chinese name, double-quoted escape) of the character starting at `i`.
+  private static func character(
+    at i: Int, in bytes: UnsafeBufferPointer<UInt8>
+  ) -> (Int, String, String, String)? {
     let n = bytes.count
-    if bytes[i] == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 { return (2, "U+0085 (next line)", "\\N") }
+    if bytes[i] == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 { return (2, "U+0085 (next line)", "下一行符（U+0085）", "\\N") }
     if bytes[i] == 0xE2, i + 2 < n, bytes[i + 1] == 0x80 {
-      if bytes[i + 2] == 0xA8 { return (3, "U+2028 (line separator)", "\\L") }
-      if bytes[i + 2] == 0xA9 { return (3, "U+2029 (paragraph separator)", "\\P") }
+      if bytes[i + 2] == 0xA8 { return (3, "U+2028 (line separator)", "行分隔符（U+2028）", "\\L") }
+      if bytes[i + 2] == 0xA9 { return (3, "U+2029 (paragraph separator)", "段落分隔符（U+2029）", "\\P") }
     }
     return nil
   }
@@ -304,11 +366,11 @@ enum LineBreakCharacter {
   /// a space lets libyaml get further than the error: then it caused the error.
   static func culprit(before errorIndex: Int, in bytes: UnsafeBufferPointer<UInt8>, table: LineTable) -> Culprit? {
     let errorByte = table.byteOffset(characterIndex: errorIndex, in: bytes) ?? bytes.count
-    var last: (byte: Int, length: Int, name: String, escape: String)?
+    var last: (byte: Int, length: Int, name: String, zhName: String, escape: String)?
     var i = 0
     while i < min(errorByte, bytes.count) {
-      if let (length, name, escape) = character(at: i, in: bytes) {
-        last = (i, length, name, escape)
+      if let (length, name, zhName, escape) = character(at: i, in: bytes) {
+        last = (i, length, name, zhName, escape)
         i += length
       } else {
         i += 1
@@ -322,14 +384,11 @@ enum LineBreakCharacter {
     guard parsesPast(errorIndex, copy) else { return nil }
     let mark = table.mark(byteOffset: last.byte, in: bytes)
     return Culprit(
-      mark: mark,
-      message:
-        "\(last.name) here is read as a line break by the YAML parser and breaks the file; "
-        + "delete it or replace it with a space (in a double-quoted string, write \(last.escape) to keep it)")
+      mark: mark, message: YAMLSyntaxRule.lineBreakCharacter(name: last.name, zhName: last.zhName, escape: last.escape))
   }
 
   /// True when libyaml parses `bytes` without an error up to character `index` or beyond.
-  private static func parsesPast(_ index: Int, _ bytes: [UInt8]) -> Bool {
+  static func parsesPast(_ index: Int, _ bytes: [UInt8]) -> Bool {
     let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
     parser.initialize(to: yaml_parser_t())
     defer {

@@ -33,10 +33,6 @@ public struct Message: Hashable, Sendable {
   /// Text that reads the same in every language: a number, a quoted value, an id.
   public static func verbatim(_ text: String) -> Message { Message(en: text, zh: text) }
 
-  /// Transitional: English only, until the message is translated. A test fails while any is used.
-  @available(*, deprecated, message: "translate the message: Message(en:zh:)")
-  public static func untranslated(_ text: String) -> Message { Message(en: text, zh: text) }
-
   public func text(_ language: Language) -> String {
     switch language {
     case .en: en

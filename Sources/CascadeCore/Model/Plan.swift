@@ -91,7 +91,8 @@ public struct Reference: Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    keyResult.map { "\(unit)/\(objective)/\($0)" } ?? "\(unit)/\(objective)"
+    if isName { return unit }
+    return keyResult.map { "\(unit)/\(objective)/\($0)" } ?? "\(unit)/\(objective)"
   }
 }
 

@@ -104,13 +104,6 @@ public struct Findings: Sendable {
       } ?? 0
   }
 
-  @available(*, deprecated, message: "translate the message: Message(en:zh:) in the rule's file")
-  public mutating func report(
-    _ rule: RuleDescription, _ message: String, at location: SourceLocation, subject: String?
-  ) {
-    report(rule, Message(en: message, zh: message), at: location, subject: subject)
-  }
-
   public mutating func append(contentsOf other: [Diagnostic]) {
     diagnostics.append(contentsOf: other)
   }

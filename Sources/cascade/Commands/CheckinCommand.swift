@@ -1,5 +1,7 @@
 import ArgumentParser
 import CascadeCore
+import CascadeReport
+import CascadeSystem
 
 #if canImport(Glibc)
   import Glibc
@@ -29,7 +31,7 @@ struct CheckinCommand: ParsableCommand {
   var date: Day?
 
   @Option(help: "How sure you are the target will be reached, from 0 to 1.")
-  var confidence: Double?
+  var confidence: String?
 
   @Option(help: "A note for the review meeting.")
   var note: String = ""
@@ -37,76 +39,91 @@ struct CheckinCommand: ParsableCommand {
   @Option(help: "Who checks in (default: $USER).")
   var author: String?
 
+  @OptionGroup var language: LanguageOption
+
   mutating func run() throws {
     guard FileSystem.kind(of: plan) == .directory else {
-      throw CLIFailure(message: "cascade: \(plan): check-ins are recorded in a plan folder")
+      throw CLIFailure(message: "cascade: " + Self.notAPlanFolder(plan).text(language.language()))
     }
-    let result = try loadPlan([plan])
+    let result = try loadPlan([plan], language.language())
     let index = result.index
-    guard let address = CheckInLog.resolve(reference, in: index) else {
-      throw CLIFailure(
-        message: "cascade: \(quoted(reference)) is not a key result of this plan"
-          + CheckInLog.suggestion(for: reference, in: index))
+    let lang = language.language(plan: result.plan.configuration)
+    func fail(_ message: Message) -> CLIFailure { CLIFailure(message: "cascade: " + message.text(lang)) }
+    let day = date ?? Day.today
+    // The same check, and the same words, as a row of checkins.csv gets when it is read.
+    let row: ValidRow
+    switch CheckInLog.check(
+      date: day.description, reference: reference, value: value, confidence: confidence ?? "", in: index)
+    {
+    case .unknownReference(let text):
+      throw fail(CheckInUnknownRefRule.notAKeyResult(text, suggestion: index.suggestion(for: text, kinds: .keyResult)))
+    case .problem(let problem):
+      throw fail(problem.message)
+    case .valid(let valid):
+      row = valid
     }
+    let address = row.keyResult
     let kr = index.objective(address.objective).keyResults[address.keyResult]
     let ref = index.reference(address.objective, keyResult: address.keyResult)
-    if kr.aggregate == .sum {
-      let target =
-        CheckInLog.contributorList(of: address, in: index).map { "check in on \($0) instead" }
-        ?? "nothing contributes to it yet"
-      throw CLIFailure(
-        message: "cascade: \(ref) adds up the key results that contribute to it (aggregate: sum) "
-          + "and takes no check-ins of its own; \(target)")
-    }
-    guard let number = CheckInLog.value(value, milestone: kr.kind == .milestone) else {
-      let expected = kr.kind == .milestone ? "done or not-done" : "a number"
-      throw CLIFailure(message: "cascade: value \(quoted(value, limit: 30)) must be \(expected)")
-    }
-    let day = date ?? Day.today
-    let unit = index.unit(address.objective.unit)
-    if let cycle = unit.cycle, !cycle.contains(day) {
-      throw CLIFailure(
-        message: "cascade: \(day) is outside \(unit.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))")
-    }
-    if let confidence, !(0...1).contains(confidence) {
-      throw CLIFailure(message: "cascade: --confidence must be from 0 to 1")
-    }
     let who = author ?? Environment.user ?? ""
-    let written = kr.kind == .milestone ? (number >= 1 ? "done" : "not-done") : value.trimmingCharacters(in: " ")
-    let row = CSV.encodeRow([
+    let written = kr.kind == .milestone ? (row.value >= 1 ? "done" : "not-done") : value.trimmingCharacters(in: " ")
+    let csvRow = CSV.encodeRow([
       day.description, ref, written,
-      confidence.map(formatValue) ?? "", note, who,
+      row.confidence.map(formatValue) ?? "", note, who,
     ])
     // The file every command of this plan reads (see PlanRoot).
     let path = FileSystem.join(result.plan.root ?? plan, PlanLoader.checkInsFile)
     let kind = FileSystem.kind(of: path)
-    guard kind == .file || kind == .missing else {
-      throw CLIFailure(
-        message: "cascade: \(path) is not a regular file (a folder or a FIFO): no check-in can be written to it")
-    }
+    guard kind == .file || kind == .missing else { throw fail(Self.notARegularFile(path)) }
     do {
       // The file is checked again under the lock, as it is at this moment: a row appended to a
       // file that does not parse (an open quote at its end, a wrong header) would be lost in it.
       try AppendLog.append(
-        row, to: path, header: CheckInLog.header.joined(separator: ","),
+        csvRow, to: path, header: CheckInLog.header.joined(separator: ","),
         validatingExisting: CheckInLog.requireWellFormed(
-          file: path, knownWellFormed: result.checkIns.isWellFormed ? result.plan.checkIns?.bytes : nil))
+          file: path, knownWellFormed: result.checkIns.isWellFormed ? result.plan.checkIns?.bytes : nil),
+        existingLimit: PlanLoader.maxCheckInsBytes)
     } catch let problem as CheckInFileProblem {
-      throw CLIFailure(
-        message:
-          "cascade: \(problem); the check-in was not written: fix checkins.csv first (cascade validate lists every problem)"
-      )
+      throw fail(Self.notWritten(problem.text(lang)))
     } catch {
       throw CLIFailure(message: "cascade: \(error)")
     }
-    let after = try loadPlan([plan])
+    let after = try loadPlan([plan], lang)
     let s = Scorer.score(after, asOf: day).score(of: address)
     try Terminal.write(
-      "\(ref) = \(written) on \(day)"
-        + (s.map { ": progress \(formatPercent($0.progress)), \($0.status.label)" } ?? "") + "\n")
+      Self.confirmation(ref, written, day, progress: s.map { (formatPercent($0.progress), $0.status) }).text(lang)
+        + "\n")
     // Other rows with problems (a bad value, an unknown key result) do not stop a check-in:
     // its own row is well-formed and counted. They are mentioned, as status does.
-    reportProblems(after)
+    reportProblems(after, lang)
+  }
+
+  // MARK: - Messages
+
+  /// `acme/grow/customers = 42 on 2027-02-10: progress 60%, on track`.
+  static func confirmation(_ ref: String, _ value: String, _ day: Day, progress: (String, Status)?) -> Message {
+    let line = Message(en: "\(ref) = \(value) on \(day)", zh: "\(ref) = \(value)（\(day)）")
+    guard let (percent, status) = progress else { return line }
+    let word = Words.status(status)
+    return line + Message(en: ": progress \(percent), \(word.en)", zh: "：进度 \(percent)，\(word.zh)")
+  }
+
+  static func notAPlanFolder(_ path: String) -> Message {
+    Message(
+      en: "\(path): check-ins are recorded in a plan folder", zh: "\(path)：进展更新只能记录在计划文件夹中")
+  }
+
+  static func notARegularFile(_ path: String) -> Message {
+    Message(
+      en: "\(path) is not a regular file (a folder or a FIFO): no check-in can be written to it",
+      zh: "\(path) 不是普通文件（而是文件夹或命名管道），无法写入进展更新")
+  }
+
+  /// `problem` is the syntax error of checkins.csv, `file:line:column: message [checkin-syntax]`.
+  static func notWritten(_ problem: String) -> Message {
+    Message(
+      en: "\(problem); the check-in was not written: fix checkins.csv first (cascade validate lists every problem)",
+      zh: "\(problem)；这条进展更新没有写入：请先修正 checkins.csv（cascade validate 会列出所有问题）")
   }
 }
 

@@ -6,36 +6,35 @@ struct ExplainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "explain", abstract: "The arithmetic behind one score, step by step down to the check-ins.")
 
-  @Argument(help: "The plan folder.")
-  var plan: String
+  @OptionGroup var plan: PlanOptions
 
   @Argument(help: "A unit, unit/objective or unit/objective/key-result.")
   var reference: String
 
-  @Option(name: .customLong("as-of"), help: "The day to score at (default: today).")
-  var asOf: Day?
-
   @OptionGroup var language: LanguageOption
 
   mutating func run() throws {
-    let result = try loadPlan([plan])
+    let result = try plan.load(language)
+    let configuration = result.plan.configuration
     guard let subject = Explanation.subject(reference, in: result.index) else {
-      var candidates = result.plan.units.map(\.id)
-      for u in result.plan.units {
-        for o in u.objectives {
-          candidates.append("\(u.id)/\(o.id)")
-          for k in o.keyResults { candidates.append("\(u.id)/\(o.id)/\(k.id)") }
-        }
-      }
       throw CLIFailure(
-        message: "cascade: \(quoted(reference)) is not a unit, objective or key result of this plan"
-          + (Suggestion.closest(to: reference, in: candidates, maxDistance: 3).map { " (did you mean \(quoted($0))?)" }
-            ?? ""))
+        message: "cascade: "
+          + Self.notASubject(reference, suggestion: result.index.suggestion(for: reference))
+          .text(language.language(plan: configuration)))
     }
     try Terminal.write(
       Explanation.text(
-        subject, result, asOf: asOf ?? Day.today, language.presentation(plan: result.plan.configuration, colour: false))
+        subject, result, asOf: plan.day, language.presentation(plan: configuration, colour: false))
     )
-    reportProblems(result)
+    reportProblems(result, language.language(plan: configuration))
+  }
+
+  // MARK: - Messages
+
+  static func notASubject(_ reference: String, suggestion: String?) -> Message {
+    Message(
+      en: "\(quoted(reference)) is not a unit, objective or key result of this plan",
+      zh: "\(quotedZh(reference))不是本计划中的单元、目标或关键结果")
+      + UnresolvedRefRule.didYouMean(suggestion ?? "")
   }
 }

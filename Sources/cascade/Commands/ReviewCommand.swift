@@ -6,19 +6,15 @@ struct ReviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "review", abstract: "The monthly review meeting's agenda, in Markdown.")
 
-  @Argument(help: "The plan folder.")
-  var plan: String
+  @OptionGroup var plan: PlanOptions
 
   @Option(help: "The day of the last review, YYYY-MM-DD: what moved since then.")
   var since: Day
 
-  @Option(name: .customLong("as-of"), help: "The day of this review (default: today).")
-  var asOf: Day?
-
   @OptionGroup var language: LanguageOption
 
   mutating func run() throws {
-    let day = asOf ?? Day.today
+    let day = plan.day
     guard since <= day else {
       throw CLIFailure(
         message: Message(
@@ -26,7 +22,7 @@ struct ReviewCommand: ParsableCommand {
           zh: "cascade: --since \(since) 晚于 --as-of \(day)，请给出更早的回顾日期"
         ).text(language.language()))
     }
-    let result = try loadPlan([plan])
+    let result = try plan.load(language)
     let presentation = language.presentation(plan: result.plan.configuration, colour: false)
     try Terminal.write(ReviewAgenda(since: since, asOf: day).markdown(result, presentation))
     reportProblems(result, presentation.language)

@@ -6,11 +6,7 @@ struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "status", abstract: "Scores, progress and status of every key result, objective and unit.")
 
-  @Argument(help: "The plan folder.")
-  var plan: String
-
-  @Option(name: .customLong("as-of"), help: "The day to score at, YYYY-MM-DD (default: today).")
-  var asOf: Day?
+  @OptionGroup var plan: PlanOptions
 
   @Option(help: "Only this unit and the units below it.")
   var unit: String?
@@ -21,7 +17,7 @@ struct StatusCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   mutating func run() throws {
-    let result = try loadPlan([plan])
+    let result = try plan.load(language)
     let lang = language.language(plan: result.plan.configuration)
     var root: Int?
     if let unit {
@@ -35,7 +31,7 @@ struct StatusCommand: ParsableCommand {
       }
       root = u
     }
-    let card = Timings.measure("score") { Scorer.score(result, asOf: asOf ?? Day.today) }
+    let card = Timings.measure("score") { Scorer.score(result, asOf: plan.day) }
     let presentation = language.presentation(
       plan: result.plan.configuration, colour: format == .text && Terminal.useColour)
     let text = Timings.measure("format") { format.formatter.format(card, result, unit: root, presentation) }

@@ -11,8 +11,7 @@ struct ValidateCommand: ParsableCommand {
       2 when the plan cannot be read or the command is used wrongly.
       """)
 
-  @Argument(help: "Plan folders (searched recursively for *.yaml, *.yml) or files.")
-  var paths: [String]
+  @OptionGroup var plan: PlanPaths
 
   @Option(help: "Output format: text or json.")
   var format: DiagnosticFormat = .text
@@ -23,12 +22,7 @@ struct ValidateCommand: ParsableCommand {
   var strict = false
 
   mutating func run() throws {
-    let result: LintResult
-    do {
-      result = try Linter.validate(paths: paths)
-    } catch {
-      throw CLIFailure(message: "cascade: \(error.description)")
-    }
+    let result = try plan.load(language)
     let presentation = language.presentation(
       plan: result.plan.configuration, colour: format == .text && Terminal.useColour)
     try Terminal.write(format.formatter.format(result, presentation))

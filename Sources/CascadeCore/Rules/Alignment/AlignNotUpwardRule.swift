@@ -20,7 +20,17 @@ public struct AlignNotUpwardRule: Rule {
               aligns_to: sales/win
               key_results:
                 - {id: csat, title: CSAT above 90%, target: 90, kind: stay_above, unit: '%'}
-          """)
+          """),
+      // A link inside the unit itself.
+      RuleExample(
+        Examples.withTeam(
+          extraObjective: """
+              - id: close
+                title: Close deals
+                aligns_to: sales/win
+                key_results:
+                  - {id: k, title: 10 deals, baseline: 0, target: 10, unit: deals}
+            """), line: 32),
     ],
     nonTriggering: [RuleExample(Examples.withTeam())])
 
@@ -37,11 +47,25 @@ public struct AlignNotUpwardRule: Rule {
       let chain = ([from] + index.ancestors(of: from)).prefix(6).map { index.plan.units[$0].id }
       let subject =
         link.sourceKeyResult.map { index.reference(link.source, keyResult: $0) } ?? index.reference(link.source)
-      let relation = to == from ? "its own unit" : "\(index.plan.units[to].id), which is not above \(u.id)"
       findings.report(
         Self.description,
-        "\(quoted(link.reference.description)) points at \(relation) (chain: \(chain.joined(separator: " → ")))",
+        Self.pointsAt(
+          link.reference.description, from: u, to: to == from ? nil : index.plan.units[to], chain: Array(chain)),
         at: u.location(link.reference.mark), subject: subject)
     }
+  }
+
+  // MARK: - Messages
+
+  /// `to` is the unit pointed at, nil for the linking unit itself; `chain` is the linking
+  /// unit's parent chain from itself upward.
+  static func pointsAt(_ reference: String, from: Unit, to: Unit?, chain: [String]) -> Message {
+    let en = to.map { "\($0.id), which is not above \(from.id)" } ?? "its own unit"
+    let zh =
+      to.map { "\(Wording.Zh.unit($0))，它不是\(Wording.Zh.unit(from))的上级" }
+      ?? "本\(Wording.Zh.level(from.level))自身"
+    return Message(
+      en: "\(quoted(reference)) points at \(en) (chain: \(chain.joined(separator: " → ")))",
+      zh: "\(quotedZh(reference))指向\(zh)（上级链：\(Wording.Zh.chain(chain))）：请对齐到上级的目标")
   }
 }

@@ -17,7 +17,13 @@ public struct AlignmentCycleRule: Rule {
                 aligns_to: sales/loop-a
                 key_results:
                   - {id: k, title: 10 deals, baseline: 0, target: 10, unit: deals}
-            """))
+            """)),
+      // A loop of more than eight references is cut short.
+      RuleExample(
+        Examples.withTeam(
+          extraObjective: (1...8).map {
+            "  - {id: o\($0), title: O\($0), aligns_to: sales/o\($0 % 8 + 1), key_results: [{id: k, title: \($0) deals, baseline: 0, target: \($0), unit: deals}]}"
+          }.joined(separator: "\n"))),
     ],
     nonTriggering: [RuleExample(Examples.withTeam())])
 
@@ -64,14 +70,24 @@ public struct AlignmentCycleRule: Rule {
         } else if state[t] == 1 {
           let from = onStack.lastIndex(of: t) ?? onStack.count - 1
           let loop = onStack[from...].map { index.reference(addressOf[$0]) } + [index.reference(target)]
-          let shown = loop.count > 8 ? loop.prefix(7).joined(separator: " → ") + " → …" : loop.joined(separator: " → ")
           let subject =
             link.sourceKeyResult.map { index.reference(link.source, keyResult: $0) } ?? index.reference(link.source)
           findings.report(
-            Self.description, "alignment loop: \(shown)",
+            Self.description, Self.loop(loop),
             at: units[link.source.unit].location(link.reference.mark), subject: subject)
         }
       }
     }
+  }
+
+  // MARK: - Messages
+
+  /// The loop as references, the first repeated at the end; more than 8 are cut to 7 and `…`.
+  static func loop(_ references: [String]) -> Message {
+    let cut = references.count > 8
+    let shown = cut ? Array(references.prefix(7)) : references
+    return Message(
+      en: "alignment loop: " + shown.joined(separator: " → ") + (cut ? " → …" : ""),
+      zh: "对齐关系形成了循环：" + Wording.Zh.chain(shown) + (cut ? "→…" : "") + "，得分无法向上汇总")
   }
 }

@@ -23,9 +23,19 @@ public struct CycleMismatchRule: Rule {
       let subject =
         link.sourceKeyResult.map { index.reference(link.source, keyResult: $0) } ?? index.reference(link.source)
       findings.report(
-        Self.description,
-        "\(from.id) plans for \(inner) but \(quoted(link.reference.description)) belongs to \(to.id)'s cycle \(outer), which does not contain it",
+        Self.description, Self.outsideCycle(from, inner, link.reference.description, of: to, outer),
         at: from.location(link.reference.mark), subject: subject)
     }
+  }
+
+  // MARK: - Messages
+
+  static func outsideCycle(_ from: Unit, _ inner: Cycle, _ reference: String, of to: Unit, _ outer: Cycle) -> Message {
+    Message(
+      en:
+        "\(from.id) plans for \(inner) but \(quoted(reference)) belongs to \(to.id)'s cycle \(outer), which does not contain it",
+      zh:
+        "\(Wording.Zh.unit(from))的周期是 \(inner)，但\(quotedZh(reference))属于\(Wording.Zh.unit(to))的周期 \(outer)，并不包含 \(inner)"
+    )
   }
 }

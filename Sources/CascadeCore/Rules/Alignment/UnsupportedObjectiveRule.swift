@@ -18,10 +18,16 @@ public struct UnsupportedObjectiveRule: Rule {
     for (i, u) in index.plan.units.enumerated() where !index.children[i].isEmpty {
       for (oi, o) in u.objectives.enumerated() where index.incoming[i][oi].isEmpty {
         findings.report(
-          Self.description,
-          "nothing below \(u.id) aligns or contributes to objective \(quoted(o.id)); who is working on it?",
-          at: u.location(o.mark), subject: "\(u.id)/\(o.id)")
+          Self.description, Self.nobodyBelow(u, o.id), at: u.location(o.mark), subject: "\(u.id)/\(o.id)")
       }
     }
+  }
+
+  // MARK: - Messages
+
+  static func nobodyBelow(_ unit: Unit, _ objective: String) -> Message {
+    Message(
+      en: "nothing below \(unit.id) aligns or contributes to objective \(quoted(objective)); who is working on it?",
+      zh: "\(Wording.Zh.unit(unit))的下级没有任何目标对齐或支撑目标\(quotedZh(objective))：这个目标由谁来推进？")
   }
 }

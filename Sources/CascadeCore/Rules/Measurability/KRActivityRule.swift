@@ -6,6 +6,9 @@ public struct KRActivityRule: Rule {
     triggering: [
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: Launch the new portal, kind: milestone}"), line: 25),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: 开展销售培训, kind: milestone}"), line: 25),
+      // A one-character verb is not named.
+      RuleExample(
+        Examples.withTeam(kr: "      - {id: c, title: 每周写2篇行业文章, baseline: 0, target: 2, unit: 篇}"), line: 25),
     ],
     nonTriggering: [
       RuleExample(Examples.withTeam()),
@@ -17,9 +20,26 @@ public struct KRActivityRule: Rule {
     index.forEachKeyResult { u, _, kr, site in
       guard index.titleFacts[site.ordinal].isActivity else { return }
       findings.report(
-        Self.description,
-        "\(quoted(kr.title)) describes work to do; a key result should name the result that work brings about",
-        at: u.location(kr.titleMark), subject: site.subject)
+        Self.description, Self.workToDo(kr.title), at: u.location(kr.titleMark), subject: site.subject)
     }
+  }
+
+  // MARK: - Messages
+
+  /// Chinese task verbs a message can name: the first of them in a Chinese title (the words
+  /// that make a title an activity, but for single characters such as 做).
+  static let taskWordsZh = Wording.Zh.WordFinder(Wording.Vocabulary.chineseActivityWords.filter { $0.count > 1 })
+
+  /// In Chinese, a Chinese title also gets the reason: its verb names the work, not a result.
+  static func workToDo(_ title: String) -> Message {
+    var why = ""
+    if Wording.Zh.isChinese(title) {
+      why =
+        taskWordsZh.first(in: title).map { "「\($0)」只说明做了什么，" }
+        ?? "「开展」「进行」「完成」这类动作词只说明做了什么，"
+    }
+    return Message(
+      en: "\(quoted(title)) describes work to do; a key result should name the result that work brings about",
+      zh: "\(quotedZh(title))写的是要做的工作，不是要达成的结果：\(why)关键结果应写明这些工作带来的结果")
   }
 }

@@ -25,9 +25,18 @@ public struct KRDirectionMismatchRule: Rule {
       let wrong = (kind == .increase && t < b) || (kind == .decrease && t > b)
       guard wrong else { return }
       findings.report(
-        Self.description,
-        "key result \(quoted(kr.id)) is \(kind.withArticle) but goes from \(formatNumber(b)) to \(formatNumber(t)); fix the numbers or the kind",
-        at: u.location(kr.targetMark), subject: site.subject)
+        Self.description, Self.wrongWay(kr.id, kind, from: b, to: t), at: u.location(kr.targetMark),
+        subject: site.subject)
     }
+  }
+
+  // MARK: - Messages
+
+  static func wrongWay(_ id: String, _ kind: KeyResultKind, from b: Double, to t: Double) -> Message {
+    let way = t < b ? "降到" : "升到"
+    return Message(
+      en:
+        "key result \(quoted(id)) is \(kind.withArticle) but goes from \(formatNumber(b)) to \(formatNumber(t)); fix the numbers or the kind",
+      zh: "关键结果\(quotedZh(id))是\(Wording.Zh.kind(kind))，数值却从 \(formatNumber(b)) \(way) \(formatNumber(t))：请修改数值或 kind")
   }
 }

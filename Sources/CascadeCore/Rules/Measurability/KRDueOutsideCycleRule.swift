@@ -19,9 +19,17 @@ public struct KRDueOutsideCycleRule: Rule {
     index.forEachKeyResult { u, _, kr, site in
       guard let due = kr.due, let cycle = u.cycle, !cycle.contains(due) else { return }
       findings.report(
-        Self.description,
-        "key result \(quoted(kr.id)) is due \(due), outside \(u.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))",
-        at: u.location(kr.dueMark), subject: site.subject)
+        Self.description, Self.dueOutside(kr.id, due, u, cycle), at: u.location(kr.dueMark), subject: site.subject)
     }
+  }
+
+  // MARK: - Messages
+
+  static func dueOutside(_ id: String, _ due: Day, _ unit: Unit, _ cycle: Cycle) -> Message {
+    Message(
+      en:
+        "key result \(quoted(id)) is due \(due), outside \(unit.id)'s cycle \(cycle) (\(cycle.start) to \(cycle.end))",
+      zh: "关键结果\(quotedZh(id))的截止日期 \(due) 不在\(Wording.Zh.unit(unit))的周期 \(cycle)（\(cycle.start) 至 \(cycle.end)）内"
+    )
   }
 }

@@ -21,9 +21,17 @@ public struct KRTargetEqualsBaselineRule: Rule {
         let b = kr.baseline, let t = kr.target, b == t
       else { return }
       findings.report(
-        Self.description,
-        "key result \(quoted(kr.id)) has baseline and target both \(formatNumber(t)); to hold a level use kind: stay_above or stay_below",
-        at: u.location(kr.targetMark), subject: site.subject)
+        Self.description, Self.nothingToChange(kr.id, t), at: u.location(kr.targetMark), subject: site.subject)
     }
+  }
+
+  // MARK: - Messages
+
+  static func nothingToChange(_ id: String, _ value: Double) -> Message {
+    Message(
+      en:
+        "key result \(quoted(id)) has baseline and target both \(formatNumber(value)); to hold a level use kind: stay_above or stay_below",
+      zh: "关键结果\(quotedZh(id))的基线和目标值都是 \(formatNumber(value))：如果是要保持在某个水平，请使用 kind: stay_above 或 stay_below"
+    )
   }
 }

@@ -13,9 +13,16 @@ public struct ObjectiveNoKRsRule: Rule {
     for u in index.plan.units {
       for o in u.objectives where o.keyResults.isEmpty {
         findings.report(
-          Self.description, "objective \(quoted(o.id)) has no key results: add 2 to 5 that say when it is achieved",
-          at: u.location(o.mark), subject: "\(u.id)/\(o.id)")
+          Self.description, Self.noKeyResults(o.id), at: u.location(o.mark), subject: "\(u.id)/\(o.id)")
       }
     }
+  }
+
+  // MARK: - Messages
+
+  static func noKeyResults(_ id: String) -> Message {
+    Message(
+      en: "objective \(quoted(id)) has no key results: add 2 to 5 that say when it is achieved",
+      zh: "目标\(quotedZh(id))还没有关键结果：请添加 2 到 5 个关键结果，说明怎样才算达成")
   }
 }

@@ -28,10 +28,17 @@ public struct ObjectiveTooManyKRsRule: Rule {
     for u in index.plan.units {
       for o in u.objectives where o.keyResults.count > limit {
         findings.report(
-          Self.description,
-          "objective \(quoted(o.id)) has \(o.keyResults.count) key results; more than \(limit) dilutes focus",
-          at: u.location(o.mark), subject: "\(u.id)/\(o.id)")
+          Self.description, Self.tooMany(o.id, o.keyResults.count, limit: limit), at: u.location(o.mark),
+          subject: "\(u.id)/\(o.id)")
       }
     }
+  }
+
+  // MARK: - Messages
+
+  static func tooMany(_ id: String, _ count: Int, limit: Int) -> Message {
+    Message(
+      en: "objective \(quoted(id)) has \(count) key results; more than \(limit) dilutes focus",
+      zh: "目标\(quotedZh(id))有 \(count) 个关键结果：超过 \(limit) 个会分散精力")
   }
 }

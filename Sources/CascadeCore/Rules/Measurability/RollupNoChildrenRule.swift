@@ -18,10 +18,17 @@ public struct RollupNoChildrenRule: Rule {
       for (oi, o) in u.objectives.enumerated() where o.rollup != .keyResults {
         guard index.alignedChildren(of: ObjectiveAddress(unit: ui, objective: oi)).isEmpty else { continue }
         findings.report(
-          Self.description,
-          "objective \(quoted(o.id)) has rollup: \(o.rollup.rawValue) but no objective aligns to it",
-          at: u.location(o.rollupMark ?? o.mark), subject: "\(u.id)/\(o.id)")
+          Self.description, Self.noChildren(o.id, o.rollup), at: u.location(o.rollupMark ?? o.mark),
+          subject: "\(u.id)/\(o.id)")
       }
     }
+  }
+
+  // MARK: - Messages
+
+  static func noChildren(_ id: String, _ rollup: Rollup) -> Message {
+    Message(
+      en: "objective \(quoted(id)) has rollup: \(rollup.rawValue) but no objective aligns to it",
+      zh: "目标\(quotedZh(id))设置了 rollup: \(rollup.rawValue)，但没有任何目标对齐到它")
   }
 }

@@ -16,8 +16,16 @@ public struct UnitTooManyObjectivesRule: Rule {
     let limit = index.plan.configuration.maxObjectivesPerUnit
     for u in index.plan.units where u.objectives.count > limit {
       findings.report(
-        Self.description, "\(u.id) has \(u.objectives.count) objectives; more than \(limit) means no real priorities",
-        at: u.location(u.idMark), subject: u.id)
+        Self.description, Self.tooMany(u, u.objectives.count, limit: limit), at: u.location(u.idMark),
+        subject: u.id)
     }
+  }
+
+  // MARK: - Messages
+
+  static func tooMany(_ unit: Unit, _ count: Int, limit: Int) -> Message {
+    Message(
+      en: "\(unit.id) has \(count) objectives; more than \(limit) means no real priorities",
+      zh: "\(Wording.Zh.unit(unit))有 \(count) 个目标：超过 \(limit) 个就等于没有重点")
   }
 }

@@ -8,6 +8,15 @@ public struct DuplicateIDRule: Rule {
       RuleExample(
         Examples.withTeam(
           kr: Examples.defaultKR + "\n" + Examples.defaultKR.replacingFirst("50 new", with: "60 new")), line: 30),
+      RuleExample(
+        Examples.withTeam(
+          extraObjective: """
+              - id: win
+                title: Win more
+                aligns_to: acme/grow
+                key_results:
+                  - {id: k, title: 10 deals, baseline: 0, target: 10, unit: deals}
+            """), line: 30),
     ],
     nonTriggering: [RuleExample(Examples.withTeam())])
 
@@ -17,15 +26,12 @@ public struct DuplicateIDRule: Rule {
       if let first = index.unitByID[u.id], first != i {
         let f = units[first]
         findings.report(
-          Self.description,
-          "unit id \(quoted(u.id)) is already used by the unit in \(f.file):\(f.idMark.line)",
-          at: u.location(u.idMark), subject: u.id)
+          Self.description, Self.unitUsed(u.id, first: f), at: u.location(u.idMark), subject: u.id)
       }
       for (oi, o) in u.objectives.enumerated() {
         if let first = index.objectiveByID[i][o.id], first != oi {
           findings.report(
-            Self.description,
-            "objective id \(quoted(o.id)) is used twice in unit \(quoted(u.id)) (first at line \(u.objectives[first].mark.line))",
+            Self.description, Self.objectiveUsedTwice(o.id, in: u, firstLine: u.objectives[first].mark.line),
             at: u.location(o.mark), subject: "\(u.id)/\(o.id)")
         }
         // An objective usually has a handful of key results: compare pairs rather than build a
@@ -43,12 +49,31 @@ public struct DuplicateIDRule: Rule {
             : krs[..<k].first(where: { $0.id == krs[k].id })
           guard let first = earlier else { continue }
           findings.report(
-            Self.description,
-            "key result id \(quoted(krs[k].id)) is used twice in objective \(quoted(o.id)) (first at line \(first.mark.line))",
+            Self.description, Self.keyResultUsedTwice(krs[k].id, in: o.id, firstLine: first.mark.line),
             at: u.location(krs[k].mark), subject: "\(u.id)/\(o.id)/\(krs[k].id)")
         }
       }
     }
+  }
+
+  // MARK: - Messages
+
+  static func unitUsed(_ id: String, first: Unit) -> Message {
+    Message(
+      en: "unit id \(quoted(id)) is already used by the unit in \(first.file):\(first.idMark.line)",
+      zh: "单元 id\(quotedZh(id))已被 \(first.file):\(first.idMark.line) 的\(Wording.Zh.level(first.level))使用：请换一个 id")
+  }
+
+  static func objectiveUsedTwice(_ id: String, in unit: Unit, firstLine: Int32) -> Message {
+    Message(
+      en: "objective id \(quoted(id)) is used twice in unit \(quoted(unit.id)) (first at line \(firstLine))",
+      zh: "目标 id\(quotedZh(id))在\(Wording.Zh.unit(unit))中重复出现（第一次在第 \(firstLine) 行）")
+  }
+
+  static func keyResultUsedTwice(_ id: String, in objective: String, firstLine: Int32) -> Message {
+    Message(
+      en: "key result id \(quoted(id)) is used twice in objective \(quoted(objective)) (first at line \(firstLine))",
+      zh: "关键结果 id\(quotedZh(id))在目标\(quotedZh(objective))中重复出现（第一次在第 \(firstLine) 行）")
   }
 }
 

@@ -11,4 +11,24 @@ public struct InputLimitRule: Rule {
     ],
     nonTriggering: [RuleExample(Examples.company)])
   public func check(_ plan: PlanIndex, _ findings: inout Findings) {}
+
+  // MARK: - Messages
+
+  static func nestingTooDeep(_ limit: Int) -> Message {
+    Message(
+      en: "nesting is deeper than \(limit) levels; the rest of the file is skipped",
+      zh: "嵌套超过 \(limit) 层，文件其余部分已跳过")
+  }
+
+  static func valueTooLong(_ length: Int, limit: Int) -> Message {
+    Message(
+      en: "a value of \(length) bytes is longer than the limit of \(limit)",
+      zh: "这个值有 \(length) 字节，超过了 \(limit) 字节的上限")
+  }
+
+  static func fileTooLarge(mebibytes: Int) -> Message {
+    Message(
+      en: "the file is larger than \(mebibytes) MiB, the limit for a plan file",
+      zh: "文件超过 \(mebibytes) MiB，超出了计划文件的大小上限")
+  }
 }

@@ -17,7 +17,13 @@ public struct UnitParentCycleRule: Rule {
         level: team
         parent: a
         cycle: 2027-Q1
-        """, line: 4)
+        """, line: 4),
+      // A loop of more than seven units is cut short.
+      RuleExample(
+        (1...8).map {
+          "unit: u\($0)\nname: U\($0)\nlevel: team\nparent: u\($0 % 8 + 1)\ncycle: 2027-Q1\nobjectives: []"
+        }
+        .joined(separator: "\n---\n") + "\n", line: 4),
     ],
     nonTriggering: [RuleExample(Examples.withTeam())])
 
@@ -32,10 +38,18 @@ public struct UnitParentCycleRule: Rule {
         node = index.parent[n]
       }
       reported.formUnion(chain)
-      let names = (chain + [i]).prefix(8).map { index.plan.units[$0].id }.joined(separator: " → ")
+      let names = (chain + [i]).prefix(8).map { index.plan.units[$0].id }
       findings.report(
-        Self.description, "parents form a loop: \(names)\(chain.count > 7 ? " …" : "")",
-        at: u.location(u.parentMark), subject: u.id)
+        Self.description, Self.loop(names, cut: chain.count > 7), at: u.location(u.parentMark), subject: u.id)
     }
+  }
+
+  // MARK: - Messages
+
+  /// `ids` from the first member round to it again, at most 8; `cut` when the loop is longer.
+  static func loop(_ ids: [String], cut: Bool) -> Message {
+    Message(
+      en: "parents form a loop: \(ids.joined(separator: " → "))\(cut ? " …" : "")",
+      zh: "上级关系形成了循环：\(Wording.Zh.chain(ids))\(cut ? "…" : "")，找不到最顶层的单元")
   }
 }

@@ -9,4 +9,11 @@ public struct UnknownFieldRule: Rule {
     ],
     nonTriggering: [RuleExample(Examples.company)])
   public func check(_ plan: PlanIndex, _ findings: inout Findings) {}
+
+  // MARK: - Messages
+
+  static func unknown(_ key: String, known: [String]) -> Message {
+    Message(en: "unknown field \(quoted(key))", zh: "无法识别的字段\(quotedZh(key))")
+      + SchemaRule.didYouMean(key, in: known)
+  }
 }

@@ -6,20 +6,14 @@ import Foundation
   import Darwin
 #endif
 
-// Unambiguous names for the C calls (AtomicFile's own `open`/`write` shadow them).
+// An unambiguous name for the C call (AtomicFile's own `open` shadows it).
 #if canImport(Glibc)
   private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
     Glibc.open(path, flags, mode)
   }
-  private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Glibc.write(fd, buffer, count)
-  }
 #elseif canImport(Darwin)
   private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
     Darwin.open(path, flags, mode)
-  }
-  private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
-    Darwin.write(fd, buffer, count)
   }
 #endif
 
@@ -78,7 +72,7 @@ public enum AppendLog {
   public static func append(
     _ text: String, to path: String, header: String?,
     validatingExisting validate: (([UInt8]) throws -> Void)? = nil,
-    existingLimit: Int = PlanLoader.maxCheckInsBytes
+    existingLimit: Int = .max
   ) throws {
     // The file may be replaced (git checkout, an editor saving through rename) while we wait for
     // the lock: the row would then go into a file no longer at `path`. Check, and start over.
@@ -267,19 +261,9 @@ public enum AtomicFile {
     }
   }
 
+  /// ``WriteLoop``'s write loop, failing with a ``FileIOError``.
   static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
-    guard var base = bytes.baseAddress else { return }
-    var remaining = bytes.count
-    while remaining > 0 {
-      let written = systemWrite(fd, base, remaining)
-      if written < 0 {
-        if errno == EINTR { continue }
-        throw FileIOError(operation: "write", path: path, code: errno)
-      }
-      if written == 0 { throw FileIOError(operation: "write", path: path, code: EIO) }
-      base += written
-      remaining -= written
-    }
+    if let code = WriteLoop.writeAll(fd, bytes) { throw FileIOError(operation: "write", path: path, code: code) }
   }
 
   static func readAt(_ fd: Int32, offset: Int, count: Int, path: String) throws -> [UInt8] {

@@ -1,0 +1,130 @@
+import CascadeCore
+import CascadeSystem
+import Graphviz
+import WorkerPool
+
+extension CascadeDiagram {
+  /// The scores to draw as of `day`: nil when the plan has no check-ins (the diagram shows the
+  /// plan alone).
+  public static func progress(_ result: LintResult, asOf day: Day) -> DiagramProgress? {
+    result.checkIns.entries.isEmpty ? nil : DiagramProgress(Scorer.score(result, asOf: day))
+  }
+
+  /// The whole diagram as a file in `format` (`.dot`: the source itself), each phase timed.
+  /// A one-shot render: its graph is freed in the background while the file is written.
+  public static func file(
+    _ result: LintResult, progress: DiagramProgress?, options: DiagramOptions, format: Graphviz.Format
+  ) throws(DiagramError) -> [UInt8] {
+    if format == .dot { return Array(try dot(for: result, progress: progress, options: options).utf8) }
+    let source = try Timings.measure("dot") { () throws(DiagramError) in
+      try dot(for: result, progress: progress, options: options)
+    }
+    return try Timings.measure("graphviz") { () throws(DiagramError) in
+      do throws(Graphviz.Error) {
+        return try Graphviz.render(dot: source, format: format, freeing: .inBackground)
+      } catch {
+        throw .graphviz(error)
+      }
+    }
+  }
+}
+
+/// Why the pages of a split diagram could not be rendered or written.
+public enum SplitError: Error, Sendable, CustomStringConvertible {
+  /// Graphviz failed on one page.
+  case page(String, Graphviz.Error)
+  /// The file at the path could not be written, and why.
+  case write(path: String, reason: String)
+  case workers(WorkerPoolError)
+  /// Pages the render workers could not render or write, and the first failure.
+  case pages(failed: Int, of: Int, first: String)
+
+  public var description: String {
+    switch self {
+    case .page(let name, let error): "\(name): \(error.description)"
+    case .write(let path, let reason): "cannot write \(path): \(reason)"
+    case .workers(let error): error.description
+    case .pages(let failed, let total, let first):
+      // One line: how many, and the first reason (usually all the same).
+      "\(failed) of \(total) page(s) could not be rendered; the first: \(first)"
+    }
+  }
+}
+
+/// A split diagram (``CascadeDiagram/splitPages(_:progress:options:fileExtension:)``) written
+/// into a folder, one file per page.
+///
+/// Pages in SVG, PNG or PDF are laid out by worker processes (``RenderPool``), since libgvc is
+/// not thread-safe: this process builds each page's DOT as a worker asks for one. DOT pages,
+/// and a share of the pages for diagnostics, are written in this process.
+public struct SplitDiagram: Sendable {
+  public let pages: SplitPages
+  public let format: Graphviz.Format
+
+  /// Who writes the pages.
+  public enum Writers: Sendable {
+    /// Worker processes started as `arguments` (this program's argv plus what makes it a
+    /// worker: it must call ``RenderWorker/serve(format:)``).
+    case workers(arguments: [String])
+    /// This process, pages `offset`, `offset + every`, … (`every: 1, offset: 0`: every page).
+    case share(every: Int, offset: Int)
+  }
+
+  public init(
+    _ result: LintResult, progress: DiagramProgress?, options: DiagramOptions, format: Graphviz.Format
+  ) throws(DiagramError) {
+    pages = try CascadeDiagram.splitPages(result, progress: progress, options: options, fileExtension: format.rawValue)
+    self.format = format
+  }
+
+  /// The path of page `i` in `folder`.
+  public func path(_ i: Int, in folder: String) -> String { FileSystem.join(folder, pages.names[i]) }
+
+  /// Writes the pages into `folder`, which exists.
+  public func write(into folder: String, by writers: Writers) throws(SplitError) {
+    switch writers {
+    case .share(let every, let offset):
+      try writeShare(into: folder, every: every, offset: offset)
+    case .workers where format == .dot:
+      try writeShare(into: folder, every: 1, offset: 0)
+    case .workers(let arguments):
+      var pool = RenderPool(arguments: arguments)
+      let count = pages.names.count
+      let failures: [RenderPool.Failure]
+      do throws(WorkerPoolError) {
+        failures = try pool.run(count: count, workers: RenderPool.workers(for: count)) { i in
+          (name: pages.names[i], path: path(i, in: folder), dot: pages.dot(i))
+        }
+      } catch {
+        throw .workers(error)
+      }
+      if let first = failures.first { throw .pages(failed: failures.count, of: count, first: first) }
+    }
+  }
+
+  /// Pages `offset`, `offset + every`, … rendered and written in this process.
+  func writeShare(into folder: String, every: Int, offset: Int) throws(SplitError) {
+    var i = offset
+    while i < pages.names.count {
+      let dot = pages.dot(i)
+      let bytes: [UInt8]
+      if format == .dot {
+        bytes = Array(dot.utf8)
+      } else {
+        do throws(Graphviz.Error) {
+          // Many renders in a row: freed on this thread (see RenderWorker).
+          bytes = try Graphviz.render(dot: dot, format: format, freeing: .now)
+        } catch {
+          throw .page(pages.names[i], error)
+        }
+      }
+      let target = path(i, in: folder)
+      do {
+        try FileOutput.write(bytes, to: target)
+      } catch {
+        throw .write(path: target, reason: "\(error)")
+      }
+      i += every
+    }
+  }
+}

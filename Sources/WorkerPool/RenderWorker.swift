@@ -1,0 +1,94 @@
+import CascadeSystem
+import Graphviz
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A worker's side (a process started by ``RenderPool``): reads requests on fd 3, renders
+/// them, writes the files and replies on fd 4, until fd 3 closes or it has grown past
+/// ``residentLimit``.
+public enum RenderWorker {
+  /// Resident memory after which a worker finishes its page and stops (see ``RenderPool``).
+  public static let residentLimit = 128 * 1024 * 1024
+
+  public static func serve(format: Graphviz.Format) -> Never {
+    var input = ReadBuffer(fd: 3)
+    while let header = input.line() {
+      let sizes = header.split(separator: " ").compactMap { Int($0) }
+      guard sizes.count == 2, sizes.allSatisfy({ $0 >= 0 }),
+        let pathBytes = input.bytes(sizes[0]), let dotBytes = input.bytes(sizes[1])
+      else { exit(2) }
+      let path = String(decoding: pathBytes, as: UTF8.self)
+      var reply: String
+      do {
+        // Many renders in a row: freed on this thread before the next page. Freed in the
+        // background, each page's graph would go back to another thread's malloc arena
+        // (fragmenting both) while the next layout waits for the Graphviz lock anyway.
+        let bytes = try Graphviz.render(dot: String(decoding: dotBytes, as: UTF8.self), format: format, freeing: .now)
+        try FileOutput.write(bytes, to: path)
+        reply = "ok"
+      } catch let error as Graphviz.Error {
+        reply = "error " + error.description
+      } catch {
+        reply = "error cannot write \(path): \(error)"
+      }
+      reply = String(reply.map { $0.isNewline ? " " : $0 })
+      let stop = (ResidentMemory.bytes() ?? 0) > residentLimit
+      if stop && reply == "ok" { reply = "ok stop" }
+      guard WriteLoop.writeAll(4, reply + "\n") == nil else { exit(2) }
+      if stop { exit(0) }
+    }
+    exit(0)
+  }
+}
+
+/// Buffered reads of lines and byte counts from a file descriptor.
+struct ReadBuffer {
+  let fd: Int32
+  private var data: [UInt8] = []
+  private var start = 0
+  private var ended = false
+
+  init(fd: Int32) { self.fd = fd }
+
+  /// The next line without its newline; nil at the end.
+  mutating func line() -> String? {
+    while true {
+      if let newline = data[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        let line = String(decoding: data[start..<newline], as: UTF8.self)
+        start = newline + 1
+        return line
+      }
+      guard fill() else { return nil }
+    }
+  }
+
+  /// The next `count` bytes; nil when the input ends first.
+  mutating func bytes(_ count: Int) -> ArraySlice<UInt8>? {
+    while data.count - start < count {
+      guard fill() else { return nil }
+    }
+    defer { start += count }
+    return data[start..<(start + count)]
+  }
+
+  private mutating func fill() -> Bool {
+    if ended { return false }
+    if start > 0 {
+      data.removeFirst(start)
+      start = 0
+    }
+    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 {
+        ended = true
+        return false
+      }
+      data += chunk[0..<n]
+      return true
+    }
+  }
+}

@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
   ],
   targets: [
     .systemLibrary(
@@ -39,6 +40,7 @@ let package = Package(
       dependencies: [
         "CascadeCore", "CascadeReport", "CascadeDiagram", "Graphviz", "CascadeSystem",
         .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
       ],
       resources: [.embedInCode("Assets/app.js"), .embedInCode("Assets/app.css")]),
     // The fuzz harness (hostile input in, promises checked) and its libFuzzer entry point (.ci/fuzz).
@@ -62,6 +64,7 @@ let package = Package(
       dependencies: [
         "CascadeServe", "CascadeCore", "CascadeTestSupport",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
+        .product(name: "HTTPTypes", package: "swift-http-types"),
       ]),
     .testTarget(name: "CascadeReportTests", dependencies: ["CascadeReport", "CascadeCore", "CascadeTestSupport"]),
     .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),

@@ -126,10 +126,11 @@ struct DiagramBuilder {
         let address = ObjectiveAddress(unit: u, objective: o)
         let id = g.uniqueID("\(unit.id)/\(objective.id)")
         objectiveNode[u, default: [String?](repeating: nil, count: unit.objectives.count)][o] = id
-        nodes.append(
-          DiagramGraph.Node(
-            id: id,
-            attributes: [("label", .html(objectiveLabel(address, focused: selection.focusedObjective == address)))]))
+        var attributes: DOTBuffer.Attributes = [
+          ("label", .html(objectiveLabel(address, focused: selection.focusedObjective == address)))
+        ]
+        if options.interactive { attributes += interactiveAttributes(address) }
+        nodes.append(DiagramGraph.Node(id: id, attributes: attributes))
       }
       if nodes.isEmpty {
         guard unit.objectives.isEmpty else { continue }
@@ -331,10 +332,25 @@ struct DiagramBuilder {
     TextWrap.wrap(text, width: options.wrapWidth + extra)
   }
 
+  /// For the meeting page: the objective's SVG group gets `id="o:<ref>"`, classes naming its
+  /// status and type, and a link `#o/<ref>` that the page turns into its details panel. Plan ids
+  /// are `[a-z0-9._-]`, so the reference is safe in an id, a class list and a fragment.
+  func interactiveAttributes(_ a: ObjectiveAddress) -> DOTBuffer.Attributes {
+    let ref = index.reference(a)
+    var classes = ["objective", "type-\(index.objective(a).type.rawValue)"]
+    if let status = progress?.objectives[a]?.status { classes.append("status-\(status.rawValue)") }
+    return [("id", .text("o:\(ref)")), ("class", .text(classes.joined(separator: " "))), ("URL", .text("#o/\(ref)"))]
+  }
+
   func appendKeyResultRow(_ kr: KeyResult, _ k: Int, subject: String, address: KeyResultAddress, to h: inout String) {
     let markers = problems.markers(for: subject)
     h += "<TR><TD PORT=\"kr"
     h += String(k)
+    if options.interactive {
+      // A link of its own, so that a click on the row opens the key result, not its objective.
+      let ref = index.reference(address.objective, keyResult: address.keyResult)
+      h += "\" HREF=\"#k/\(ref)\" ID=\"k:\(ref)"
+    }
     h += "\" ALIGN=\"LEFT\" BORDER=\"1\" SIDES=\"T\" COLOR=\"\(Style.keyResultRule)\">"
     h += "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
 

@@ -35,6 +35,9 @@ public struct DiagramOptions: Sendable, Equatable {
   /// The language of every word the diagram shows (legend, statuses, the title line, problem
   /// notes, split pages); what the plan says is shown as written.
   public var language: Language = .en
+  /// For the meeting page (`cascade serve`, `cascade site`): objectives and key results carry
+  /// SVG ids, classes and `#o/…` / `#k/…` links to their details.
+  public var interactive = false
 
   public init(
     focus: String? = nil, depth: Int? = nil, levels: Set<Level>? = nil, showKeyResults: Bool = true,

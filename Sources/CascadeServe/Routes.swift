@@ -1,5 +1,6 @@
 import CascadeCore
 import CascadeReport
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import Synchronization
@@ -90,25 +91,28 @@ public struct Routes: Sendable {
   /// Server-sent events: `version` whenever the plan changes, and a comment every 15 s so that
   /// proxies keep the connection.
   func events() -> Response {
-    let versions = plan.versions()
+    let plan = self.plan
     var r = Response(
       status: .ok,
       body: ResponseBody { writer in
-        try await withThrowingTaskGroup(of: Void.self) { group in
-          group.addTask {
-            for await v in versions {
-              try await writer.write(ByteBuffer(string: "event: version\ndata: \(v)\n\n"))
-            }
-          }
-          group.addTask {
-            while !Task.isCancelled {
-              try await Task.sleep(for: .seconds(15))
-              try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
-            }
-          }
-          try await group.next()
-          group.cancelAll()
+        // One stream of lines: the plan's versions, and a comment now and then.
+        let (lines, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
+        let versions = plan.versions()
+        let forward = Task {
+          for await v in versions { continuation.yield("event: version\ndata: \(v)\n\n") }
+          continuation.finish()
         }
+        let beat = Task {
+          while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(15))
+            continuation.yield(": keep-alive\n\n")
+          }
+        }
+        defer {
+          forward.cancel()
+          beat.cancel()
+        }
+        for await line in lines { try await writer.write(ByteBuffer(string: line)) }
         try await writer.finish(nil)
       })
     r.headers[.contentType] = "text/event-stream; charset=utf-8"

@@ -45,6 +45,7 @@ public struct Snapshot: Sendable {
     let card = Scorer.score(result, asOf: asOf)
     var options = DiagramOptions()
     options.language = p.language
+    options.interactive = true
     let pages = try? CascadeDiagram.splitPages(
       result, progress: DiagramProgress(card), options: options, fileExtension: "svg")
     var pageIndex: [String: Int] = [:]

@@ -42,6 +42,22 @@ struct CheckinCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   mutating func run() throws {
+    let recorded = try Self.record(
+      plan: plan, reference: reference, value: value, day: date ?? Day.today, confidence: confidence, note: note,
+      author: author ?? Environment.user ?? "", language: language)
+    try Terminal.write(recorded.confirmation + "\n")
+    // Other rows with problems (a bad value, an unknown key result) do not stop a check-in:
+    // its own row is well-formed and counted. They are mentioned, as status does.
+    reportProblems(recorded.after, recorded.language)
+  }
+
+  /// Checks and appends one check-in, as `cascade checkin` and the meeting page's form do: the
+  /// same check, and the same words, as a row of checkins.csv gets when it is read, then the
+  /// locked append. Returns the confirmation line and the plan as it is now.
+  static func record(
+    plan: String, reference: String, value: String, day: Day, confidence: String?, note: String, author: String,
+    language: LanguageOption
+  ) throws -> (confirmation: String, after: LintResult, language: Language) {
     guard FileSystem.kind(of: plan) == .directory else {
       throw CLIFailure(message: "cascade: " + Self.notAPlanFolder(plan).text(language.language()))
     }
@@ -49,8 +65,6 @@ struct CheckinCommand: ParsableCommand {
     let index = result.index
     let lang = language.language(plan: result.plan.configuration)
     func fail(_ message: Message) -> CLIFailure { CLIFailure(message: "cascade: " + message.text(lang)) }
-    let day = date ?? Day.today
-    // The same check, and the same words, as a row of checkins.csv gets when it is read.
     let row: ValidRow
     switch CheckInLog.check(
       date: day.description, reference: reference, value: value, confidence: confidence ?? "", in: index)
@@ -65,11 +79,10 @@ struct CheckinCommand: ParsableCommand {
     let address = row.keyResult
     let kr = index.objective(address.objective).keyResults[address.keyResult]
     let ref = index.reference(address.objective, keyResult: address.keyResult)
-    let who = author ?? Environment.user ?? ""
     let written = kr.kind == .milestone ? (row.value >= 1 ? "done" : "not-done") : value.trimmingCharacters(in: " ")
     let csvRow = CSV.encodeRow([
       day.description, ref, written,
-      row.confidence.map(formatValue) ?? "", note, who,
+      row.confidence.map(formatValue) ?? "", note, author,
     ])
     // The file every command of this plan reads (see PlanRoot).
     let path = FileSystem.join(result.plan.root ?? plan, PlanLoader.checkInsFile)
@@ -90,12 +103,8 @@ struct CheckinCommand: ParsableCommand {
     }
     let after = try loadPlan([plan], lang)
     let s = Scorer.score(after, asOf: day).score(of: address)
-    try Terminal.write(
-      Self.confirmation(ref, written, day, progress: s.map { (formatPercent($0.progress), $0.status) }).text(lang)
-        + "\n")
-    // Other rows with problems (a bad value, an unknown key result) do not stop a check-in:
-    // its own row is well-formed and counted. They are mentioned, as status does.
-    reportProblems(after, lang)
+    let line = Self.confirmation(ref, written, day, progress: s.map { (formatPercent($0.progress), $0.status) })
+    return (line.text(lang), after, lang)
   }
 
   // MARK: - Messages

@@ -49,14 +49,21 @@ struct ServeCommand: ParsableCommand {
     if let error = plan.snapshot.loadError { throw CLIFailure(message: "cascade: \(error)") }
     let token = CascadeServe.makeToken()
     let allow = allowCheckins
-    let paths = self.paths
     if !CascadeServe.isLoopback(host) {
       Terminal.standardError(
         "cascade: serving on \(host): everyone who can reach this machine can read the plan"
           + (allow ? " and, with the token, record check-ins" : ""))
     }
+    // A check-in goes to the plan's root folder, as `cascade checkin PLAN` does: the first path.
+    // Dated --as-of when given (the day the meeting looks at), else today.
+    let folder = paths.first ?? "."
+    let day = asOf
     let recorder: (@Sendable (CheckInRequest) -> CheckInOutcome)? =
-      allow ? { request in CheckinRecorder.record(request, paths: paths, language: language) } : nil
+      allow
+      ? { @Sendable request in
+        CheckinRecorder.record(request, plan: folder, day: { day ?? Day.today }, language: language)
+      }
+      : nil
     try blockOn {
       try await CascadeServe.run(options, plan: plan, token: token, recordCheckIn: recorder) { url in
         let line = allow ? "\(url)#token=\(token)" : url

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CascadeCore
 import CascadeServe
+import CascadeSystem
 import Graphviz
 
 #if canImport(Glibc)

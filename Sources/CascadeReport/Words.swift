@@ -50,6 +50,14 @@ public enum Words {
     }
   }
 
+  /// A unit of measure after a number: ` 万元`, ` customers`; in Chinese a percent sign is
+  /// written close up (`90.6%`), as the diagrams write it.
+  public static func unitAfterNumber(_ unit: String?) -> Message {
+    guard let unit else { return .empty }
+    let shown = " " + visible(unit)
+    return Message(en: shown, zh: unit == "%" || unit == "％" ? visible(unit) : shown)
+  }
+
   public static let stale = Message(en: "stale", zh: "长期未更新")
   public static let noCycle = Message(en: "no cycle", zh: "未设周期")
 

@@ -114,6 +114,8 @@ import Testing
       ["explain", "Plans/sales-zh", "acme-cn/build-team/attrition"] + day, environment: Self.zhLocale)
     #expect(explain.stdout.contains("目标值 5%，"), "\(explain.stdout)")
     #expect(explain.stdout.contains("状态为未开始（not_started）"), "\(explain.stdout)")
+    let broken = try CLI.run(["status", "Plans/mistakes"] + day, environment: Self.zhLocale)
+    #expect(broken.stderr.contains("个错误，得分可能不完整。请运行 `cascade validate` 查看详情。"), "\(broken.stderr)")
   }
 
   @Test func whatProgramsReadDoesNotChange() throws {

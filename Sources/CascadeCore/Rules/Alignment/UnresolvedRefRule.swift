@@ -67,7 +67,7 @@ public struct UnresolvedRefRule: Rule {
   static func noKeyResult(_ id: String, in objective: String, suggestion: String) -> Message {
     Message(
       en: "objective \(objective) has no key result \(quoted(id))",
-      zh: "目标 \(objective) 没有关键结果\(quotedZh(id))") + didYouMean(suggestion)
+      zh: "目标\(quotedZh(objective))没有关键结果\(quotedZh(id))") + didYouMean(suggestion)
   }
 
   static func noObjective(_ id: String, in unit: String, suggestion: String) -> Message {

@@ -131,7 +131,7 @@ public struct SchemaRule: Rule {
     Message(
       en:
         "\(quoted(field)) \(quoted(text, limit: 40)) is not a valid id: use lowercase letters, digits, '-', '_' and '.'",
-      zh: "\(field)\(quotedZh(text, limit: 40))不是有效的标识：只能使用小写字母、数字、「-」「_」和「.」")
+      zh: "\(field)\(quotedZh(text, limit: 40))不是有效的 id：只能使用小写字母、数字、「-」「_」和「.」")
   }
 
   static func notAReference(_ text: String) -> Message {

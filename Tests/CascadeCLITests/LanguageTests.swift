@@ -24,8 +24,14 @@ import Testing
   }
 
   @Test func withoutALocaleItIsEnglish() throws {
-    let run = try CLI.run(["validate", "Plans/sales-zh"])
+    let run = try CLI.run(["validate", "Plans/sales-en"])
     #expect(Self.summary(run).hasPrefix("0 errors, "), "\(run.stdout)")
+  }
+
+  /// The Chinese example says `language: zh` in its cascade.yaml: Chinese whatever the locale.
+  @Test func theChineseExampleIsChineseEverywhere() throws {
+    let run = try CLI.run(["validate", "Plans/sales-zh"], environment: ["LANG": "en_US.UTF-8"])
+    #expect(Self.summary(run).hasPrefix("0 个错误，"), "\(run.stdout)")
   }
 
   @Test(arguments: [

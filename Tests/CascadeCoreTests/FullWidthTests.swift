@@ -164,4 +164,12 @@ import Testing
     #expect(withMark == plain)
     #expect(plain.contains { $0.contains("yaml-syntax") && $0.contains("full-width") }, "\(plain)")
   }
+
+  /// The fix a message suggests is cut like any echo of input.
+  @Test func theSuggestedNumberIsBounded() throws {
+    let yaml = Self.kr("        baseline: 10\n        target: １" + String(repeating: "_", count: 50_000) + "\n")
+    let d = try #require(try lint(yaml).first("schema"))
+    #expect(d.message.en.utf8.count < 400, "\(d.message.en.utf8.count) bytes")
+    #expect(d.message.zh.utf8.count < 400, "\(d.message.zh.utf8.count) bytes")
+  }
 }

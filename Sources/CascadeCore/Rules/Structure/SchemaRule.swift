@@ -107,6 +107,8 @@ public struct SchemaRule: Rule {
       default: ("full-width digit \(quoted(String(character)))", "全角数字\(quotedZh(String(character)))")
       }
     let percent = character == "％"
+    // What to type, cut as user text is (a number may carry thousands of `_`).
+    let fix = String(quoted(fix, limit: 30).dropFirst().dropLast())
     return Message(
       en: "\(quoted(field)) must be a number, found \(quoted(text, limit: 30)): \(name) (\(code)) at line \(line), "
         + "column \(column); write \(fix)" + (percent ? " and put % in 'unit'" : " in ASCII"),

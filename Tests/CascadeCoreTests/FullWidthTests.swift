@@ -157,7 +157,9 @@ import Testing
     "id：x\n",
   ])
   func aByteOrderMarkDoesNotMoveTheRepair(_ yaml: String) throws {
-    let plain = try lint(yaml).diagnostics.map { "\($0.location.line):\($0.location.column) \($0.rule) \($0.message.en)" }
+    let plain = try lint(yaml).diagnostics.map {
+      "\($0.location.line):\($0.location.column) \($0.rule) \($0.message.en)"
+    }
     let withMark = try lint(bytes: [0xEF, 0xBB, 0xBF] + Array(yaml.utf8)).diagnostics.map {
       "\($0.location.line):\($0.location.column) \($0.rule) \($0.message.en)"
     }

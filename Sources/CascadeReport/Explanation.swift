@@ -110,7 +110,7 @@ private struct Explainer {
     let kr = index.objective(k.objective).keyResults[k.keyResult]
     let unit = index.unit(k.objective.unit)
     guard let s = card.score(of: k) else { return "" }
-    let u = kr.unit.map { " \(visible($0))" } ?? ""
+    let u = p(Words.unitAfterNumber(kr.unit))
     let inferred = kr.kind == nil && kr.effectiveKind != nil
     var out = say("\(indent)\(s.reference): \(visible(kr.title))\n", "\(indent)\(s.reference)：\(visible(kr.title))\n")
     out += say(
@@ -140,7 +140,7 @@ private struct Explainer {
     } else if s.used.isEmpty {
       out += say(
         "\(indent)  no check-in on or before \(card.asOf): progress 0, status not_started\n",
-        "\(indent)  \(card.asOf) 及之前没有进展更新：进度 0，状态 \(status(.notStarted))\n")
+        "\(indent)  \(card.asOf) 及之前没有进展更新：进度 0，状态为\(status(.notStarted))\n")
       return out
     } else {
       out += say(
@@ -161,7 +161,7 @@ private struct Explainer {
     guard let current = s.current else {
       out += say(
         "\(indent)  no value yet: progress 0, status not_started\n",
-        "\(indent)  尚无数值：进度 0，状态 \(status(.notStarted))\n")
+        "\(indent)  尚无数值：进度 0，状态为\(status(.notStarted))\n")
       return out
     }
     let progress = n(s.progress)

@@ -24,6 +24,8 @@ public struct ReviewAgenda {
     }
     func unitOf(_ k: KeyResultAddress) -> String? { index.objective(k.objective).keyResults[k.keyResult].unit }
     func say(_ en: String, _ zh: String) -> String { p(Message(en: en, zh: zh)) }
+    /// ` (`a/b/c`)` after a title; full-width brackets in Chinese.
+    func ref(_ reference: String) -> String { say(" (`\(reference)`)", "（`\(reference)`）") }
     let since = self.since
     let asOf = self.asOf
 
@@ -51,13 +53,13 @@ public struct ReviewAgenda {
         "| Key result | Was | Now | Change | Progress | Status |\n|---|---:|---:|---:|---:|---|\n",
         "| 关键结果 | 之前 | 现在 | 变化 | 进度 | 状态 |\n|---|---:|---:|---:|---:|---|\n")
       for (b, s) in moved {
-        let unit = unitOf(s.address).map { " " + markdownEscape($0) } ?? ""
+        let unit = unitOf(s.address).map { say(" ", $0 == "%" || $0 == "％" ? "" : " ") + markdownEscape($0) } ?? ""
         // From -1e308 to 1e308 is beyond the largest Double: say so rather than print "inf".
         let (delta, beyond) = Arithmetic.sum([s.current ?? 0, -(b.current ?? 0)])
         let sign = delta > 0 ? "+" : ""
         let change = beyond ? (delta > 0 ? "> +1.8e+308" : "< -1.8e+308") : sign + formatValue(delta)
         out +=
-          "| \(title(s.address)) (`\(s.reference)`) | \(formatValue(b.current)) | \(formatValue(s.current))\(unit) "
+          "| \(title(s.address))\(ref(s.reference)) | \(formatValue(b.current)) | \(formatValue(s.current))\(unit) "
         out +=
           "| \(b.current == nil ? say("new", "新增") : change) | \(formatPercent(b.progress)) → \(formatPercent(s.progress)) | \(p(Words.status(s.status))) |\n"
       }
@@ -68,7 +70,7 @@ public struct ReviewAgenda {
       .sorted { $0.status != $1.status ? $0.status < $1.status : $0.progress - $0.expected < $1.progress - $1.expected }
     out += say("\n## At risk or off track (\(troubled.count))\n\n", "\n## 有风险或已落后（\(troubled.count)）\n\n")
     if troubled.isEmpty {
-      out += say("Nothing is at risk.\n", "没有有风险的关键结果。\n")
+      out += say("Nothing is at risk.\n", "暂无有风险或已落后的关键结果。\n")
     } else {
       for s in troubled {
         let note =
@@ -77,10 +79,10 @@ public struct ReviewAgenda {
               ? ""
               : say(
                 " Last note: “\(markdownEscape(String($0.note.prefix(200))))”",
-                "最近备注：“\(markdownEscape(String($0.note.prefix(200))))”")
+                "最近备注：「\(markdownEscape(String($0.note.prefix(200))))」")
           } ?? ""
         let status = p(Words.status(s.status))
-        let head = "\(title(s.address)) (`\(s.reference)`)"
+        let head = "\(title(s.address))\(ref(s.reference))"
         var facts = say(
           "\(formatPercent(s.progress)) done, \(formatPercent(s.expected)) expected",
           "进度 \(formatPercent(s.progress))，预期 \(formatPercent(s.expected))")
@@ -100,12 +102,12 @@ public struct ReviewAgenda {
       let last = s.lastCheckIn?.description ?? "–"
       out += say(
         "- \(title(s.address)) (`\(s.reference)`): last check-in \(last), \(days) days ago\n",
-        "- \(title(s.address)) (`\(s.reference)`)：最近一次进展更新在 \(last)，已 \(days) 天\n")
+        "- \(title(s.address))\(ref(s.reference))：最近一次进展更新在 \(last)，距今 \(days) 天\n")
     }
     for s in silent {
       out += say(
         "- \(title(s.address)) (`\(s.reference)`): no check-in yet\n",
-        "- \(title(s.address)) (`\(s.reference)`)：还没有进展更新\n")
+        "- \(title(s.address))\(ref(s.reference))：还没有进展更新\n")
     }
 
     // Confidence drops.
@@ -119,19 +121,19 @@ public struct ReviewAgenda {
     out += say("\n## Confidence drops (\(drops.count))\n\n", "\n## 信心指数下降（\(drops.count)）\n\n")
     if drops.isEmpty {
       let drop = formatValue(Self.confidenceDrop)
-      out += say("No confidence fell by \(drop) or more.\n", "没有信心指数下降 \(drop) 或更多的关键结果。\n")
+      out += say("No confidence fell by \(drop) or more.\n", "没有关键结果的信心指数下降 \(drop) 或以上。\n")
     }
     for (s, b, c) in drops {
       out += say(
         "- \(title(s.address)) (`\(s.reference)`): confidence \(formatValue(b)) → \(formatValue(c))\n",
-        "- \(title(s.address)) (`\(s.reference)`)：信心指数 \(formatValue(b)) → \(formatValue(c))\n")
+        "- \(title(s.address))\(ref(s.reference))：信心指数 \(formatValue(b)) → \(formatValue(c))\n")
     }
 
     // Objectives nothing below supports.
     var unsupported: [String] = []
     for (u, unit) in index.plan.units.enumerated() where !index.children[u].isEmpty {
       for (oi, o) in unit.objectives.enumerated() where index.incoming[u][oi].isEmpty {
-        unsupported.append("- \(markdownEscape(o.title)) (`\(unit.id)/\(o.id)`)")
+        unsupported.append("- \(markdownEscape(o.title))\(ref("\(unit.id)/\(o.id)"))")
       }
     }
     out += say(
@@ -148,7 +150,7 @@ public struct ReviewAgenda {
         "\n## Committed objectives below 1.0 (\(missed.count))\n\n", "\n## 得分低于 1.0 的承诺型目标（\(missed.count)）\n\n")
       for o in missed {
         out +=
-          "- \(markdownEscape(index.objective(o.address).title)) (`\(o.reference)`): \(formatValue(o.score)), \(Grade(score: o.score).rawValue)\n"
+          "- \(markdownEscape(index.objective(o.address).title))\(ref(o.reference))\(say(": ", "："))\(formatValue(o.score))\(say(", ", "，"))\(Grade(score: o.score).rawValue)\n"
       }
     }
 
@@ -160,7 +162,7 @@ public struct ReviewAgenda {
       let unit = index.unit(u)
       let change = now.units[u].score - before.units[u].score
       out +=
-        "| \(LintResult.indent(depth: depth))\(markdownEscape(unit.name)) (`\(unit.id)`) | \(unit.level == nil ? "–" : say(unit.level?.rawValue ?? "–", p(Words.level(unit.level)))) "
+        "| \(LintResult.indent(depth: depth))\(markdownEscape(unit.name))\(ref(unit.id)) | \(unit.level == nil ? "–" : say(unit.level?.rawValue ?? "–", p(Words.level(unit.level)))) "
       out += "| \(formatValue(now.units[u].score)) | \(change >= 0 ? "+" : "")\(formatValue(change)) |\n"
     }
     return out

@@ -48,17 +48,17 @@ public struct StatusTextFormatter: StatusFormatter {
         out +=
           "\(pad)  \(bar(o.score)) \(formatPercent(o.score).leftPadded(4))  \(paint(p(Words.status(o.status)), o.status))  "
         let committed = objective.type == .committed ? say(" (committed)", "（承诺型）") : ""
-        out += "\(objective.id): \(visible(objective.title))\(committed)\n"
+        out += "\(objective.id)\(say(": ", "："))\(visible(objective.title))\(committed)\n"
         for k in objective.keyResults.indices {
           guard let s = card.score(of: KeyResultAddress(a, k)) else { continue }
           let kr = objective.keyResults[k]
           var line =
             "\(pad)    \(bar(s.score)) \(formatPercent(s.progress).leftPadded(4))  \(paint(p(Words.status(s.status)), s.status))"
           if s.stale { line += paint(say(" (stale)", "（长期未更新）"), .atRisk) }
-          line += "  \(kr.id): \(visible(kr.title))"
+          line += "  \(kr.id)\(say(": ", "："))\(visible(kr.title))"
           if let c = s.current {
-            let value = "\(formatValue(c))\(kr.unit.map { " \(visible($0))" } ?? "")"
-            line += say("  now \(value)", "  当前 \(value)")
+            let value = formatValue(c) + p(Words.unitAfterNumber(kr.unit))
+            line += say("  now \(value)", "  当前值 \(value)")
           }
           if let f = s.forecast { line += say(", forecast \(formatValue(f))", "，预测 \(formatValue(f))") }
           out += line + "\n"
@@ -142,7 +142,7 @@ public struct StatusMarkdownFormatter: StatusFormatter {
       let score = formatValue(card.units[u].score)
       out += say(
         "\n## \(markdownEscape(unit.name)) (`\(unit.id)`) — score \(score)\n\n",
-        "\n## \(markdownEscape(unit.name)) (`\(unit.id)`) — 得分 \(score)\n\n")
+        "\n## \(markdownEscape(unit.name))（`\(unit.id)`）— 得分 \(score)\n\n")
       out += say(
         "| Objective / key result | Progress | Status | Current | Target | Forecast |\n|---|---:|---|---:|---:|---:|\n",
         "| 目标 / 关键结果 | 进度 | 状态 | 当前值 | 目标值 | 预测 |\n|---|---:|---|---:|---:|---:|\n")

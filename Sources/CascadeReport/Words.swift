@@ -33,10 +33,11 @@ public enum Words {
   /// The kind of a key result, for people (`increase` stays the value a plan writes).
   public static func kind(_ k: KeyResultKind) -> Message {
     switch k {
-    case .increase: Message(en: "increase", zh: "提升")
-    case .decrease: Message(en: "decrease", zh: "降低")
-    case .stayAbove: Message(en: "stay above", zh: "保持在目标值以上")
-    case .stayBelow: Message(en: "stay below", zh: "控制在目标值以内")
+    // The names the rules' messages use too (`Wording.Zh.kind`).
+    case .increase: Message(en: "increase", zh: "提升型")
+    case .decrease: Message(en: "decrease", zh: "降低型")
+    case .stayAbove: Message(en: "stay above", zh: "保持型（不低于目标值）")
+    case .stayBelow: Message(en: "stay below", zh: "控制型（不高于目标值）")
     case .milestone: Message(en: "milestone", zh: "里程碑")
     }
   }
@@ -48,6 +49,14 @@ public enum Words {
     case .children: Message(en: "children", zh: "由下级目标汇总")
     case .both: Message(en: "both", zh: "由关键结果和下级目标共同汇总")
     }
+  }
+
+  /// A unit of measure after a number: ` 万元`, ` customers`; in Chinese a percent sign is
+  /// written close up (`90.6%`), as the diagrams write it.
+  public static func unitAfterNumber(_ unit: String?) -> Message {
+    guard let unit else { return .empty }
+    let shown = " " + visible(unit)
+    return Message(en: shown, zh: unit == "%" || unit == "％" ? visible(unit) : shown)
   }
 
   public static let stale = Message(en: "stale", zh: "长期未更新")

@@ -24,8 +24,14 @@ import Testing
   }
 
   @Test func withoutALocaleItIsEnglish() throws {
-    let run = try CLI.run(["validate", "Plans/sales-zh"])
+    let run = try CLI.run(["validate", "Plans/sales-en"])
     #expect(Self.summary(run).hasPrefix("0 errors, "), "\(run.stdout)")
+  }
+
+  /// The Chinese example says `language: zh` in its cascade.yaml: Chinese whatever the locale.
+  @Test func theChineseExampleIsChineseEverywhere() throws {
+    let run = try CLI.run(["validate", "Plans/sales-zh"], environment: ["LANG": "en_US.UTF-8"])
+    #expect(Self.summary(run).hasPrefix("0 个错误，"), "\(run.stdout)")
   }
 
   @Test(arguments: [
@@ -104,6 +110,29 @@ import Testing
     let mistakes = try CLI.run(["render", "--lang", "zh", "Plans/mistakes", "-o", "-", "--format", "dot"])
     #expect(mistakes.status == 1)
     #expect(mistakes.stderr.contains("计划中有 9 个错误，已在图中标出"), "\(mistakes.stderr)")
+  }
+
+  /// Chinese reports write as Chinese text does: full-width brackets and colons, 「」 around a
+  /// note, a percent sign close up, the glossary's 当前值.
+  @Test func chineseReportsUseChinesePunctuation() throws {
+    let day = ["--as-of", "2027-02-28"]
+    let status = try CLI.run(["status", "Plans/sales-zh"] + day, environment: Self.zhLocale)
+    #expect(status.stdout.contains("renewal：客户续约率保持在90%以上  当前值 90.6%，预测 "), "\(status.stdout.prefix(900))")
+    let markdown = try CLI.run(["status", "--format", "markdown", "Plans/sales-zh"] + day, environment: Self.zhLocale)
+    #expect(markdown.stdout.contains("## 星辰科技（`acme-cn`）— 得分 "), "\(markdown.stdout.prefix(300))")
+    let review = try CLI.run(
+      ["review", "Plans/sales-zh", "--since", "2027-01-31"] + day, environment: Self.zhLocale)
+    #expect(review.stdout.contains("签约2家年采购额超过100万元的重点客户（`li-na/key-accounts/signed`）：进度 0%"))
+    #expect(review.stdout.contains("最近备注：「按目前节奏每月6次」"))
+    #expect(review.stdout.contains("：最近一次进展更新在 2027-01-15，距今 44 天"))
+    #expect(review.stdout.contains("| 90.6% |"))
+    #expect(!review.stdout.contains(" (`"), "\(review.stdout)")
+    let explain = try CLI.run(
+      ["explain", "Plans/sales-zh", "acme-cn/build-team/attrition"] + day, environment: Self.zhLocale)
+    #expect(explain.stdout.contains("目标值 5%，"), "\(explain.stdout)")
+    #expect(explain.stdout.contains("状态为未开始（not_started）"), "\(explain.stdout)")
+    let broken = try CLI.run(["status", "Plans/mistakes"] + day, environment: Self.zhLocale)
+    #expect(broken.stderr.contains("个错误，得分可能不完整。请运行 `cascade validate` 查看详情。"), "\(broken.stderr)")
   }
 
   @Test func whatProgramsReadDoesNotChange() throws {

@@ -149,4 +149,29 @@ import Testing
     let result = try lint(yaml)
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.message.en))")
   }
+
+  /// Notepad saves UTF-8 with a byte-order mark: the repair must still land on the character.
+  @Test(arguments: [
+    "unit: acme\nname: 星辰\nlevel: company\nowner：马丽\ncycle: 2027-Q1\nobjectives: []\n",
+    "unit: acme\nname: 星辰\nlevel: company\ncycle: {start: 2027-01-01，end: 2027-03-31}\nobjectives: []\n",
+    "id：x\n",
+  ])
+  func aByteOrderMarkDoesNotMoveTheRepair(_ yaml: String) throws {
+    let plain = try lint(yaml).diagnostics.map {
+      "\($0.location.line):\($0.location.column) \($0.rule) \($0.message.en)"
+    }
+    let withMark = try lint(bytes: [0xEF, 0xBB, 0xBF] + Array(yaml.utf8)).diagnostics.map {
+      "\($0.location.line):\($0.location.column) \($0.rule) \($0.message.en)"
+    }
+    #expect(withMark == plain)
+    #expect(plain.contains { $0.contains("yaml-syntax") && $0.contains("full-width") }, "\(plain)")
+  }
+
+  /// The fix a message suggests is cut like any echo of input.
+  @Test func theSuggestedNumberIsBounded() throws {
+    let yaml = Self.kr("        baseline: 10\n        target: １" + String(repeating: "_", count: 50_000) + "\n")
+    let d = try #require(try lint(yaml).first("schema"))
+    #expect(d.message.en.utf8.count < 400, "\(d.message.en.utf8.count) bytes")
+    #expect(d.message.zh.utf8.count < 400, "\(d.message.zh.utf8.count) bytes")
+  }
 }

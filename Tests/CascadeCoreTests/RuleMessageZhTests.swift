@@ -56,10 +56,34 @@ import Testing
   @Test func activityNamesTheChineseTaskVerb() throws {
     let m = try #require(
       Self.messages("kr-activity", kr: "{id: c, title: 每月完成10次销售培训, baseline: 4, target: 10, unit: 次}").first)
-    #expect(m.zh == "「每月完成10次销售培训」写的是要做的工作，不是要达成的结果：「完成」只说明做了什么，关键结果应写明这些工作带来的结果")
+    #expect(m.zh == "「每月完成10次销售培训」写的是要做的工作，不是要达成的结果：「完成」只说明要做什么，关键结果应写明这些工作带来的结果")
     let en = try #require(
       Self.messages("kr-activity", kr: "{id: c, title: Launch the new portal, kind: milestone}").first)
-    #expect(!en.zh.contains("只说明做了什么"))
+    #expect(!en.zh.contains("只说明要做什么"))
+  }
+
+  /// The review's wording: the glossary's verbs, 「」 around what the user typed, "id" for id.
+  @Test func reviewedWordingUsesTheGlossaryAndCornerQuotes() {
+    #expect(
+      KRDirectionMismatchRule.wrongWay("mqls", .increase, from: 400, to: 300).zh
+        == "关键结果「mqls」是提升型（increase），数值却从 400 降低到 300：请修改数值或 kind")
+    #expect(KRDirectionMismatchRule.wrongWay("t", .decrease, from: 3, to: 5).zh.contains("从 3 提升到 5"))
+    #expect(SchemaRule.invalidID("id", "Foo").zh.hasPrefix("id「Foo」不是有效的 id："))
+    #expect(
+      UnresolvedRefRule.noKeyResult("revenu", in: "acme/grow", suggestion: "revenue").zh
+        == "目标「acme/grow」没有关键结果「revenu」（是否想写「revenue」？）")
+    let after = CheckInSyntaxRule.characterAfterClosingQuote(CheckInSyntaxRule.character(printable: "x", byte: 0x78))
+    #expect(after.zh == "结束引号后出现了「x」：这里只能是逗号「,」或换行")
+    #expect(after.en == "unexpected 'x' after closing quote; expected ',' or end of line")
+    #expect(CheckInSyntaxRule.quoteInUnquotedField.zh.hasPrefix("未加引号的字段中出现了双引号「\"」："))
+    #expect(CheckInSyntaxRule.fieldCount(expected: 6, found: 3).zh == "这一行有 3 个字段，表头有 6 个：两者应一致")
+  }
+
+  /// libyaml's context and problem read as one sentence; a tab says what to do instead.
+  @Test func yamlSyntaxJoinsContextAndProblem() {
+    let m = YAMLSyntaxRule.libyaml(
+      problem: "found character that cannot start any token", context: "while scanning for the next token", tab: true)
+    #expect(m.zh == "YAML 语法错误：读取下一项内容时，这里的字符不能作为值的开头（以 @ 或 ` 开头的值请加引号）。YAML 只能用空格缩进，请把制表符（Tab）换成空格")
   }
 
   @Test func noUnitSuggestsAUnitInTheTitlesLanguage() throws {

@@ -356,26 +356,44 @@ extension PlanIndex {
     return Suggestion.closest(to: text, in: candidates, maxDistance: max(3, text.count / 4))
   }
 
-  /// The unit whose display name is `text` (a `parent` written as `销售部`), or nil.
-  public func unit(named text: String) -> Int? {
-    let wanted = text.trimmingSpaces
-    guard !wanted.isEmpty else { return nil }
-    return plan.units.firstIndex { $0.name.trimmingSpaces == wanted }
-  }
+  /// The unit whose display name is `text` (a `parent` written as `销售部`), or nil. One scan;
+  /// a rule asking for many names uses ``NameLookup``.
+  public func unit(named text: String) -> Int? { NameLookup(self).unit(named: text) }
 
   /// The reference of the objective, else the key result, whose title is `text` (an
   /// `aligns_to` or `contributes_to` written as a title), and whether it is an objective.
   public func reference(titled text: String) -> (reference: String, isObjective: Bool)? {
-    let wanted = text.trimmingSpaces
-    guard !wanted.isEmpty else { return nil }
-    for a in objectiveAddresses where objective(a).title.trimmingSpaces == wanted {
-      return (reference(a), true)
+    NameLookup(self).reference(titled: text)
+  }
+}
+
+/// Units by display name and objectives and key results by title, trimmed, built once: a plan
+/// where every link is written as a title costs one pass, not one pass per link. The first unit,
+/// objective or key result wins; an objective before any key result.
+public struct NameLookup: Sendable {
+  private var units: [String: Int] = [:]
+  private var titles: [String: (reference: String, isObjective: Bool)] = [:]
+
+  public init(_ index: PlanIndex) {
+    for (i, u) in index.plan.units.enumerated() {
+      let name = u.name.trimmingSpaces
+      if !name.isEmpty, units[name] == nil { units[name] = i }
     }
-    for a in objectiveAddresses {
-      if let k = objective(a).keyResults.firstIndex(where: { $0.title.trimmingSpaces == wanted }) {
-        return (reference(a, keyResult: k), false)
+    for a in index.objectiveAddresses {
+      let title = index.objective(a).title.trimmingSpaces
+      if !title.isEmpty, titles[title] == nil { titles[title] = (index.reference(a), true) }
+    }
+    for a in index.objectiveAddresses {
+      for (k, kr) in index.objective(a).keyResults.enumerated() {
+        let title = kr.title.trimmingSpaces
+        if !title.isEmpty, titles[title] == nil { titles[title] = (index.reference(a, keyResult: k), false) }
       }
     }
-    return nil
+  }
+
+  public func unit(named text: String) -> Int? { units[text.trimmingSpaces] }
+
+  public func reference(titled text: String) -> (reference: String, isObjective: Bool)? {
+    titles[text.trimmingSpaces]
   }
 }

@@ -284,7 +284,9 @@ public enum PlanLoader {
   static func decodeRepairing<T>(
     _ bytes: [UInt8], file: String, _ decode: (inout DocumentDecoder) -> T
   ) -> (T, [Diagnostic]) {
-    var text = bytes
+    // Without a leading byte-order mark, as the reader reads it: a repair's byte offset counts
+    // from the text the reader saw.
+    var text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     var shifts: [YAMLReader.Shift] = []
     var repaired: [Diagnostic] = []
     while true {

@@ -155,7 +155,7 @@ struct RenderCommand: ParsableCommand {
     try Terminal.write(
       Message(
         en: "wrote \(n) pages to \(visible(folder)) (overview: \(overview))\n",
-        zh: "已写入 \(n) 页到 \(visible(folder))（总览：\(overview)）\n"
+        zh: "已将 \(n) 页写入 \(visible(folder))（总览：\(overview)）\n"
       ).text(options.language))
   }
 

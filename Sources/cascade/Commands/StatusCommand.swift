@@ -47,6 +47,6 @@ func reportProblems(_ result: LintResult, _ language: Language = .en) {
   Terminal.standardError(
     Message(
       en: "cascade: the plan has \(n) error(s); run `cascade validate` to see them. Scores may be incomplete.",
-      zh: "cascade: 计划中有 \(n) 个错误，运行 `cascade validate` 查看详情。得分可能不完整。"
+      zh: "cascade: 计划中有 \(n) 个错误，得分可能不完整。请运行 `cascade validate` 查看详情。"
     ).text(language))
 }

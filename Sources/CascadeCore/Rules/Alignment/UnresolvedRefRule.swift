@@ -20,13 +20,16 @@ public struct UnresolvedRefRule: Rule {
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
     var hints = Hints()
+    var names: NameLookup?
     for link in index.links where link.target == nil {
       let u = index.unit(link.source.unit)
       let r = link.reference
       let message: Message
       if r.isName {
         // `aligns_to: 成为华东地区第一`: a title where the reference belongs.
-        message = Self.titled(r.unit, index.reference(titled: r.unit))
+        let lookup = names ?? NameLookup(index)
+        names = lookup
+        message = Self.titled(r.unit, lookup.reference(titled: r.unit))
       } else if let ui = index.unitByID[r.unit] {
         if let oi = index.objectiveByID[ui][r.objective], let kr = r.keyResult {
           let a = ObjectiveAddress(unit: ui, objective: oi)
@@ -67,7 +70,7 @@ public struct UnresolvedRefRule: Rule {
   static func noKeyResult(_ id: String, in objective: String, suggestion: String) -> Message {
     Message(
       en: "objective \(objective) has no key result \(quoted(id))",
-      zh: "目标 \(objective) 没有关键结果\(quotedZh(id))") + didYouMean(suggestion)
+      zh: "目标\(quotedZh(objective))没有关键结果\(quotedZh(id))") + didYouMean(suggestion)
   }
 
   static func noObjective(_ id: String, in unit: String, suggestion: String) -> Message {

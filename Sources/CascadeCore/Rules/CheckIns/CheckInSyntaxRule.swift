@@ -38,7 +38,7 @@ public struct CheckInSyntaxRule: Rule {
   public static func fieldCount(expected: Int, found: Int) -> Message {
     Message(
       en: "expected \(expected) fields (as in the header), found \(found)",
-      zh: "这一行有 \(found) 个字段，应与表头一致，为 \(expected) 个")
+      zh: "这一行有 \(found) 个字段，表头有 \(expected) 个：两者应一致")
   }
 
   public static let unterminatedQuote = Message(
@@ -47,20 +47,20 @@ public struct CheckInSyntaxRule: Rule {
 
   public static let quoteInUnquotedField = Message(
     en: "'\"' inside an unquoted field; quote the whole field and double inner quotes",
-    zh: "未加引号的字段中出现了 '\"'：请用双引号括起整个字段，并把字段里的每个双引号写两遍")
+    zh: "未加引号的字段中出现了双引号「\"」：请用双引号括起整个字段，并把字段里的每个双引号写两遍")
 
   /// `what` is ``character(_:)``'s description of what follows the closing quote.
   public static func characterAfterClosingQuote(_ what: Message) -> Message {
     Message(en: "unexpected ", zh: "结束引号后出现了") + what
       + Message(
-        en: " after closing quote; expected ',' or end of line", zh: "：结束引号后只能是 ',' 或换行")
+        en: " after closing quote; expected ',' or end of line", zh: "：这里只能是逗号「,」或换行")
   }
 
   /// A short, safe description of one character: `'x'`, a space, a control character, or a
   /// non-ASCII character (never the character itself, which may be invisible or hostile).
   public static func character(printable: Character?, byte: UInt8) -> Message {
     let hex = CSV.hex(byte)
-    if let printable { return .verbatim("'\(printable)'") }
+    if let printable { return Message(en: "'\(printable)'", zh: "「\(printable)」") }
     if byte == UInt8(ascii: " ") { return Message(en: "space", zh: "空格") }
     if byte < 0x80 { return Message(en: "control character 0x\(hex)", zh: "控制字符 0x\(hex)") }
     return Message(en: "non-ASCII character", zh: "非 ASCII 字符")

@@ -35,8 +35,8 @@ public struct KRActivityRule: Rule {
     var why = ""
     if Wording.Zh.isChinese(title) {
       why =
-        taskWordsZh.first(in: title).map { "「\($0)」只说明做了什么，" }
-        ?? "「开展」「进行」「完成」这类动作词只说明做了什么，"
+        taskWordsZh.first(in: title).map { "「\($0)」只说明要做什么，" }
+        ?? "「开展」「进行」「完成」这类动作词只说明要做什么，"
     }
     return Message(
       en: "\(quoted(title)) describes work to do; a key result should name the result that work brings about",

@@ -33,7 +33,7 @@ public struct KRDirectionMismatchRule: Rule {
   // MARK: - Messages
 
   static func wrongWay(_ id: String, _ kind: KeyResultKind, from b: Double, to t: Double) -> Message {
-    let way = t < b ? "降到" : "升到"
+    let way = t < b ? "降低到" : "提升到"
     return Message(
       en:
         "key result \(quoted(id)) is \(kind.withArticle) but goes from \(formatNumber(b)) to \(formatNumber(t)); fix the numbers or the kind",

@@ -107,6 +107,8 @@ public struct SchemaRule: Rule {
       default: ("full-width digit \(quoted(String(character)))", "全角数字\(quotedZh(String(character)))")
       }
     let percent = character == "％"
+    // What to type, cut as user text is (a number may carry thousands of `_`).
+    let fix = String(quoted(fix, limit: 30).dropFirst().dropLast())
     return Message(
       en: "\(quoted(field)) must be a number, found \(quoted(text, limit: 30)): \(name) (\(code)) at line \(line), "
         + "column \(column); write \(fix)" + (percent ? " and put % in 'unit'" : " in ASCII"),
@@ -131,7 +133,7 @@ public struct SchemaRule: Rule {
     Message(
       en:
         "\(quoted(field)) \(quoted(text, limit: 40)) is not a valid id: use lowercase letters, digits, '-', '_' and '.'",
-      zh: "\(field)\(quotedZh(text, limit: 40))不是有效的标识：只能使用小写字母、数字、「-」「_」和「.」")
+      zh: "\(field)\(quotedZh(text, limit: 40))不是有效的 id：只能使用小写字母、数字、「-」「_」和「.」")
   }
 
   static func notAReference(_ text: String) -> Message {

@@ -15,14 +15,17 @@ public struct UnitParentMissingRule: Rule {
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
     var hints = Hints()
+    var names: NameLookup?
     for u in index.plan.units {
       guard let p = u.parent, index.unitByID[p] == nil else { continue }
       let message: Message
       if Reference.looksLikeName(p) {
         // `parent: 销售部`: the unit's name where its id belongs.
+        let lookup = names ?? NameLookup(index)
+        names = lookup
         message =
           Self.notAUnit(p, of: u.id, suggestion: "")
-          + Self.named(p, unit: index.unit(named: p).map { index.unit($0).id })
+          + Self.named(p, unit: lookup.unit(named: p).map { index.unit($0).id })
       } else {
         let hint = hints.hint(for: p) { index.unitID(closestTo: p) ?? "" }
         message = Self.notAUnit(p, of: u.id, suggestion: hint)

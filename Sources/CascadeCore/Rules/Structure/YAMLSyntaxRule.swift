@@ -35,7 +35,7 @@ public struct YAMLSyntaxRule: Rule {
 
   static let parserCouldNotStart = Message(
     en: "the YAML parser could not start (out of memory?); the file was not read",
-    zh: "YAML 解析器无法启动（内存不足？），文件没有读取")
+    zh: "YAML 解析器无法启动（可能是内存不足），未读取该文件")
 
   static let alias = Message(
     en: "YAML aliases (*name) are not allowed in plans; write the value out",
@@ -65,7 +65,7 @@ public struct YAMLSyntaxRule: Rule {
     var zh = "YAML 语法错误：" + (context.map(libyamlContextZh) ?? "") + libyamlZh(problem)
     if tab {
       en += " (a tab: YAML indentation must use spaces)"
-      zh += "（这里是制表符 Tab，YAML 只能用空格缩进）"
+      zh += "。YAML 只能用空格缩进，请把制表符（Tab）换成空格"
     }
     return Message(en: en, zh: zh)
   }
@@ -112,7 +112,7 @@ public struct YAMLSyntaxRule: Rule {
   }
 
   static func libyamlContextZh(_ context: String) -> String {
-    contextsZh[context] ?? "（\(quotedZh(context, limit: 80))）"
+    contextsZh[context].map { $0 + "，" } ?? "（\(quotedZh(context, limit: 80))）"
   }
 
   static let problemsZh: [String: String] = [

@@ -19,6 +19,7 @@ public final class LivePlan: Sendable {
     var signature: [FileSignature]
     var listeners: [Int: AsyncStream<Int>.Continuation] = [:]
     var nextListener = 0
+    var closed = false
   }
 
   public init(_ options: ServeOptions, today: @escaping @Sendable () -> Day) {
@@ -37,6 +38,10 @@ public final class LivePlan: Sendable {
   public func versions() -> AsyncStream<Int> {
     let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
     let id = state.withLock { s -> Int in
+      guard !s.closed else {
+        continuation.finish()
+        return -1
+      }
       let id = s.nextListener
       s.nextListener += 1
       s.listeners[id] = continuation
@@ -80,9 +85,21 @@ public final class LivePlan: Sendable {
     try cache.svg(snapshot, name)
   }
 
-  /// Polls until cancelled.
+  /// Ends every viewer's stream (the server is shutting down) and the polling.
+  public func close() {
+    let listeners = state.withLock { s -> [AsyncStream<Int>.Continuation] in
+      s.closed = true
+      defer { s.listeners.removeAll() }
+      return Array(s.listeners.values)
+    }
+    for listener in listeners { listener.finish() }
+  }
+
+  var isClosed: Bool { state.withLock { $0.closed } }
+
+  /// Polls until cancelled or closed.
   public func watch() async {
-    while !Task.isCancelled {
+    while !Task.isCancelled, !isClosed {
       try? await Task.sleep(for: options.pollInterval)
       refreshIfChanged()
     }

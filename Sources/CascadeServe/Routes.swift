@@ -3,6 +3,7 @@ import CascadeReport
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import ServiceLifecycle
 import Synchronization
 
 /// The HTTP side of `cascade serve`: every route, the security headers, the write checks.
@@ -112,7 +113,12 @@ public struct Routes: Sendable {
           forward.cancel()
           beat.cancel()
         }
-        for await line in lines { try await writer.write(ByteBuffer(string: line)) }
+        // A server shutting down ends the stream at once (it would otherwise wait for the viewer).
+        try await withGracefulShutdownHandler {
+          for await line in lines { try await writer.write(ByteBuffer(string: line)) }
+        } onGracefulShutdown: {
+          continuation.finish()
+        }
         try await writer.finish(nil)
       })
     r.headers[.contentType] = "text/event-stream; charset=utf-8"

@@ -30,7 +30,9 @@ public struct SiteWriter: Sendable {
   /// Every file but the pages' SVG: the shell, the assets, the model, details and review.
   public func files() -> [File] {
     var out: [File] = [
-      File(path: "index.html", bytes: Array(Assets.shell(language: snapshot.presentation.language, mode: "site", root: "").utf8)),
+      File(
+        path: "index.html",
+        bytes: Array(Assets.shell(language: snapshot.presentation.language, mode: "site", root: "").utf8)),
       File(path: "assets/app.js", bytes: Assets.script),
       File(path: "assets/app.css", bytes: Assets.style),
       File(path: "data/model.js", bytes: Self.receive("model", json: snapshot.modelJSON)),
@@ -54,7 +56,8 @@ public struct SiteWriter: Sendable {
     out.append(
       File(
         path: "data/review.js",
-        bytes: Self.receive("review", json: ReviewPage.json(result, since: since, asOf: card.asOf, snapshot.presentation))))
+        bytes: Self.receive(
+          "review", json: ReviewPage.json(result, since: since, asOf: card.asOf, snapshot.presentation))))
     return out
   }
 

@@ -33,17 +33,20 @@ import Testing
     var versions = live.versions().makeAsyncIterator()
     #expect(await versions.next() == 1)
 
-    try plan.write("company.yaml", Data(Self.company.replacingOccurrences(of: "Grow revenue", with: "Grow profit").utf8))
+    try plan.write(
+      "company.yaml", Data(Self.company.replacingOccurrences(of: "Grow revenue", with: "Grow profit").utf8))
     #expect(live.refreshIfChanged())
     #expect(await versions.next() == 2)
     #expect(live.snapshot.modelJSON.contains("Grow profit"))
 
-    try plan.write("checkins.csv", Data("date,key_result,value,confidence,note,author\n2027-02-01,acme/grow/arr,14,,,\n".utf8))
+    try plan.write(
+      "checkins.csv", Data("date,key_result,value,confidence,note,author\n2027-02-01,acme/grow/arr,14,,,\n".utf8))
     #expect(live.refreshIfChanged())
     #expect(await versions.next() == 3)
     #expect(live.snapshot.modelJSON.contains("\"current\":14"))
 
-    try plan.write("team.yaml", Data("unit: team\nname: Team\nlevel: team\nparent: acme\ncycle: 2027-Q1\nobjectives: []\n".utf8))
+    try plan.write(
+      "team.yaml", Data("unit: team\nname: Team\nlevel: team\nparent: acme\ncycle: 2027-Q1\nobjectives: []\n".utf8))
     #expect(live.refreshIfChanged())
     #expect(live.snapshot.modelJSON.contains("\"id\":\"team\""))
   }
@@ -63,7 +66,8 @@ import Testing
     let live = Self.live(plan)
     let before = try #require(try live.svg("acme"))
     #expect(String(decoding: before, as: UTF8.self).contains("Grow revenue"))
-    try plan.write("company.yaml", Data(Self.company.replacingOccurrences(of: "Grow revenue", with: "Grow profit").utf8))
+    try plan.write(
+      "company.yaml", Data(Self.company.replacingOccurrences(of: "Grow revenue", with: "Grow profit").utf8))
     #expect(live.refreshIfChanged())
     let after = try #require(try live.svg("acme"))
     #expect(String(decoding: after, as: UTF8.self).contains("Grow profit"))

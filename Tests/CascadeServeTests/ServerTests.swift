@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Synchronization
 import Testing
 
 /// Every route of `cascade serve` through Hummingbird's test client: status codes, content
@@ -55,9 +56,10 @@ import Testing
       try await client.execute(uri: "/assets/app.css", method: .get) { r in
         #expect(r.headers[.contentType] == "text/css; charset=utf-8")
       }
-      for path in ["/assets/../Package.swift", "/assets/%2e%2e/Package.swift", "/assets/app.js%00", "/../etc/passwd",
-        "/api/page/..%2F..%2Fetc%2Fpasswd.svg", "/api/page/../index.svg", "/nothing"]
-      {
+      for path in [
+        "/assets/../Package.swift", "/assets/%2e%2e/Package.swift", "/assets/app.js%00", "/../etc/passwd",
+        "/api/page/..%2F..%2Fetc%2Fpasswd.svg", "/api/page/../index.svg", "/nothing",
+      ] {
         try await client.execute(uri: path, method: .get) { r in
           #expect(r.status == .notFound, "\(path) gave \(r.status)")
           #expect(!Self.body(r).contains("swift-tools-version") && !Self.body(r).contains("root:"))
@@ -121,7 +123,9 @@ import Testing
         let json = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
         #expect((json?["markdown"] as? String)?.hasPrefix("# Monthly review") == true)
       }
-      try await client.execute(uri: "/api/review?since=2030-01-01", method: .get) { r in #expect(r.status == .badRequest) }
+      try await client.execute(uri: "/api/review?since=2030-01-01", method: .get) { r in
+        #expect(r.status == .badRequest)
+      }
     }
   }
 
@@ -200,5 +204,3 @@ final class RecordedCheckIns: Sendable {
     }
   }
 }
-
-import Synchronization

@@ -59,8 +59,8 @@ class ServedPage(unittest.TestCase):
         self.d.get(self.base.rstrip("/") + path)
         wait(self.d, lambda: self.d.find_elements(By.CSS_SELECTOR, "#diagram svg"))
 
-    def js(self, script):
-        return self.d.execute_script(script)
+    def js(self, script, *args):
+        return self.d.execute_script(script, *args)
 
     def test_1_overview_in_chinese(self):
         self.open("/" + self.token)
@@ -137,7 +137,9 @@ class ServedPage(unittest.TestCase):
         wait(self.d, lambda: self.d.find_elements(By.CSS_SELECTOR, "#panel form.checkin input[name=value]"))
         self.d.find_element(By.CSS_SELECTOR, "#panel form.checkin input[name=value]").send_keys("190")
         self.d.find_element(By.CSS_SELECTOR, "#panel form.checkin button").click()
-        wait(self.d, lambda: self.d.find_element(By.CSS_SELECTOR, "#panel form.checkin output").text != "")
+        out = lambda: self.d.find_element(By.CSS_SELECTOR, "#panel form.checkin output").text
+        wait(self.d, lambda: "190" in out())
+        self.assertIn("进度", out())
         with open(os.path.join(self.plan, "checkins.csv"), encoding="utf-8") as f:
             self.assertIn("acme-cn/grow-sales/units-sold,190", f.read())
 

@@ -464,6 +464,8 @@
     const button = document.createElement('button');
     button.type = 'submit'; button.textContent = word('save');
     const out = document.createElement('output');
+    // The answer stays when the panel is drawn again for the new version of the plan.
+    if (state.flash && state.flash.ref === d.ref) { out.textContent = state.flash.text; out.className = state.flash.cls; }
     form.append(button, out);
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -473,8 +475,10 @@
         method: 'POST', body: data,
         headers: { 'X-Cascade-Token': sessionStorage.getItem('cascade-token') || '' },
       });
-      out.textContent = await r.text();
-      out.className = r.ok ? 'ok' : 'error';
+      const text = await r.text();
+      state.flash = { ref: d.ref, text, cls: r.ok ? 'ok' : 'error' };
+      out.textContent = text;
+      out.className = state.flash.cls;
       if (r.ok) form.reset();
     });
     return form;

@@ -128,3 +128,27 @@ public struct SplitDiagram: Sendable {
     }
   }
 }
+
+extension CascadeDiagram {
+  /// More objective boxes than this in one picture cannot be read on a screen or a projector.
+  public static let readableObjectiveBoxes = 150
+
+  /// How many objective boxes the single diagram of `options` draws.
+  public static func objectiveBoxes(_ result: LintResult, options: DiagramOptions) throws(DiagramError) -> Int {
+    let selection = try Selection.make(result.index, options: options)
+    var n = 0
+    for (u, unit) in result.plan.units.enumerated() where selection.units[u] {
+      for o in unit.objectives.indices where selection.shows(u, o) { n += 1 }
+    }
+    return n
+  }
+
+  /// The one line `render` prints when the picture will be too big to read (it is still written).
+  public static func tooBigToRead(boxes: Int) -> Message {
+    Message(
+      en: "cascade: the diagram has \(boxes) objective boxes, too many to read in one picture; "
+        + "try --split DIR, --depth N, --focus UNIT, or cascade serve",
+      zh: "cascade: 这张图有 \(boxes) 个目标框，一张图里看不清；"
+        + "可以改用 --split 文件夹、--depth 层数、--focus 单元，或 cascade serve")
+  }
+}

@@ -148,4 +148,20 @@ import Testing
     let dot = try String(contentsOfFile: out, encoding: .utf8)
     #expect(!dot.contains("Zhang Wei") && dot.contains("Customer Success"))
   }
+
+  /// A diagram too big to read is still written, with one line saying what to do instead.
+  @Test func aDiagramTooBigToReadSaysSo() throws {
+    let dir = NSTemporaryDirectory() + "cascade-big-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    _ = try CLI.run(["generate", "--people", "120", "--out", dir + "/org", "--seed", "3"])
+    let big = try CLI.run(["render", dir + "/org", "-o", dir + "/org.dot"])
+    #expect(FileManager.default.fileExists(atPath: dir + "/org.dot"))
+    let lines = big.stderr.split(separator: "\n").filter { $0.contains("objective boxes") }
+    #expect(lines.count == 1, "\(big.stderr)")
+    #expect(lines.first?.contains("--split") == true)
+    let small = try CLI.run(["render", "Plans/sales-en", "-o", dir + "/small.dot"])
+    #expect(!small.stderr.contains("objective boxes"), "\(small.stderr)")
+    let focused = try CLI.run(["render", dir + "/org", "--depth", "0", "-o", dir + "/top.dot"])
+    #expect(!focused.stderr.contains("objective boxes"), "\(focused.stderr)")
+  }
 }

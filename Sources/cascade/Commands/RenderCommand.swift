@@ -82,6 +82,11 @@ struct RenderCommand: ParsableCommand {
     if let split {
       try renderSplit(result, progress: progress, options: options, format: format, folder: split)
     } else if let output {
+      // Still written, but not silently: a picture nobody can read needs another view.
+      let boxes = try failing { () throws(DiagramError) in try CascadeDiagram.objectiveBoxes(result, options: options) }
+      if boxes > CascadeDiagram.readableObjectiveBoxes {
+        Terminal.standardError(CascadeDiagram.tooBigToRead(boxes: boxes).text(options.language))
+      }
       let bytes = try failing { () throws(DiagramError) in
         try CascadeDiagram.file(result, progress: progress, options: options, format: format)
       }

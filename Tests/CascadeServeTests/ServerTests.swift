@@ -129,6 +129,42 @@ import Testing
     }
   }
 
+  /// A hostile plan injects nothing: its text reaches the SVG escaped, the model as JSON strings,
+  /// and the page shell not at all (the script sets it with textContent).
+  @Test func hostileTextStaysText() async throws {
+    let evil = "</script><script>alert(1)</script><img src=x onerror=alert(2)> <a href=javascript:x>"
+    let plan = try TemporaryPlan([
+      "company.yaml": """
+      unit: acme
+      name: '\(evil)'
+      level: company
+      cycle: 2027-Q1
+      objectives:
+        - id: grow
+          title: '\(evil)'
+          key_results:
+            - {id: arr, title: '\(evil) 10 to 20', baseline: 10, target: 20, unit: M}
+      """
+    ])
+    let live = LivePlan(
+      ServeOptions(paths: [plan.root], asOf: Self.day, language: { _ in .en }), today: { Day(ordinal: 0) })
+    try await Self.app(live).test(.router) { client in
+      for path in ["/api/page/index.svg", "/api/page/acme.svg"] {
+        try await client.execute(uri: path, method: .get) { r in
+          let svg = Self.body(r)
+          #expect(r.status == .ok)
+          #expect(!svg.contains("<script") && !svg.contains("<img") && !svg.contains("href=\"javascript"), "\(path)")
+          #expect(svg.contains("&lt;script&gt;") || svg.contains("&lt;/script&gt;"), "\(path)")
+        }
+      }
+      try await client.execute(uri: "/api/model", method: .get) { r in
+        let json = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
+        #expect((json?["title"] as? String) == evil)
+      }
+      try await client.execute(uri: "/", method: .get) { r in #expect(!Self.body(r).contains("alert")) }
+    }
+  }
+
   // MARK: - Writes
 
   static let form = "ref=acme%2Fgrow-sales%2Frevenue&value=12.5&note=from+the+meeting"

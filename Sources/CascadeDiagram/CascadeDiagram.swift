@@ -170,10 +170,9 @@ public struct SplitPages: Sendable {
     let names = pageNames
     let g = builder.graph(
       Selection(units: selected, index: index), title: builder.planTitle,
-      subtitle: [
-        builder.say(DiagramWords.unitPage(name: unit.name, id: unit.id)),
-        builder.say(DiagramWords.overviewPage(names.overview)),
-      ],
+      // The meeting page has breadcrumbs: no file name to point at.
+      subtitle: [builder.say(DiagramWords.unitPage(name: unit.name, id: unit.id))]
+        + (builder.options.interactive ? [] : [builder.say(DiagramWords.overviewPage(names.overview))]),
       pageName: { $0 == u ? names.overview : names.unit[$0] }, highlight: u, units: chain, childBoxes: children)
     return g.dot()
   }

@@ -93,7 +93,13 @@ import Testing
         #expect(Self.body(r).contains("<svg"))
         #expect(Self.body(r).contains("class=\"node"))
       }
-      try await client.execute(uri: "/api/page/sales.svg", method: .get) { r in #expect(r.status == .ok) }
+      try await client.execute(uri: "/api/page/sales.svg", method: .get) { r in
+        #expect(r.status == .ok)
+        // Objectives and key-result rows carry ids and links to their panels; no file names.
+        #expect(Self.body(r).contains("id=\"o:sales/"))
+        #expect(Self.body(r).contains("xlink:href=\"#k/sales/"))
+        #expect(!Self.body(r).contains("index.svg<"))
+      }
       try await client.execute(uri: "/api/page/no-such-unit.svg", method: .get) { r in #expect(r.status == .notFound) }
       try await client.execute(uri: "/api/page/sales", method: .get) { r in #expect(r.status == .notFound) }
     }

@@ -135,6 +135,11 @@ enum DiagramWords {
     Message(en: "\(name) (\(id))", zh: "\(name)（\(id)）")
   }
 
+  /// A unit box's problems counted with every unit below it.
+  static func withUnitsBelow(_ summary: String) -> Message {
+    Message(en: "with the units below: \(summary)", zh: "含下级单元：\(summary)")
+  }
+
   static func overviewPage(_ file: String) -> Message { Message(en: "overview: \(file)", zh: "总览：\(file)") }
 
   static func objectives(_ n: Int) -> Message {

@@ -28,6 +28,9 @@ struct Problems {
   private(set) var bySubject: [String: [Diagnostic]] = [:]
   /// By unit id: every error and warning about the unit, its objectives and key results.
   private(set) var byUnit: [String: Count] = [:]
+  /// A unit's errors and warnings together with those of every unit below it: a box standing for
+  /// a subtree must not look clean while a person below it has seven errors.
+  private(set) var withBelow: [String: Count] = [:]
   /// Errors and warnings of the whole plan, and those about no unit of the plan.
   private(set) var total = Count()
   /// The language of the markers and counts.
@@ -43,6 +46,15 @@ struct Problems {
       let unit = subject.prefix { $0 != "/" }
       if unitIDs[String(unit)] != nil { byUnit[String(unit), default: Count()].add(d.severity) }
     }
+    // Rolled up, children before parents; a unit in a parent loop keeps its own.
+    let index = result.index
+    var below = index.plan.units.map { byUnit[$0.id] ?? Count() }
+    for (u, _) in result.unitTree().reversed() {
+      guard let p = index.parent[u], p != u, !index.inParentCycle[u] else { continue }
+      below[p].errors += below[u].errors
+      below[p].warnings += below[u].warnings
+    }
+    for (u, unit) in index.plan.units.enumerated() where !below[u].isEmpty { withBelow[unit.id] = below[u] }
   }
 
   /// Markers for one subject, one per rule, errors first.

@@ -37,6 +37,12 @@ extension DiagramBuilder {
     if let summary = self.problems.summary(problems) {
       label += "<BR/>" + HTML.font(HTML.escape(summary), color: Style.problem, size: text.details)
     }
+    let rolled = self.problems.withBelow[unit.id] ?? problems
+    if rolled != problems, let summary = self.problems.summary(rolled) {
+      label +=
+        "<BR/>"
+        + HTML.font(HTML.escape(say(DiagramWords.withUnitsBelow(summary))), color: Style.problem, size: text.details)
+    }
     return DiagramGraph.Node(
       id: id,
       attributes: [

@@ -172,6 +172,21 @@ import Testing
     #expect(names.unit == ["unit-index.png", "x.png", "x-2.png"])
   }
 
+  /// A box standing for a subtree counts the problems below it too: the overview of a plan with
+  /// mistakes deep down does not look clean at the top.
+  @Test func boxesRollProblemsUpFromBelow() throws {
+    let result = try examplePlan("mistakes")
+    let overview = try #require(try CascadeDiagram.split(result).first).dot
+    #expect(overview.contains("with the units below: ✗ 7 errors · ⚠ 5 warnings"), "\(overview)")
+    var options = DiagramOptions()
+    options.language = .zh
+    let zh = try #require(try CascadeDiagram.split(result, options: options).first).dot
+    #expect(zh.contains("含下级单元：✗ 7 个错误 · ⚠ 5 个警告"))
+    // A unit with nothing wrong below it says nothing more.
+    let clean = try #require(try CascadeDiagram.split(try examplePlan("sales-en")).first).dot
+    #expect(!clean.contains("with the units below"))
+  }
+
   @Test func mistakesAndChinesePagesRender() throws {
     for plan in ["mistakes", "sales-zh"] {
       let result = try examplePlan(plan)

@@ -56,29 +56,38 @@ public struct JSONDiagnosticFormatter: DiagnosticFormatter {
     var w = JSONWriter()
     w.object { w in
       w.key("diagnostics")
-      w.array(result.diagnostics) { w, d in
-        w.object { w in
-          w.field("rule", d.rule)
-          w.field("severity", d.severity.rawValue)
-          w.field("category", d.category.rawValue)
-          w.field("message", p(d.message))
-          w.field("file", d.location.file)
-          w.field("line", d.location.line)
-          w.field("column", d.location.column)
-          w.field("subject", d.subject)
-        }
-      }
+      w.array(result.diagnostics) { w, d in w.diagnostic(d, p) }
       w.key("summary")
-      w.object { w in
-        let s = result.summary
-        w.field("errors", s.errors)
-        w.field("warnings", s.warnings)
-        w.field("infos", s.infos)
-        w.field("units", s.units)
-        w.field("objectives", s.objectives)
-        w.field("key_results", s.keyResults)
-      }
+      w.summary(result.summary)
     }
     return w.output + "\n"
+  }
+}
+
+extension JSONWriter {
+  /// One diagnostic as every JSON output writes it (the fields of the validate contract).
+  public mutating func diagnostic(_ d: Diagnostic, _ p: Presentation) {
+    object { w in
+      w.field("rule", d.rule)
+      w.field("severity", d.severity.rawValue)
+      w.field("category", d.category.rawValue)
+      w.field("message", p(d.message))
+      w.field("file", d.location.file)
+      w.field("line", d.location.line)
+      w.field("column", d.location.column)
+      w.field("subject", d.subject)
+    }
+  }
+
+  /// The counts of a lint result.
+  public mutating func summary(_ s: LintSummary) {
+    object { w in
+      w.field("errors", s.errors)
+      w.field("warnings", s.warnings)
+      w.field("infos", s.infos)
+      w.field("units", s.units)
+      w.field("objectives", s.objectives)
+      w.field("key_results", s.keyResults)
+    }
   }
 }

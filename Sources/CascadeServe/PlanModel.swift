@@ -94,29 +94,11 @@ public struct PlanModel: Sendable {
       w.field("as_of", card.asOf.description)
       w.field("writable", writable)
       w.key("summary")
-      w.object { w in
-        let s = result.summary
-        w.field("errors", s.errors)
-        w.field("warnings", s.warnings)
-        w.field("infos", s.infos)
-        w.field("units", s.units)
-        w.field("objectives", s.objectives)
-        w.field("key_results", s.keyResults)
-      }
+      w.summary(result.summary)
       w.key("words")
       Self.words(&w, p)
       w.key("diagnostics")
-      w.array(result.diagnostics.prefix(Self.maxListed)) { w, d in
-        w.object { w in
-          w.field("file", d.location.file)
-          w.field("line", d.location.line)
-          w.field("column", d.location.column)
-          w.field("severity", d.severity.rawValue)
-          w.field("rule", d.rule)
-          w.field("message", p(d.message))
-          w.field("subject", d.subject)
-        }
-      }
+      w.array(result.diagnostics.prefix(Self.maxListed)) { w, d in w.diagnostic(d, p) }
       w.key("units")
       w.array(result.unitTree()) { w, entry in
         let (u, depth) = entry

@@ -173,7 +173,16 @@ public struct SplitPages: Sendable {
       // The meeting page has breadcrumbs: no file name to point at.
       subtitle: [builder.say(DiagramWords.unitPage(name: unit.name, id: unit.id))]
         + (builder.options.interactive ? [] : [builder.say(DiagramWords.overviewPage(names.overview))]),
-      pageName: { $0 == u ? names.overview : names.unit[$0] }, highlight: u, units: chain, childBoxes: children)
+      pageName: pageLink(from: u), highlight: u, units: chain, childBoxes: children)
     return g.dot()
+  }
+
+  /// Where a unit's cluster on the page of `u` links: up to the overview for `u` itself, its
+  /// own page for the others. The meeting page follows fragments (`#index`, `#u/<id>`) itself.
+  func pageLink(from u: Int) -> (Int) -> String {
+    let names = pageNames
+    guard builder.options.interactive else { return { $0 == u ? names.overview : names.unit[$0] } }
+    let index = builder.index
+    return { $0 == u ? "#index" : "#u/" + index.plan.units[$0].id }
   }
 }

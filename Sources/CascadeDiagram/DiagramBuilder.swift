@@ -150,6 +150,12 @@ struct DiagramBuilder {
       visibleOrder.append(u)
       var attributes = clusterAttributes(u, highlighted: u == highlight)
       if let pageName { attributes.append(("URL", .text(pageName(u)))) }
+      if options.interactive {
+        // The meeting page frames the page's own unit in presenter mode.
+        attributes += [
+          ("id", .text("c:\(unit.id)")), ("class", .text(u == highlight ? "unit-cluster subject" : "unit-cluster")),
+        ]
+      }
       g.clusters.append(
         DiagramGraph.Cluster(id: g.uniqueID("cluster_\(unit.id)"), attributes: attributes, nodes: nodes))
     }
@@ -333,12 +339,23 @@ struct DiagramBuilder {
   }
 
   /// For the meeting page: the objective's SVG group gets `id="o:<ref>"`, classes naming its
-  /// status and type, and a link `#o/<ref>` that the page turns into its details panel. Plan ids
-  /// are `[a-z0-9._-]`, so the reference is safe in an id, a class list and a fragment.
+  /// status and type and the filters it matches (`f-off_track`, `f-at_risk`: it or one of its
+  /// key results; `f-stale`, `f-problems`, `f-committed`), and a link `#o/<ref>` that the page
+  /// turns into its details panel. Plan ids are `[a-z0-9._-]`, so the reference is safe in an
+  /// id, a class list and a fragment.
   func interactiveAttributes(_ a: ObjectiveAddress) -> DOTBuffer.Attributes {
     let ref = index.reference(a)
-    var classes = ["objective", "type-\(index.objective(a).type.rawValue)"]
-    if let status = progress?.objectives[a]?.status { classes.append("status-\(status.rawValue)") }
+    let objective = index.objective(a)
+    var classes = ["objective", "type-\(objective.type.rawValue)"]
+    let status = progress?.objectives[a]?.status
+    if let status { classes.append("status-\(status.rawValue)") }
+    let marks = objective.keyResults.indices.compactMap { progress?.keyResults[KeyResultAddress(a, $0)] }
+    if status == .offTrack || marks.contains(where: { $0.status == .offTrack }) { classes.append("f-off_track") }
+    if status == .atRisk || marks.contains(where: { $0.status == .atRisk }) { classes.append("f-at_risk") }
+    if marks.contains(where: \.stale) { classes.append("f-stale") }
+    if objective.type == .committed { classes.append("f-committed") }
+    let subjects = [ref] + objective.keyResults.indices.map { index.reference(a, keyResult: $0) }
+    if subjects.contains(where: { problems.bySubject[$0] != nil }) { classes.append("f-problems") }
     return [("id", .text("o:\(ref)")), ("class", .text(classes.joined(separator: " "))), ("URL", .text("#o/\(ref)"))]
   }
 

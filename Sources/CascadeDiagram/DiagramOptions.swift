@@ -77,11 +77,14 @@ public struct DiagramProgress: Sendable {
     public var status: Status
     /// The latest value, in the key result's unit.
     public var current: Double?
+    /// No check-in for longer than `stale_after_days`.
+    public var stale: Bool
 
-    public init(progress: Double, status: Status, current: Double? = nil) {
+    public init(progress: Double, status: Status, current: Double? = nil, stale: Bool = false) {
       self.progress = progress
       self.status = status
       self.current = current
+      self.stale = stale
     }
   }
 
@@ -98,12 +101,17 @@ public struct DiagramProgress: Sendable {
 
   public var keyResults: [KeyResultAddress: KeyResultMark]
   public var objectives: [ObjectiveAddress: ObjectiveMark]
+  /// Per unit (plan order), the unit with every unit below it (``Scorecard/subtrees(_:)``);
+  /// empty when not known.
+  public var subtrees: [SubtreeScore]
 
   public init(
-    keyResults: [KeyResultAddress: KeyResultMark] = [:], objectives: [ObjectiveAddress: ObjectiveMark] = [:]
+    keyResults: [KeyResultAddress: KeyResultMark] = [:], objectives: [ObjectiveAddress: ObjectiveMark] = [:],
+    subtrees: [SubtreeScore] = []
   ) {
     self.keyResults = keyResults
     self.objectives = objectives
+    self.subtrees = subtrees
   }
 }
 
@@ -131,13 +139,13 @@ public enum DiagramError: Error, Sendable, Equatable, CustomStringConvertible {
 
 extension DiagramProgress {
   /// The diagram's view of a scorecard.
-  public init(_ card: Scorecard) {
+  public init(_ card: Scorecard, _ result: LintResult) {
     var krs: [KeyResultAddress: KeyResultMark] = [:]
     for s in card.keyResults {
-      krs[s.address] = KeyResultMark(progress: s.progress, status: s.status, current: s.current)
+      krs[s.address] = KeyResultMark(progress: s.progress, status: s.status, current: s.current, stale: s.stale)
     }
     var objectives: [ObjectiveAddress: ObjectiveMark] = [:]
     for o in card.objectives { objectives[o.address] = ObjectiveMark(progress: o.score, status: o.status) }
-    self.init(keyResults: krs, objectives: objectives)
+    self.init(keyResults: krs, objectives: objectives, subtrees: card.subtrees(result))
   }
 }

@@ -7,7 +7,7 @@ extension CascadeDiagram {
   /// The scores to draw as of `day`: nil when the plan has no check-ins (the diagram shows the
   /// plan alone).
   public static func progress(_ result: LintResult, asOf day: Day) -> DiagramProgress? {
-    result.checkIns.entries.isEmpty ? nil : DiagramProgress(Scorer.score(result, asOf: day))
+    result.checkIns.entries.isEmpty ? nil : DiagramProgress(Scorer.score(result, asOf: day), result)
   }
 
   /// The whole diagram as a file in `format` (`.dot`: the source itself), each phase timed.
@@ -93,7 +93,7 @@ public struct SplitDiagram: Sendable {
       let failures: [RenderPool.Failure]
       do throws(WorkerPoolError) {
         failures = try pool.run(count: count, workers: RenderPool.workers(for: count)) { i in
-          (name: pages.names[i], path: path(i, in: folder), dot: pages.dot(i))
+          RenderJob(name: pages.names[i], path: path(i, in: folder), dot: pages.dot(i))
         }
       } catch {
         throw .workers(error)

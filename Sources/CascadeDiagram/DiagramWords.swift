@@ -140,6 +140,12 @@ enum DiagramWords {
     Message(en: "with the units below: \(summary)", zh: "含下级单元：\(summary)")
   }
 
+  /// "3 KRs off track", "2 个 KR 有风险": key results of a subtree in a status.
+  static func keyResultsIn(_ status: Status, _ n: Int) -> Message {
+    let word = Words.status(status)
+    return Message(en: "\(n) KR\(n == 1 ? "" : "s") \(word.en)", zh: "\(n) 个 KR \(word.zh)")
+  }
+
   static func overviewPage(_ file: String) -> Message { Message(en: "overview: \(file)", zh: "总览：\(file)") }
 
   static func objectives(_ n: Int) -> Message {

@@ -43,15 +43,45 @@ extension DiagramBuilder {
         "<BR/>"
         + HTML.font(HTML.escape(say(DiagramWords.withUnitsBelow(summary))), color: Style.problem, size: text.details)
     }
-    return DiagramGraph.Node(
-      id: id,
-      attributes: [
-        ("label", .html(label)), ("shape", "box"), ("style", "rounded,filled"),
-        ("fillcolor", .text(Style.clusterFill(unit.level))),
-        ("color", .text(problems.errors > 0 ? Style.problem : Style.clusterBorder(unit.level))),
-        ("penwidth", problems.errors > 0 ? "2" : "1.2"), ("margin", "0.15,0.08"),
-        ("URL", .text(url)), ("tooltip", .text(tooltip ?? unit.name)),
-      ])
+    let subtree = progress.flatMap { u < $0.subtrees.count ? $0.subtrees[u] : nil }
+    if let subtree, subtree.units > 1, let line = subtreeLine(subtree, size: text.details) { label += "<BR/>" + line }
+    var attributes: DOTBuffer.Attributes = [
+      ("label", .html(label)), ("shape", "box"), ("style", "rounded,filled"),
+      ("fillcolor", .text(Style.clusterFill(unit.level))),
+      ("color", .text(problems.errors > 0 ? Style.problem : Style.clusterBorder(unit.level))),
+      ("penwidth", problems.errors > 0 ? "2" : "1.2"), ("margin", "0.15,0.08"),
+      ("tooltip", .text(tooltip ?? unit.name)),
+    ]
+    if options.interactive {
+      // The meeting page: `u:<id>`, the filters' classes, and a link the page follows itself.
+      var classes = ["unit"]
+      if !rolled.isEmpty { classes.append("f-problems") }
+      if let subtree {
+        if subtree.offTrack > 0 { classes.append("f-off_track") }
+        if subtree.atRisk > 0 { classes.append("f-at_risk") }
+        if subtree.stale > 0 { classes.append("f-stale") }
+      }
+      attributes += [
+        ("id", .text("u:\(unit.id)")), ("class", .text(classes.joined(separator: " "))),
+        ("URL", .text("#u/\(unit.id)")),
+      ]
+    } else {
+      attributes.append(("URL", .text(url)))
+    }
+    return DiagramGraph.Node(id: id, attributes: attributes)
+  }
+
+  /// The unit with everything below it: the score of all their objectives and how many key
+  /// results are off track or at risk (`with the units below: 58% · 3 off track · 2 at risk`).
+  func subtreeLine(_ s: SubtreeScore, size: Int) -> String? {
+    guard s.score != nil || s.offTrack > 0 || s.atRisk > 0 else { return nil }
+    var parts: [String] = []
+    if let score = s.score { parts.append(Style.percent(score)) }
+    if s.offTrack > 0 { parts.append(say(DiagramWords.keyResultsIn(.offTrack, s.offTrack))) }
+    if s.atRisk > 0 { parts.append(say(DiagramWords.keyResultsIn(.atRisk, s.atRisk))) }
+    let color = s.offTrack > 0 ? Style.color(.offTrack) : s.atRisk > 0 ? Style.color(.atRisk) : Style.muted
+    return HTML.font(
+      HTML.escape(say(DiagramWords.withUnitsBelow(parts.joined(separator: " · ")))), color: color, size: size)
   }
 
   /// Draws `children` (units below `u`) as boxes linking to their pages, joined upward to `u`'s

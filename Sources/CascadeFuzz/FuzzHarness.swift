@@ -101,7 +101,7 @@ public enum FuzzHarness {
     }
     checkJSON("status (json)", StatusJSONFormatter().format(card, result, unit: nil, .plain), &problems)
 
-    let progress = DiagramProgress(card)
+    let progress = DiagramProgress(card, result)
     do {
       let dot = try CascadeDiagram.dot(for: result, progress: progress)
       if let bad = firstInvisible(dot, allowNewline: true, allowTab: true) {

@@ -1,4 +1,5 @@
 import CascadeCore
+import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -30,6 +31,12 @@ public final class LivePlan: Sendable {
       version: 1, paths: options.paths, asOf: day ?? today(), language: options.language,
       writable: options.allowCheckins)
     state = Mutex(State(snapshot: first, signature: FileSignature.of(first.watchedFiles(options.paths))))
+    Self.prepare(first)
+  }
+
+  /// Builds the search index in the background, so that the first search does not wait for it.
+  static func prepare(_ snapshot: Snapshot) {
+    DispatchQueue.global(qos: .utility).async { _ = snapshot.search }
   }
 
   public var snapshot: Snapshot { state.withLock { $0.snapshot } }
@@ -78,6 +85,7 @@ public final class LivePlan: Sendable {
       s.signature = signature
       for listener in s.listeners.values { listener.yield(next.version) }
     }
+    Self.prepare(next)
   }
 
   /// Page `name` of the current version, laid out once and cached until the plan changes.

@@ -1,10 +1,11 @@
 import CascadeCore
 import CascadeReport
 
-/// What the page knows of a plan, as JSON: every unit with its problems and score rolled up
-/// from everything below it, every objective and key result with its status, and the words the
-/// page shows, in the presentation's language. One document, built once per version of the
-/// plan; the browser searches and filters it without asking the server again.
+/// What the page knows of a plan, as JSON, in two parts so that neither grows with the plan:
+/// the plan's model (its title, summary, the diagnostics it lists, the top units and the page's
+/// words, in the presentation's language), and one document per unit (its chain up, its
+/// neighbours for the keyboard, and its problems and score rolled up from everything below it).
+/// Search has its own index (``SearchIndex``); filters read the classes of the diagram's nodes.
 ///
 /// All text goes through ``JSONWriter``: a plan's text is data, never markup.
 public struct PlanModel: Sendable {
@@ -30,49 +31,36 @@ public struct PlanModel: Sendable {
   /// Per unit (plan order): problems in the unit itself, and in it and every unit below it.
   public let own: [Counts]
   public let rolledUp: [Counts]
-  /// Per unit: how many key results in it and below it are off track, at risk, stale.
-  public let troubleBelow: [(offTrack: Int, atRisk: Int, stale: Int)]
+  /// Per unit: its score and key results' standing together with every unit below it.
+  public let subtrees: [SubtreeScore]
   /// Page name of each unit (`PageNames`: the unit id made safe), and of the overview.
   public let pageOfUnit: [String]
 
-  /// Problems per objective reference, its key results' included.
-  public let objectiveProblems: [String: Int]
-
   /// Diagnostics the page lists when the plan has errors (the first ones, in order).
   public static let maxListed = 200
+  /// Top units listed in the model (a plan has one or a few).
+  public static let maxRoots = 200
+  /// Breadcrumbs: the nearest units up (a valid plan has four levels; a loop of parents could
+  /// otherwise make every unit's document as long as the plan).
+  public static let maxChain = 32
 
   public init(_ result: LintResult, _ card: Scorecard, pages: [String]) {
     let index = result.index
     let n = index.plan.units.count
     var own = [Counts](repeating: Counts(), count: n)
-    var objectiveProblems: [String: Int] = [:]
     for d in result.diagnostics {
       guard let subject = d.subject, let u = Self.unit(of: subject, index) else { continue }
       own[u].add(d.severity)
-      let parts = subject.split(separator: "/")
-      if parts.count >= 2 { objectiveProblems["\(parts[0])/\(parts[1])", default: 0] += 1 }
-    }
-    self.objectiveProblems = objectiveProblems
-    var trouble = [(offTrack: Int, atRisk: Int, stale: Int)](repeating: (0, 0, 0), count: n)
-    for s in card.keyResults {
-      let u = s.address.objective.unit
-      if s.status == .offTrack { trouble[u].offTrack += 1 }
-      if s.status == .atRisk { trouble[u].atRisk += 1 }
-      if s.stale { trouble[u].stale += 1 }
     }
     // Children before parents: the tree order reversed (units in parent loops stay their own).
     var rolled = own
-    var troubleBelow = trouble
     for (u, _) in result.unitTree().reversed() {
       guard let p = index.parent[u], !index.inParentCycle[u], p != u else { continue }
       rolled[p] = rolled[p] + rolled[u]
-      troubleBelow[p].offTrack += troubleBelow[u].offTrack
-      troubleBelow[p].atRisk += troubleBelow[u].atRisk
-      troubleBelow[p].stale += troubleBelow[u].stale
     }
     self.own = own
     self.rolledUp = rolled
-    self.troubleBelow = troubleBelow
+    self.subtrees = card.subtrees(result)
     self.pageOfUnit = pages
   }
 
@@ -82,7 +70,12 @@ public struct PlanModel: Sendable {
     return index.unitByID[id]
   }
 
-  /// The whole model as JSON.
+  /// Units without a parent (or whose parent is missing), in plan order.
+  static func roots(_ index: PlanIndex) -> [Int] {
+    index.plan.units.indices.filter { index.parent[$0] == nil }
+  }
+
+  /// The plan's model as JSON: small whatever the size of the plan.
   public func json(_ result: LintResult, _ card: Scorecard, _ p: Presentation, version: Int, writable: Bool) -> String {
     let index = result.index
     var w = JSONWriter()
@@ -93,82 +86,68 @@ public struct PlanModel: Sendable {
       w.field("cycle", result.planCycle?.label)
       w.field("as_of", card.asOf.description)
       w.field("writable", writable)
+      w.field("units", index.plan.units.count)
       w.key("summary")
       w.summary(result.summary)
       w.key("words")
       Self.words(&w, p)
       w.key("diagnostics")
       w.array(result.diagnostics.prefix(Self.maxListed)) { w, d in w.diagnostic(d, p) }
-      w.key("units")
-      w.array(result.unitTree()) { w, entry in
-        let (u, depth) = entry
-        let unit = index.unit(u)
-        w.object { w in
-          w.field("id", unit.id)
-          w.field("page", pageOfUnit[u])
-          w.field("name", unit.name)
-          w.field("level", unit.level?.rawValue)
-          w.field("level_label", p(Words.level(unit.level)))
-          w.field("owner", unit.owner)
-          w.field("depth", depth)
-          w.field("parent", index.parent[u].map { index.unit($0).id })
-          w.key("children")
-          w.array(index.children[u]) { w, c in w.value(index.unit(c).id) }
-          w.field("score", card.units[u].score)
-          Self.counts(&w, "problems", own[u])
-          Self.counts(&w, "problems_below", rolledUp[u])
-          w.key("trouble_below")
-          w.object { w in
-            w.field("off_track", troubleBelow[u].offTrack)
-            w.field("at_risk", troubleBelow[u].atRisk)
-            w.field("stale", troubleBelow[u].stale)
-          }
-          w.key("objectives")
-          w.array(unit.objectives.indices) { w, oi in
-            let a = ObjectiveAddress(unit: u, objective: oi)
-            let o = unit.objectives[oi]
-            let s = card.score(of: a)
-            w.object { w in
-              w.field("ref", index.reference(a))
-              w.field("id", o.id)
-              w.field("title", o.title)
-              w.field("type", o.type.rawValue)
-              w.field("score", s?.score)
-              w.field("status", s?.status.rawValue)
-              w.field("problems", objectiveProblems[index.reference(a)] ?? 0)
-              w.key("aligns_to")
-              w.array(o.alignsTo) { w, r in w.value(r.description) }
-              w.key("supported_by")
-              w.array(index.alignedChildren(of: a)) { w, c in w.value(index.reference(c)) }
-              w.key("key_results")
-              w.array(o.keyResults.indices) { w, k in
-                let kr = o.keyResults[k]
-                let ks = card.score(of: KeyResultAddress(a, k))
-                w.object { w in
-                  w.field("ref", index.reference(a, keyResult: k))
-                  w.field("id", kr.id)
-                  w.field("title", kr.title)
-                  w.field("kind", kr.effectiveKind?.rawValue)
-                  w.field("unit", kr.unit)
-                  w.field("baseline", kr.baseline)
-                  w.field("target", kr.target)
-                  w.field("current", ks?.current)
-                  w.field("progress", ks?.progress)
-                  w.field("status", ks?.status.rawValue)
-                  w.field("stale", ks?.stale ?? false)
-                  w.field("forecast", ks?.forecast)
-                  w.field("confidence", ks?.confidence)
-                  w.field("last_checkin", ks?.lastCheckIn?.description)
-                  w.key("contributes_to")
-                  w.array(kr.contributesTo) { w, r in w.value(r.description) }
-                }
-              }
-            }
-          }
-        }
-      }
+      w.key("roots")
+      w.array(Self.roots(index).prefix(Self.maxRoots)) { w, u in Self.unitRef(&w, u, index) }
     }
     return w.output
+  }
+
+  /// One unit for the page: names, page, score and problems rolled up, its chain up to the
+  /// top (for breadcrumbs), the previous and next sibling and the first child (for the
+  /// keyboard); nil for an unknown id.
+  public func unitJSON(_ id: String, _ result: LintResult, _ card: Scorecard, _ p: Presentation) -> String? {
+    let index = result.index
+    guard let u = index.unitByID[id], u < pageOfUnit.count else { return nil }
+    let unit = index.unit(u)
+    let siblings = index.parent[u].map { index.children[$0] } ?? Self.roots(index)
+    let at = siblings.firstIndex(of: u)
+    var w = JSONWriter()
+    w.object { w in
+      w.field("id", unit.id)
+      w.field("page", pageOfUnit[u])
+      w.field("name", unit.name)
+      w.field("level", unit.level?.rawValue)
+      w.field("level_label", p(Words.level(unit.level)))
+      w.field("owner", unit.owner)
+      w.field("score", u < card.units.count ? card.units[u].score : nil)
+      let s = u < subtrees.count ? subtrees[u] : SubtreeScore()
+      w.key("below")
+      w.object { w in
+        w.field("score", s.score)
+        w.field("units", s.units)
+        w.field("key_results", s.keyResults)
+        w.field("off_track", s.offTrack)
+        w.field("at_risk", s.atRisk)
+        w.field("stale", s.stale)
+      }
+      Self.counts(&w, "problems", own[u])
+      Self.counts(&w, "problems_below", rolledUp[u])
+      // Up to the top; a loop of parents stops where it comes back round.
+      w.key("chain")
+      w.array(index.ancestors(of: u).prefix(Self.maxChain).reversed()) { w, a in Self.unitRef(&w, a, index) }
+      if let at, siblings.count > 1 {
+        w.field("prev", index.unit(siblings[(at + siblings.count - 1) % siblings.count]).id)
+        w.field("next", index.unit(siblings[(at + 1) % siblings.count]).id)
+      }
+      w.field("first_child", index.children[u].first.map { index.unit($0).id })
+      w.field("children", index.children[u].count)
+    }
+    return w.output
+  }
+
+  static func unitRef(_ w: inout JSONWriter, _ u: Int, _ index: PlanIndex) {
+    let unit = index.unit(u)
+    w.object { w in
+      w.field("id", unit.id)
+      w.field("name", unit.name)
+    }
   }
 
   static func counts(_ w: inout JSONWriter, _ key: String, _ c: Counts) {

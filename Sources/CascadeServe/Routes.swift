@@ -1,5 +1,6 @@
 import CascadeCore
 import CascadeReport
+import Dispatch
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -39,7 +40,9 @@ public struct Routes: Sendable {
     router.get("/assets/app.js") { _, _ in Self.asset(Assets.script, type: "text/javascript; charset=utf-8") }
     router.get("/assets/app.css") { _, _ in Self.asset(Assets.style, type: "text/css; charset=utf-8") }
     router.get("/api/model") { _, _ in Self.json(self.plan.snapshot.modelJSON) }
-    router.get("/api/page/:name") { _, context in try self.page(context.parameters.get("name") ?? "") }
+    router.get("/api/page/:name") { _, context in await self.page(context.parameters.get("name") ?? "") }
+    router.get("/api/unit/:id") { _, context in self.unit(context.parameters.get("id") ?? "") }
+    router.get("/api/search") { request, _ in self.search(request.uri.queryParameters.get("q") ?? "") }
     router.get("/api/detail/**") { _, context in
       let ref = context.parameters.getCatchAll().joined(separator: "/")
       return self.detail(ref)
@@ -57,19 +60,39 @@ public struct Routes: Sendable {
     return Self.html(Assets.shell(language: p.language))
   }
 
-  func page(_ file: String) throws -> Response {
+  func page(_ file: String) async -> Response {
     guard file.hasSuffix(".svg") else { return Self.notFound() }
     let name = String(file.dropLast(4))
     let snapshot = plan.snapshot
-    do {
-      guard let svg = try plan.cache.svg(snapshot, name) else { return Self.notFound() }
+    let cache = plan.cache
+    // Laid out on a thread of its own: a layout takes up to a few hundred milliseconds, which
+    // must not hold one of the few threads that answer every other request.
+    let laidOut: Result<[UInt8]?, any Error> = await withCheckedContinuation { done in
+      Self.layoutQueue.async { done.resume(returning: Result { try cache.svg(snapshot, name) }) }
+    }
+    switch laidOut {
+    case .success(nil):
+      return Self.notFound()
+    case .success(let svg?):
       var r = Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: svg)))
       r.headers[.contentType] = "image/svg+xml; charset=utf-8"
       r.headers[.cacheControl] = "no-store"
       return r
-    } catch {
+    case .failure(let error):
       return Self.text(.internalServerError, "cascade: \(oneLine(String(describing: error)))")
     }
+  }
+
+  static let layoutQueue = DispatchQueue(label: "cascade.layout")
+
+  func unit(_ id: String) -> Response {
+    guard let json = plan.snapshot.unitJSON(id) else { return Self.notFound() }
+    return Self.json(json)
+  }
+
+  func search(_ query: String) -> Response {
+    guard let index = plan.snapshot.search else { return Self.json("{\"hits\":[],\"more\":false}") }
+    return Self.json(index.json(query))
   }
 
   func detail(_ ref: String) -> Response {

@@ -3,9 +3,11 @@ import CascadeReport
 
 /// `cascade site`: the meeting page as static files that work from `file://` and from any web
 /// server: `index.html` (routes after `#`: `#/u/sales`, `#/k/sales/win/deals`, `#/review`),
-/// `assets/`, and `data/` with the model, one script per diagram page and one per unit's
-/// details. Data travels as scripts (`Cascade.receive(...)`), which `file://` allows where it
-/// refuses `fetch`.
+/// `assets/`, and `data/`: the model, one script per unit (its document and the details of its
+/// objectives and key results), one per diagram page, the search index and the review agenda.
+/// Data travels as scripts (`Cascade.receive(...)`), which `file://` allows where it refuses
+/// `fetch`. A viewer loads the model, then only the units and pages they look at; the search
+/// index is loaded on the first search.
 public struct SiteWriter: Sendable {
   public let snapshot: Snapshot
   public let since: Day
@@ -21,13 +23,27 @@ public struct SiteWriter: Sendable {
     public var bytes: [UInt8]
   }
 
-  /// The DOT source of every diagram page, to be laid out (in worker processes for a large plan).
-  public var pages: [(name: String, dot: String)] {
-    guard let pages = snapshot.pages else { return [] }
-    return pages.names.indices.map { (String(pages.names[$0].dropLast(4)), pages.dot($0)) }
+  /// How many diagram pages there are, and page `i`'s name, file and DOT source (built when
+  /// asked for, so that a 10,000-page site does not hold every page's DOT at once).
+  public var pageCount: Int { snapshot.pages?.names.count ?? 0 }
+
+  public func page(_ i: Int) -> (name: String, path: String, dot: String)? {
+    guard let pages = snapshot.pages, i >= 0, i < pages.names.count else { return nil }
+    let name = String(pages.names[i].dropLast(4))
+    return (name, Self.pagePath(name), pages.dot(i))
   }
 
-  /// Every file but the pages' SVG: the shell, the assets, the model, details and review.
+  static func pagePath(_ name: String) -> String { "data/page-\(name).js" }
+
+  /// The script around page `name`'s SVG (a JSON string goes between them).
+  public static func pageWrapping(_ name: String) -> (prefix: String, suffix: String) {
+    var w = JSONWriter()
+    w.value("page:" + name)
+    return ("Cascade.receive(\(w.output), ", ");\n")
+  }
+
+  /// Every file but the pages' SVG: the shell, the assets, the model, the units, the search
+  /// index and the review agenda.
   public func files() -> [File] {
     var out: [File] = [
       File(
@@ -37,11 +53,12 @@ public struct SiteWriter: Sendable {
       File(path: "assets/app.css", bytes: Assets.style),
       File(path: "data/model.js", bytes: Self.receive("model", json: snapshot.modelJSON)),
     ]
-    guard let result = snapshot.result, let card = snapshot.card, let pages = snapshot.pages else { return out }
+    guard let result = snapshot.result, let card = snapshot.card else { return out }
     let index = result.index
-    for (u, name) in pages.unitPageNames.enumerated() {
-      var script = ""
+    for u in index.plan.units.indices {
       let unit = index.unit(u)
+      guard let nav = snapshot.unitJSON(unit.id) else { continue }
+      var script = Self.receiveLine("unit:" + unit.id, json: nav)
       for oi in unit.objectives.indices {
         let a = ObjectiveAddress(unit: u, objective: oi)
         var refs = [index.reference(a)]
@@ -51,7 +68,10 @@ public struct SiteWriter: Sendable {
           script += Self.receiveLine("detail:" + ref, json: json)
         }
       }
-      out.append(File(path: "data/detail-\(name.dropLast(4)).js", bytes: Array(script.utf8)))
+      out.append(File(path: Self.unitPath(unit.id), bytes: Array(script.utf8)))
+    }
+    if let search = snapshot.search {
+      out.append(File(path: "data/search.js", bytes: Self.receive("search", json: search.siteJSON())))
     }
     out.append(
       File(
@@ -61,11 +81,16 @@ public struct SiteWriter: Sendable {
     return out
   }
 
+  /// A unit's script. Unit ids are `[a-z0-9._-]` (the loader refuses others), so the id is the
+  /// file's name as it is; the page builds the same path from the id in the address.
+  static func unitPath(_ id: String) -> String { "data/unit-\(id).js" }
+
   /// A laid-out page as the script file the site loads.
   public static func pageFile(name: String, svg: [UInt8]) -> File {
     var w = JSONWriter()
     w.value(String(decoding: svg, as: UTF8.self))
-    return File(path: "data/page-\(name).js", bytes: Array(receiveLine("page:" + name, json: w.output).utf8))
+    let (prefix, suffix) = pageWrapping(name)
+    return File(path: pagePath(name), bytes: Array((prefix + w.output + suffix).utf8))
   }
 
   static func receive(_ key: String, json: String) -> [UInt8] { Array(receiveLine(key, json: json).utf8) }

@@ -6,7 +6,21 @@ import Graphviz
 #endif
 
 /// One page to lay out: its name in messages, the file to write and its DOT source.
-public typealias RenderJob = (name: String, path: String, dot: String)
+public struct RenderJob: Sendable {
+  public var name: String
+  public var path: String
+  public var dot: String
+  /// When set, the file holds `prefix`, the rendered bytes as one JSON string, then `suffix`:
+  /// a script that hands the picture to a page's code (`file://` pages cannot fetch files).
+  public var wrap: (prefix: String, suffix: String)?
+
+  public init(name: String, path: String, dot: String, wrap: (prefix: String, suffix: String)? = nil) {
+    self.name = name
+    self.path = path
+    self.dot = dot
+    self.wrap = wrap
+  }
+}
 
 /// Why a pool could not run (a page that fails is a ``RenderPool/Failure``, not this).
 public enum WorkerPoolError: Error, Sendable, CustomStringConvertible {
@@ -38,7 +52,8 @@ public enum WorkerPoolError: Error, Sendable, CustomStringConvertible {
 /// that stop, collects failures.
 ///
 /// Protocol, on fds 3 (to the worker) and 4 (from it), so that nothing a library prints on
-/// stdout can get in the way: a request is `<path bytes> <dot bytes>\n`, the path and the DOT;
+/// stdout can get in the way: a request is `<path bytes> <dot bytes>\n`, the path and the DOT,
+/// or `<path bytes> <dot bytes> <prefix bytes> <suffix bytes>\n` and the four for a wrapped one;
 /// a reply is one line, `ok`, `ok stop` (rendered, and exiting: it has grown too large) or
 /// `error <message>`.
 public struct RenderPool {
@@ -196,9 +211,15 @@ public struct RenderPool {
 
   /// False when the worker has gone (EPIPE).
   private static func send(_ job: RenderJob, to fd: Int32) -> Bool {
-    var message = Array("\(job.path.utf8.count) \(job.dot.utf8.count)\n".utf8)
+    var header = "\(job.path.utf8.count) \(job.dot.utf8.count)"
+    if let wrap = job.wrap { header += " \(wrap.prefix.utf8.count) \(wrap.suffix.utf8.count)" }
+    var message = Array((header + "\n").utf8)
     message += job.path.utf8
     message += job.dot.utf8
+    if let wrap = job.wrap {
+      message += wrap.prefix.utf8
+      message += wrap.suffix.utf8
+    }
     return WriteLoop.writeAll(fd, message) == nil
   }
 }

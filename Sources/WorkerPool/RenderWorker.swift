@@ -16,16 +16,22 @@ public enum RenderWorker {
     var input = ReadBuffer(fd: 3)
     while let header = input.line() {
       let sizes = header.split(separator: " ").compactMap { Int($0) }
-      guard sizes.count == 2, sizes.allSatisfy({ $0 >= 0 }),
+      guard sizes.count == 2 || sizes.count == 4, sizes.allSatisfy({ $0 >= 0 }),
         let pathBytes = input.bytes(sizes[0]), let dotBytes = input.bytes(sizes[1])
       else { exit(2) }
+      var wrap: (prefix: [UInt8], suffix: [UInt8])?
+      if sizes.count == 4 {
+        guard let prefix = input.bytes(sizes[2]), let suffix = input.bytes(sizes[3]) else { exit(2) }
+        wrap = (Array(prefix), Array(suffix))
+      }
       let path = String(decoding: pathBytes, as: UTF8.self)
       var reply: String
       do {
         // Many renders in a row: freed on this thread before the next page. Freed in the
         // background, each page's graph would go back to another thread's malloc arena
         // (fragmenting both) while the next layout waits for the Graphviz lock anyway.
-        let bytes = try Graphviz.render(dot: String(decoding: dotBytes, as: UTF8.self), format: format, freeing: .now)
+        var bytes = try Graphviz.render(dot: String(decoding: dotBytes, as: UTF8.self), format: format, freeing: .now)
+        if let wrap { bytes = wrap.prefix + Self.jsonString(bytes) + wrap.suffix }
         try FileOutput.write(bytes, to: path)
         reply = "ok"
       } catch let error as Graphviz.Error {
@@ -40,6 +46,34 @@ public enum RenderWorker {
       if stop { exit(0) }
     }
     exit(0)
+  }
+}
+
+extension RenderWorker {
+  /// `bytes` (UTF-8) as a JSON string that is also a JavaScript string literal: quotes,
+  /// backslashes, control characters and U+2028/U+2029 escaped, everything else as it is.
+  static func jsonString(_ bytes: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = [UInt8(ascii: "\"")]
+    out.reserveCapacity(bytes.count + bytes.count / 16 + 2)
+    let hex = Array("0123456789abcdef".utf8)
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      switch b {
+      case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), b]
+      case UInt8(ascii: "\\"): out += [b, b]
+      case UInt8(ascii: "\n"): out += Array("\\n".utf8)
+      case 0..<0x20, 0x7F: out += Array("\\u00".utf8) + [hex[Int(b >> 4)], hex[Int(b & 15)]]
+      case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+        // U+2028 and U+2029 end a line in older JavaScript.
+        out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+        i += 2
+      default: out.append(b)
+      }
+      i += 1
+    }
+    out.append(UInt8(ascii: "\""))
+    return out
   }
 }
 

@@ -21,7 +21,7 @@ import Testing
 
   static func progress(_ result: LintResult) throws -> DiagramProgress? {
     let day = try #require(Self.day)
-    return result.checkIns.entries.isEmpty ? nil : DiagramProgress(Scorer.score(result, asOf: day))
+    return result.checkIns.entries.isEmpty ? nil : DiagramProgress(Scorer.score(result, asOf: day), result)
   }
 
   @Test func salesPlanInChinese() throws {

@@ -187,6 +187,43 @@ import Testing
     #expect(!clean.contains("with the units below"))
   }
 
+  @Test func boxesRollScoresAndTroubleUpFromBelow() throws {
+    let result = try examplePlan("sales-en")
+    let day = try #require(Day(iso: "2027-02-28"))
+    let progress = try #require(CascadeDiagram.progress(result, asOf: day))
+    let pages = try CascadeDiagram.split(result, progress: progress)
+    // The department's page: each team box says how the team and its people stand together.
+    let sales = try #require(pages.first { $0.name == "sales.svg" }).dot
+    #expect(sales.contains(/with the units below: \d+% · \d+ KRs? off track/), "\(sales)")
+    var options = DiagramOptions()
+    options.language = .zh
+    let zh = try #require(
+      try CascadeDiagram.split(result, progress: progress, options: options).first { $0.name == "sales.svg" }
+    ).dot
+    #expect(zh.contains(/含下级单元：\d+% · \d+ 个 KR 已落后/), "\(zh)")
+    // A person's box has no one below it: nothing to add.
+    let east = try #require(pages.first { $0.name == "sales-east.svg" }).dot
+    #expect(!east.contains("with the units below"))
+  }
+
+  @Test func theMeetingPagesBoxesCarryIdsLinksAndFilterClasses() throws {
+    let result = try examplePlan("sales-en")
+    let day = try #require(Day(iso: "2027-02-28"))
+    let progress = try #require(CascadeDiagram.progress(result, asOf: day))
+    var options = DiagramOptions()
+    options.interactive = true
+    let sales = try #require(
+      try CascadeDiagram.split(result, progress: progress, options: options).first { $0.name == "sales.svg" }
+    ).dot
+    #expect(sales.contains(#""id"="c:sales""#))
+    #expect(sales.contains(#""class"="unit-cluster subject""#))
+    #expect(sales.contains(##""URL"="#u/sales-east""##))
+    #expect(sales.contains(##""URL"="#index""##), "the page's own unit leads up to the overview")
+    #expect(sales.contains(/"id"="u:sales-east", "class"="unit( f-[a-z_]+)+"/), "\(sales)")
+    #expect(sales.contains(/"class"="objective type-committed status-[a-z_]+[^"]*f-committed"/))
+    #expect(!sales.contains(".svg\""), "no file names on the meeting page")
+  }
+
   @Test func mistakesAndChinesePagesRender() throws {
     for plan in ["mistakes", "sales-zh"] {
       let result = try examplePlan(plan)

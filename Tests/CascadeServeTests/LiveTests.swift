@@ -37,18 +37,20 @@ import Testing
       "company.yaml", Data(Self.company.replacingOccurrences(of: "Grow revenue", with: "Grow profit").utf8))
     #expect(live.refreshIfChanged())
     #expect(await versions.next() == 2)
-    #expect(live.snapshot.modelJSON.contains("Grow profit"))
+    #expect(live.snapshot.search?.search("grow profit").hits.first?.ref == "acme/grow")
 
     try plan.write(
       "checkins.csv", Data("date,key_result,value,confidence,note,author\n2027-02-01,acme/grow/arr,14,,,\n".utf8))
     #expect(live.refreshIfChanged())
     #expect(await versions.next() == 3)
-    #expect(live.snapshot.modelJSON.contains("\"current\":14"))
+    #expect(live.snapshot.card?.keyResults.first?.current == 14)
+    #expect(live.snapshot.unitJSON("acme")?.contains("\"score\":0.4") == true)
 
     try plan.write(
       "team.yaml", Data("unit: team\nname: Team\nlevel: team\nparent: acme\ncycle: 2027-Q1\nobjectives: []\n".utf8))
     #expect(live.refreshIfChanged())
-    #expect(live.snapshot.modelJSON.contains("\"id\":\"team\""))
+    #expect(live.snapshot.unitJSON("team")?.contains("\"chain\":[{\"id\":\"acme\"") == true)
+    #expect(live.snapshot.modelJSON.contains("\"units\":2"))
   }
 
   @Test func anInvalidPlanShowsItsDiagnosticsNotABlankPage() throws {

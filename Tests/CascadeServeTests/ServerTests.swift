@@ -68,20 +68,84 @@ import Testing
     }
   }
 
-  @Test func theModelIsStrictJSONWithRolledUpProblems() async throws {
+  static func json(_ r: TestResponse) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any] ?? [:]
+  }
+
+  @Test func theModelIsSmallStrictJSONAndAUnitsDocumentRollsUp() async throws {
     try await Self.app(Self.plan("mistakes")).test(.router) { client in
+      var top = ""
       try await client.execute(uri: "/api/model", method: .get) { r in
         #expect(r.status == .ok)
         #expect(r.headers[.contentType] == "application/json; charset=utf-8")
-        let json = try JSONSerialization.jsonObject(with: Data(buffer: r.body)) as? [String: Any]
-        let units = json?["units"] as? [[String: Any]] ?? []
-        #expect(!units.isEmpty)
-        // The company's rolled-up count includes every problem in a unit below it.
-        let top = units.first { ($0["parent"] as? String) == nil }
-        let below = top?["problems_below"] as? [String: Int]
-        let own = top?["problems"] as? [String: Int]
-        #expect((below?["errors"] ?? 0) > (own?["errors"] ?? 0), "\(String(describing: top))")
+        let json = try Self.json(r)
+        // What every viewer downloads does not grow with the plan: no objectives, no unit list.
+        #expect(!Self.body(r).contains("\"objectives\":[") && !Self.body(r).contains("\"key_results\":["))
+        let roots = json["roots"] as? [[String: Any]] ?? []
+        top = roots.first?["id"] as? String ?? ""
+        #expect(!top.isEmpty)
+        #expect((json["units"] as? Int ?? 0) > roots.count)
       }
+      try await client.execute(uri: "/api/unit/\(top)", method: .get) { r in
+        #expect(r.status == .ok)
+        let json = try Self.json(r)
+        // The company's rolled-up count includes every problem in a unit below it.
+        let below = json["problems_below"] as? [String: Int]
+        let own = json["problems"] as? [String: Int]
+        #expect((below?["errors"] ?? 0) > (own?["errors"] ?? 0), "\(json)")
+        #expect((json["chain"] as? [Any])?.isEmpty == true)
+        #expect(json["first_child"] is String)
+      }
+    }
+  }
+
+  @Test func aUnitsDocumentNamesItsChainNeighboursAndScoreBelow() async throws {
+    try await Self.app(Self.plan()).test(.router) { client in
+      try await client.execute(uri: "/api/unit/sales-east", method: .get) { r in
+        #expect(r.status == .ok)
+        let json = try Self.json(r)
+        let chain = (json["chain"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(chain == ["acme", "sales"])
+        #expect(json["page"] as? String == "sales-east")
+        #expect(json["next"] as? String == "sales-north")
+        #expect(json["prev"] as? String == "sales-north")
+        let below = json["below"] as? [String: Any] ?? [:]
+        #expect((below["units"] as? Int ?? 0) > 1)
+        #expect(below["score"] is Double)
+      }
+      for path in ["/api/unit/no-such-unit", "/api/unit/..%2Fsales", "/api/unit/"] {
+        try await client.execute(uri: path, method: .get) { r in #expect(r.status == .notFound, "\(path)") }
+      }
+    }
+  }
+
+  @Test func searchFindsUnitsPeopleObjectivesAndKeyResultsInEitherLanguage() async throws {
+    try await Self.app(Self.plan("sales-zh", language: .zh)).test(.router) { client in
+      func hits(_ q: String) async throws -> [[String: Any]] {
+        var out: [[String: Any]] = []
+        let query = q.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        try await client.execute(uri: "/api/search?q=\(query)", method: .get) { r in
+          #expect(r.status == .ok)
+          #expect(r.headers[.contentType] == "application/json; charset=utf-8")
+          out = try Self.json(r)["hits"] as? [[String: Any]] ?? []
+        }
+        return out
+      }
+      // A person, by name: the unit first.
+      let person = try await hits("张伟")
+      #expect(person.first?["unit"] as? String == "zhang-wei")
+      #expect(person.first?["kind"] as? String == "unit")
+      // Several words, each somewhere in the entry; a key result carries its reference.
+      let kr = try await hits("销售额 5600")
+      #expect(kr.contains { ($0["ref"] as? String) == "sales/hit-revenue/revenue" }, "\(kr)")
+      // Full-width letters and upper case find the id.
+      let wide = try await hits("ＺＨＡＮＧ-ＷＥＩ")
+      #expect(wide.first?["unit"] as? String == "zhang-wei")
+      #expect(try await hits("").isEmpty)
+      #expect(try await hits("qqqqqqqq-nothing").isEmpty)
+      // A huge query is cut, not echoed.
+      let long = try await hits(String(repeating: "销", count: 5000))
+      #expect(long.isEmpty)
     }
   }
 
@@ -98,6 +162,12 @@ import Testing
         // Objectives and key-result rows carry ids and links to their panels; no file names.
         #expect(Self.body(r).contains("id=\"o:sales/"))
         #expect(Self.body(r).contains("xlink:href=\"#k/sales/"))
+        // The page's own unit is framed in presenter mode; child units link by id and carry
+        // the filters' classes.
+        // (Graphviz writes `-` as `&#45;`.)
+        #expect(Self.body(r).contains("id=\"c:sales\" class=\"cluster unit&#45;cluster subject\""))
+        #expect(Self.body(r).contains("xlink:href=\"#u/sales-east\""))
+        #expect(Self.body(r).contains("id=\"u:sales&#45;east\" class=\"node unit"))
         #expect(!Self.body(r).contains("index.svg<"))
       }
       try await client.execute(uri: "/api/page/no-such-unit.svg", method: .get) { r in #expect(r.status == .notFound) }

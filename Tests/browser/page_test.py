@@ -26,7 +26,37 @@ def browser():
     for a in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1920,1080",
               "--disable-dev-shm-usage", "--allow-file-access-from-files"]:
         o.add_argument(a)
-    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=o)
+    d = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=o)
+    # The page itself, not the window, is a 1920×1080 projector.
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                      {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+    return d
+
+
+# Sizes on screen, in CSS pixels, of the text in the page's own unit: objective titles (bold,
+# 12 pt in the SVG), status and progress text (10 pt), as the diagram is shown now.
+TEXT_SIZES = """
+  const svg = document.querySelector('#diagram svg');
+  const subject = svg.querySelector('g.cluster.subject');
+  const screen = document.getElementById('diagram').getBoundingClientRect();
+  const inside = (r) => r.right > screen.left && r.left < screen.right && r.bottom > screen.top && r.top < screen.bottom;
+  const own = [...svg.querySelectorAll('g.node.objective')].filter((g) => {
+    if (!subject) return true;
+    const a = g.getBoundingClientRect(); const b = subject.getBoundingClientRect();
+    return a.left >= b.left - 1 && a.right <= b.right + 1 && a.top >= b.top - 1 && a.bottom <= b.bottom + 1;
+  });
+  let titles = []; let status = [];
+  for (const g of own) {
+    for (const t of g.querySelectorAll('text')) {
+      if (!inside(t.getBoundingClientRect())) continue;
+      const px = parseFloat(t.getAttribute('font-size')) * t.getScreenCTM().a;
+      if (t.getAttribute('font-weight') === 'bold' && parseFloat(t.getAttribute('font-size')) >= 12) titles.push(px);
+      if (parseFloat(t.getAttribute('font-size')) <= 10) status.push(px);
+    }
+  }
+  return {titles: titles.length ? Math.min(...titles) : null, status: status.length ? Math.min(...status) : null,
+          objectives: own.length};
+"""
 
 
 def wait(d, condition, seconds=10):
@@ -110,13 +140,62 @@ class ServedPage(unittest.TestCase):
 
     def test_4_presenter_mode(self):
         self.open("/u/sales")
-        self.d.find_element(By.TAG_NAME, "body").send_keys("p")
+        body = self.d.find_element(By.TAG_NAME, "body")
+        body.send_keys("p")
         wait(self.d, lambda: self.js("return document.body.classList.contains('presenter')"))
         self.assertFalse(self.d.find_element(By.TAG_NAME, "header").is_displayed())
         if SHOTS:
             time.sleep(0.3)
             self.d.save_screenshot(os.path.join(SHOTS, "serve-presenter.png"))
+        # Readable from the back of the room on a 1920×1080 projector, on every kind of page:
+        # objective titles at least 18 px, status text at least 14 px, at fit.
+        for path in ["/u/sales", "/u/acme-cn", "/u/sales-east", "/u/zhang-wei", "/u/customer-success"]:
+            self.d.get(self.base + path)
+            wait(self.d, lambda: self.d.find_elements(By.CSS_SELECTOR, "#diagram svg g.cluster.subject"))
+            body = self.d.find_element(By.TAG_NAME, "body")
+            if not self.js("return document.body.classList.contains('presenter')"):
+                body.send_keys("p")
+            body.send_keys("0")
+            time.sleep(0.2)
+            sizes = self.js(TEXT_SIZES)
+            self.assertGreater(sizes["objectives"], 0, path)
+            self.assertGreaterEqual(sizes["titles"], 18, "%s: %s" % (path, sizes))
+            self.assertGreaterEqual(sizes["status"], 14, "%s: %s" % (path, sizes))
+        # Arrows still move between siblings in presenter mode.
+        before = self.js("return location.pathname")
+        self.d.find_element(By.TAG_NAME, "body").send_keys(Keys.ARROW_RIGHT)
+        wait(self.d, lambda: self.js("return location.pathname") != before)
         self.d.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+        wait(self.d, lambda: not self.js("return document.body.classList.contains('presenter')"))
+
+    def test_4b_wheel_keys_and_pinch_zoom(self):
+        self.open("/u/sales")
+        width = lambda: float(self.js("return document.querySelector('#diagram svg').getAttribute('viewBox').split(' ')[2]"))
+        fitted = width()
+        self.d.find_element(By.TAG_NAME, "body").send_keys("+")
+        self.assertLess(width(), fitted)
+        self.d.find_element(By.TAG_NAME, "body").send_keys("0")
+        self.assertAlmostEqual(width(), fitted, delta=0.5)
+        # Two fingers moving apart zoom in; moving together zoom out.
+        touch = lambda kind, points: self.d.execute_cdp_cmd("Input.dispatchTouchEvent", {
+            "type": kind, "touchPoints": [{"x": x, "y": y, "id": i} for i, (x, y) in enumerate(points)]})
+        touch("touchStart", [(900, 500), (1000, 500)])
+        for step in range(1, 6):
+            touch("touchMove", [(900 - 40 * step, 500), (1000 + 40 * step, 500)])
+        touch("touchEnd", [])
+        zoomed = width()
+        self.assertLess(zoomed, fitted * 0.7, "pinching out zooms in")
+        touch("touchStart", [(700, 500), (1200, 500)])
+        for step in range(1, 6):
+            touch("touchMove", [(700 + 40 * step, 500), (1200 - 40 * step, 500)])
+        touch("touchEnd", [])
+        self.assertGreater(width(), zoomed * 1.5, "pinching in zooms out")
+        # The wheel zooms in and out.
+        before = width()
+        self.d.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": "mouseWheel", "x": 900, "y": 500, "deltaX": 0, "deltaY": -100})
+        wait(self.d, lambda: width() < before)
+        self.d.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": "mouseWheel", "x": 900, "y": 500, "deltaX": 0, "deltaY": 100})
+        wait(self.d, lambda: abs(width() - before) < 0.5)
 
     def test_5_a_saved_file_updates_the_open_page(self):
         self.open("/u/acme-cn")
@@ -160,6 +239,27 @@ class StaticSite(unittest.TestCase):
                 wait(d, lambda: d.find_element(By.ID, "panel").is_displayed())
                 self.assertIn("进度", d.find_element(By.ID, "panel").text)
                 self.assertFalse(d.find_elements(By.CSS_SELECTOR, "#panel form.checkin"), "the site is read-only")
+                # Search (the index is loaded on the first search), then the keyboard.
+                d.get("file://" + tmp + "/index.html")
+                wait(d, lambda: d.find_elements(By.CSS_SELECTOR, "#diagram svg"))
+                box = d.find_element(By.ID, "search")
+                box.send_keys("张伟")
+                wait(d, lambda: d.find_elements(By.CSS_SELECTOR, "#results li:not(.none)"))
+                box.send_keys(Keys.ENTER)
+                wait(d, lambda: d.execute_script("return location.hash") == "#/u/zhang-wei")
+                wait(d, lambda: "张伟" in d.find_element(By.ID, "crumbs").text)
+                page = d.find_element(By.TAG_NAME, "body")
+                page.send_keys(Keys.ARROW_UP)
+                wait(d, lambda: d.execute_script("return location.hash") == "#/u/sales-east")
+                page.send_keys(Keys.ARROW_UP)
+                wait(d, lambda: d.execute_script("return location.hash") == "#/u/sales")
+                wait(d, lambda: d.find_elements(By.CSS_SELECTOR, "#diagram svg g.cluster.subject"))
+                # A filter dims the objectives and child units that do not match.
+                d.find_element(By.CSS_SELECTOR, "#filters input[value=off_track]").click()
+                wait(d, lambda: d.find_elements(By.CSS_SELECTOR, "#diagram g.node.dim"))
+                self.assertTrue(d.find_elements(By.CSS_SELECTOR, "#diagram g.node.unit.f-off_track:not(.dim)"))
+                page.send_keys(Keys.ENTER)
+                wait(d, lambda: d.execute_script("return location.hash") == "#/u/sales-east")
                 errors = [e for e in d.get_log("browser") if e["level"] == "SEVERE"]
                 self.assertEqual(errors, [])
             finally:

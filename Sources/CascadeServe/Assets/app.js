@@ -10,7 +10,7 @@
   const el = (id) => document.getElementById(id);
   const state = {
     model: null, page: 'index', view: null, full: null, panelRef: null, filters: new Set(),
-    unitsById: new Map(), objectivesByRef: new Map(), krsByRef: new Map(), version: 0,
+    units: new Map(), unit: null, version: 0,
   };
 
   // ---------------------------------------------------------------- data
@@ -27,35 +27,40 @@
     });
   }
   const encodeRef = (ref) => ref.split('/').map(encodeURIComponent).join('/');
+  // Served: the API. Static: scripts in data/ (file:// allows scripts where it refuses fetch).
+  // A unit's document (names, chain up, neighbours, rolled-up counts) is loaded when the unit
+  // is shown; the model holds only what every page needs, whatever the size of the plan.
   const api = mode === 'serve' ? {
     model: () => fetch('/api/model', { cache: 'no-store' }).then((r) => r.json()),
+    unit: (id) => fetch('/api/unit/' + encodeURIComponent(id), { cache: 'no-store' })
+      .then((r) => (r.ok ? r.json() : null)),
     page: (name) => fetch('/api/page/' + encodeURIComponent(name) + '.svg', { cache: 'no-store' })
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status))))),
     detail: (ref) => fetch('/api/detail/' + encodeRef(ref), { cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : null)),
+    search: (q) => fetch('/api/search?q=' + encodeURIComponent(q), { cache: 'no-store' }).then((r) => r.json()),
     review: (since) => fetch('/api/review' + (since ? '?since=' + encodeURIComponent(since) : ''))
       .then((r) => r.json()),
   } : {
     model: () => loadScript('data/model.js').then(() => received.model),
+    // Unit ids are [a-z0-9._-]: the id is the file's name.
+    unit: (id) => (/^[a-z0-9._-]+$/.test(id)
+      ? loadScript('data/unit-' + id + '.js').then(() => received['unit:' + id] || null, () => null)
+      : Promise.resolve(null)),
     page: (name) => loadScript('data/page-' + name + '.js').then(() => received['page:' + name]),
     detail: (ref) => {
-      const unit = state.unitsById.get(ref.split('/')[0]);
-      if (!unit) return Promise.resolve(null);
-      return loadScript('data/detail-' + unit.page + '.js').then(() => received['detail:' + ref] || null);
+      const id = ref.split('/')[0];
+      return unitDoc(id).then(() => received['detail:' + ref] || null);
     },
+    search: (q) => searchIndex().then((entries) => localSearch(entries, q)),
     review: () => loadScript('data/review.js').then(() => received.review),
   };
 
-  function index(model) {
-    state.unitsById.clear(); state.objectivesByRef.clear(); state.krsByRef.clear();
-    for (const u of model.units || []) {
-      state.unitsById.set(u.id, u);
-      for (const o of u.objectives) {
-        o.unitId = u.id;
-        state.objectivesByRef.set(o.ref, o);
-        for (const k of o.key_results) { k.objectiveRef = o.ref; k.unitId = u.id; state.krsByRef.set(k.ref, k); }
-      }
-    }
+  async function unitDoc(id) {
+    if (state.units.has(id)) return state.units.get(id);
+    const doc = await api.unit(id);
+    if (doc) state.units.set(id, doc);
+    return doc;
   }
   const word = (key) => (state.model && state.model.words && state.model.words[key]) || key;
 
@@ -95,8 +100,9 @@
     el('review').hidden = route.kind !== 'review';
     el('stage').hidden = route.kind === 'review';
     if (route.kind === 'review') { await showReview(); return; }
-    const unit = route.kind === 'unit' ? state.unitsById.get(route.unit) : null;
-    if (route.kind === 'unit' && !unit) { notFound(route.unit); return; }
+    const unit = route.kind === 'unit' ? await unitDoc(route.unit) : null;
+    if (route.kind === 'unit' && !unit) { state.unit = null; breadcrumbs(null); notFound(route.unit); return; }
+    state.unit = unit;
     const page = unit ? unit.page : 'index';
     breadcrumbs(unit);
     if (page !== state.page || !el('diagram').firstChild || keepView === 'reload') {
@@ -111,6 +117,7 @@
   function notFound(id) {
     const d = el('diagram');
     d.replaceChildren();
+    state.page = null;
     const p = document.createElement('p');
     p.className = 'message';
     p.textContent = '404 · ' + id;
@@ -131,23 +138,21 @@
     state.full = { x: vb[0], y: vb[1], w: vb[2], h: vb[3] };
     el('diagram').replaceChildren(imported);
     wireLinks(imported);
-    setView(view || state.full);
+    if (view) setView(view); else fit();
     applyFilters();
   }
 
-  // Graphviz writes links as <a xlink:href="sales.svg"> (a unit's page) and, on key result rows
-  // and objectives, "#k/<ref>" and "#o/<ref>" (their panels).
+  // The meeting page's diagrams link with fragments: "#u/<id>" (a unit's page), "#index" (the
+  // overview), "#o/<ref>" and "#k/<ref>" (an objective's or key result's panel).
   function wireLinks(svg) {
     for (const a of svg.querySelectorAll('a')) {
       const target = a.getAttribute('xlink:href') || a.getAttribute('href') || '';
       a.removeAttribute('xlink:href'); a.removeAttribute('href'); a.removeAttribute('target');
       let route = null;
-      if (/^#[ok]\//.test(target)) route = { kind: 'unit', unit: decodeURIComponent(target.slice(3)).split('/')[0], ref: decodeURIComponent(target.slice(3)) };
-      else if (/^[a-z0-9._-]+\.svg$/.test(target)) {
-        const page = target.slice(0, -4);
-        const unit = [...state.unitsById.values()].find((u) => u.page === page);
-        route = page === 'index' || !unit ? { kind: 'overview' } : { kind: 'unit', unit: unit.id };
-      }
+      const rest = (() => { try { return decodeURIComponent(target.slice(3)); } catch (e) { return ''; } })();
+      if (/^#[ok]\//.test(target) && rest) route = { kind: 'unit', unit: rest.split('/')[0], ref: rest };
+      else if (target.startsWith('#u/') && rest) route = { kind: 'unit', unit: rest };
+      else if (target === '#index') route = { kind: 'overview' };
       if (!route) continue;
       a.classList.add('link');
       a.dataset.route = JSON.stringify(route);
@@ -164,11 +169,7 @@
   function breadcrumbs(unit) {
     const nav = el('crumbs');
     nav.replaceChildren();
-    const chain = [];
-    for (let u = unit; u; u = u.parent ? state.unitsById.get(u.parent) : null) {
-      if (chain.includes(u)) break;
-      chain.unshift(u);
-    }
+    const chain = unit ? (unit.chain || []).concat([{ id: unit.id, name: unit.name }]) : [];
     const add = (text, route) => {
       const a = document.createElement('a');
       a.textContent = text;
@@ -187,7 +188,49 @@
 
   // ---------------------------------------------------------------- pan and zoom
 
-  function setView(v) {
+  // Fit: the whole page; in presenter mode, the page's own unit (with its child units when they
+  // fit) at a scale where an objective's title (12 pt) is at least 19 px and status text (10 pt)
+  // at least 16 px, centred, or from its top left corner when it is larger than the screen.
+  const PRESENTER_MIN = 1.6;
+  const PRESENTER_MAX = 3;
+  function fit() {
+    const svg = el('diagram').querySelector('svg');
+    const subject = svg && svg.querySelector('g.cluster.subject');
+    if (!body.classList.contains('presenter') || !subject || !state.full) { setView(state.full, true); return; }
+    setView(state.full, true);
+    const screen = svg.getBoundingClientRect();
+    const toUser = svg.getScreenCTM().inverse();
+    const frameOf = (elements) => {
+      let x0 = Infinity; let y0 = Infinity; let x1 = -Infinity; let y1 = -Infinity;
+      for (const e of elements) {
+        const r = e.getBoundingClientRect();
+        for (const [px, py] of [[r.left, r.top], [r.right, r.bottom]]) {
+          const p = new DOMPoint(px, py).matrixTransform(toUser);
+          x0 = Math.min(x0, p.x); y0 = Math.min(y0, p.y); x1 = Math.max(x1, p.x); y1 = Math.max(y1, p.y);
+        }
+      }
+      const pad = 10;
+      return { x: x0 - pad, y: y0 - pad, w: x1 - x0 + 2 * pad, h: y1 - y0 + 2 * pad };
+    };
+    const scaleFor = (f) => Math.min(screen.width / f.w, screen.height / f.h);
+    let frame = frameOf([subject, ...svg.querySelectorAll('g.node.unit')]);
+    if (scaleFor(frame) < PRESENTER_MIN) frame = frameOf([subject]);
+    const s = Math.min(Math.max(scaleFor(frame), PRESENTER_MIN), PRESENTER_MAX);
+    const w = screen.width / s; const h = screen.height / s;
+    const x = frame.w <= w ? frame.x + frame.w / 2 - w / 2 : frame.x;
+    const y = frame.h <= h ? frame.y + frame.h / 2 - h / 2 : frame.y;
+    setView({ x, y, w, h }, true);
+  }
+  function presenter(on) {
+    body.classList.toggle('presenter', on);
+    setTimeout(fit, 0);
+  }
+  window.addEventListener('resize', () => { if (state.fitted) fit(); });
+
+  // `fitted`: the view is a fit, done again when the window changes size (full screen).
+  function setView(v, fitted) {
+    if (!v) return;
+    state.fitted = !!fitted;
     state.view = { x: v.x, y: v.y, w: v.w, h: v.h };
     const svg = el('diagram').querySelector('svg');
     if (svg) svg.setAttribute('viewBox', `${v.x} ${v.y} ${v.w} ${v.h}`);
@@ -242,29 +285,44 @@
 
   // ---------------------------------------------------------------- search
 
-  function searchEntries() {
-    const out = [];
-    for (const u of state.unitsById.values()) {
-      out.push({ text: `${u.name} ${u.id} ${u.owner || ''}`, label: u.name, hint: u.level_label, route: { kind: 'unit', unit: u.id } });
-      for (const o of u.objectives) {
-        out.push({ text: `${o.title} ${o.ref}`, label: o.title, hint: u.name, route: { kind: 'unit', unit: u.id, ref: o.ref } });
-        for (const k of o.key_results) {
-          out.push({ text: `${k.title} ${k.ref}`, label: k.title, hint: u.name, route: { kind: 'unit', unit: u.id, ref: k.ref } });
-        }
-      }
+  // Served: the server searches (/api/search). Static: the index (data/search.js) is loaded on
+  // the first search and searched here the same way: every word of the query, folded (NFKC,
+  // lower case), in an entry's text; an exact name first, then names that start with the query.
+  const fold = (t) => t.normalize('NFKC').toLowerCase().replace(/[\u0000-\u001f\u007f]/g, ' ');
+  let indexPromise = null;
+  function searchIndex() {
+    if (!indexPromise) {
+      indexPromise = loadScript('data/search.js').then(() => (received.search || []).map((row) => {
+        const label = fold(row[1]);
+        return { kind: ['unit', 'objective', 'key_result'][row[0]], label: row[1], hint: row[2], unit: row[3], ref: row[4] || null, name: label, key: label + ' ' + fold(row[4] || '') + ' ' + fold(row[5] || '') };
+      }), () => []);
     }
-    for (const e of out) e.key = e.text.normalize('NFKC').toLowerCase();
-    return out;
+    return indexPromise;
   }
-  let entries = [];
+  function localSearch(entries, q) {
+    const whole = fold(q).trim().split(/\s+/).filter(Boolean);
+    if (!whole.length) return { hits: [], more: false };
+    const query = whole.join(' ');
+    const found = [];
+    for (let i = 0; i < entries.length && found.length < 400; i++) {
+      const e = entries[i];
+      if (whole.every((t) => e.key.includes(t))) found.push([e.name === query ? 0 : e.name.startsWith(query) ? 1 : 2, i, e]);
+    }
+    found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return { hits: found.slice(0, 12).map((f) => f[2]), more: found.length > 12 };
+  }
   const results = el('results');
-  function search(text) {
+  let searchSeq = 0;
+  let lastHits = [];
+  async function search(text) {
+    const seq = ++searchSeq;
+    if (!text.trim()) { results.replaceChildren(); results.hidden = true; lastHits = []; return; }
+    let answer;
+    try { answer = await api.search(text); } catch (e) { answer = { hits: [], more: false }; }
+    if (seq !== searchSeq) return; // a later keystroke's answer wins
+    lastHits = answer.hits || [];
     results.replaceChildren();
-    const q = text.normalize('NFKC').toLowerCase().trim();
-    if (!q) { results.hidden = true; return; }
-    const terms = q.split(/\s+/);
-    const hits = entries.filter((e) => terms.every((t) => e.key.includes(t))).slice(0, 12);
-    for (const hit of hits) {
+    for (const hit of lastHits) {
       const li = document.createElement('li');
       const label = document.createElement('span');
       label.textContent = hit.label;
@@ -274,11 +332,12 @@
       li.addEventListener('mousedown', (e) => { e.preventDefault(); pick(hit); });
       results.appendChild(li);
     }
-    if (!hits.length) { const li = document.createElement('li'); li.className = 'none'; li.textContent = word('no_match'); results.appendChild(li); }
+    if (!lastHits.length) { const li = document.createElement('li'); li.className = 'none'; li.textContent = word('no_match'); results.appendChild(li); }
     results.hidden = false;
     results.firstChild.classList.add('active');
   }
-  function pick(hit) { el('search').value = ''; results.hidden = true; el('search').blur(); go(hit.route); }
+  const routeOf = (hit) => (hit.ref ? { kind: 'unit', unit: hit.unit, ref: hit.ref } : { kind: 'unit', unit: hit.unit });
+  function pick(hit) { el('search').value = ''; results.hidden = true; el('search').blur(); go(routeOf(hit)); }
   el('search').addEventListener('input', (e) => search(e.target.value));
   el('search').addEventListener('keydown', (e) => {
     const items = [...results.querySelectorAll('li:not(.none)')];
@@ -290,33 +349,22 @@
       items[(Math.max(i, 0) + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length].classList.add('active');
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      const q = e.target.value.normalize('NFKC').toLowerCase().trim();
-      const terms = q.split(/\s+/);
-      const hits = entries.filter((x) => terms.every((t) => x.key.includes(t))).slice(0, 12);
-      if (hits.length) pick(hits[Math.max(i, 0)]);
+      const value = e.target.value;
+      // Enter right after typing: wait for this text's answer.
+      search(value).then(() => { if (lastHits.length && e.target.value === value) pick(lastHits[Math.max(i, 0)] || lastHits[0]); });
     } else if (e.key === 'Escape') { e.target.value = ''; results.hidden = true; e.target.blur(); }
   });
 
   // ---------------------------------------------------------------- filters
 
-  function matches(o) {
-    const f = state.filters;
-    if (!f.size) return true;
-    const krs = o.key_results;
-    if (f.has('off_track') && (o.status === 'off_track' || krs.some((k) => k.status === 'off_track'))) return true;
-    if (f.has('at_risk') && (o.status === 'at_risk' || krs.some((k) => k.status === 'at_risk'))) return true;
-    if (f.has('stale') && krs.some((k) => k.stale)) return true;
-    if (f.has('committed') && o.type === 'committed') return true;
-    if (f.has('problems') && o.problems) return true;
-    return false;
-  }
+  // The diagram's objective and unit boxes carry classes naming the filters they match
+  // (f-off_track, f-at_risk, f-stale, f-problems, f-committed): what matches none is dimmed.
   function applyFilters() {
     const svg = el('diagram').querySelector('svg');
     if (!svg) return;
-    for (const node of svg.querySelectorAll('g.node')) {
-      const ref = (node.id || '').replace(/^o:/, '');
-      const o = state.objectivesByRef.get(ref);
-      node.classList.toggle('dim', !!o && !matches(o));
+    const on = [...state.filters];
+    for (const node of svg.querySelectorAll('g.node.objective, g.node.unit')) {
+      node.classList.toggle('dim', on.length > 0 && !on.some((f) => node.classList.contains('f-' + f)));
     }
   }
   for (const box of document.querySelectorAll('#filters input')) {
@@ -552,49 +600,45 @@
 
   // ---------------------------------------------------------------- keyboard and presenter
 
-  function siblings(unit) {
-    if (!unit) return [];
-    const parent = unit.parent ? state.unitsById.get(unit.parent) : null;
-    return parent ? parent.children.map((id) => state.unitsById.get(id)).filter(Boolean)
-      : [...state.unitsById.values()].filter((u) => !u.parent);
-  }
   document.addEventListener('keydown', (e) => {
     if (e.target.closest && e.target.closest('input, textarea, select')) return;
     if (e.metaKey || e.ctrlKey || e.altKey) return;
     const route = currentRoute();
-    const unit = route.kind === 'unit' ? state.unitsById.get(route.unit) : null;
+    const unit = route.kind === 'unit' && state.unit && state.unit.id === route.unit ? state.unit : null;
+    const roots = (state.model && state.model.roots) || [];
     switch (e.key) {
       case '+': case '=': zoom(1.25); break;
       case '-': case '_': zoom(0.8); break;
-      case '0': setView(state.full); break;
+      case '0': fit(); break;
       case 'f': case 'F':
         if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen().catch(() => {});
         break;
-      case 'p': case 'P': body.classList.toggle('presenter'); setTimeout(() => setView(state.full), 0); break;
+      case 'p': case 'P': presenter(!body.classList.contains('presenter')); break;
       case '/': e.preventDefault(); el('search').focus(); break;
-      case 'Escape': if (!el('panel').hidden) closePanel(false); else body.classList.remove('presenter'); break;
-      case 'ArrowUp':
+      case 'Escape': if (!el('panel').hidden) closePanel(false); else if (body.classList.contains('presenter')) presenter(false); break;
+      case 'ArrowUp': {
         e.preventDefault();
-        if (unit && unit.parent) go({ kind: 'unit', unit: unit.parent }); else if (unit) go({ kind: 'overview' });
+        const chain = unit ? unit.chain || [] : [];
+        if (chain.length) go({ kind: 'unit', unit: chain[chain.length - 1].id }); else if (unit) go({ kind: 'overview' });
         break;
+      }
       case 'Enter': case 'ArrowDown': {
         e.preventDefault();
-        const first = unit ? unit.children[0] : [...state.unitsById.values()].find((u) => !u.parent)?.id;
+        const first = unit ? unit.first_child : roots[0] && roots[0].id;
         if (first) go({ kind: 'unit', unit: first });
         break;
       }
       case 'ArrowLeft': case 'ArrowRight': {
         e.preventDefault();
-        const list = siblings(unit);
-        const i = list.indexOf(unit);
-        if (i >= 0 && list.length > 1) go({ kind: 'unit', unit: list[(i + (e.key === 'ArrowRight' ? 1 : list.length - 1)) % list.length].id });
+        const to = unit && (e.key === 'ArrowRight' ? unit.next : unit.prev);
+        if (to) go({ kind: 'unit', unit: to });
         break;
       }
       default: return;
     }
   });
-  el('fit').addEventListener('click', () => setView(state.full));
-  el('presenter').addEventListener('click', () => { body.classList.toggle('presenter'); setTimeout(() => setView(state.full), 0); });
+  el('fit').addEventListener('click', fit);
+  el('presenter').addEventListener('click', () => presenter(true));
 
   // ---------------------------------------------------------------- live
 
@@ -625,7 +669,8 @@
     state.model = model;
     state.version = model.version;
     document.documentElement.lang = model.language === 'zh' ? 'zh-CN' : 'en';
-    if (!model.load_error) { index(model); entries = searchEntries(); }
+    state.units.clear();
+    indexPromise = null;
     banner();
     el('title').textContent = [model.title, model.cycle, model.as_of].filter(Boolean).join(' · ');
     el('search').placeholder = word('search');

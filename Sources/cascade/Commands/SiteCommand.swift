@@ -3,6 +3,7 @@ import CascadeCore
 import CascadeServe
 import CascadeSystem
 import Graphviz
+import WorkerPool
 
 #if canImport(Glibc)
   import Glibc
@@ -32,26 +33,22 @@ struct SiteCommand: ParsableCommand {
 
   @OptionGroup var language: LanguageOption
 
+  /// Internal: a worker process laying out pages (see ``RenderWorker``).
+  @Flag(name: .customLong("render-worker"), help: .hidden)
+  var renderWorker = false
+
   mutating func run() throws {
+    if renderWorker { RenderWorker.serve(format: .svg) }
     let language = self.language
     let options = ServeOptions(paths: paths, asOf: asOf, language: { language.language(plan: $0) })
     let snapshot = LivePlan(options, today: { Day.today }).snapshot
     if let error = snapshot.loadError { throw CLIFailure(message: "cascade: \(error)") }
     let day = snapshot.card?.asOf ?? Day.today
     let writer = SiteWriter(snapshot: snapshot, since: since ?? Day(ordinal: day.ordinal - 30))
-    var files = writer.files()
-    for page in writer.pages {
-      let svg: [UInt8]
-      do {
-        svg = try Graphviz.render(dot: page.dot, layout: .dot, format: .svg)
-      } catch {
-        throw CLIFailure(message: "cascade: cannot lay out page \(page.name): \(error)")
-      }
-      files.append(SiteWriter.pageFile(name: page.name, svg: svg))
-    }
     for folder in [output, output + "/assets", output + "/data"] where mkdir(folder, 0o755) != 0 && errno != EEXIST {
       throw CLIFailure(message: "cascade: cannot create \(folder): \(String(cString: strerror(errno)))")
     }
+    let files = writer.files()
     for file in files {
       let path = output + "/" + file.path
       do {
@@ -60,6 +57,28 @@ struct SiteCommand: ParsableCommand {
         throw CLIFailure(message: "cascade: cannot write \(path): \(error)")
       }
     }
-    try Terminal.write("cascade site: \(files.count) files in \(output)/ (open \(output)/index.html)\n")
+    // The pages, laid out by worker processes (one per core): libgvc lays out one graph at a
+    // time in a process.
+    let count = writer.pageCount
+    var pool = RenderPool(arguments: CommandLine.arguments + ["--render-worker"])
+    let failures: [RenderPool.Failure]
+    do throws(WorkerPoolError) {
+      failures = try pool.run(count: count, workers: RenderPool.workers(for: count)) { i in
+        guard let page = writer.page(i) else { return RenderJob(name: "?", path: "/dev/null", dot: "digraph {}") }
+        return RenderJob(
+          name: page.name, path: output + "/" + page.path, dot: page.dot, wrap: SiteWriter.pageWrapping(page.name))
+      }
+    } catch {
+      throw CLIFailure(message: "cascade: \(error)")
+    }
+    if let first = failures.first {
+      throw CLIFailure(
+        message: "cascade: \(failures.count) of \(count) pages could not be laid out; the first: \(first)")
+    }
+    try Terminal.write(
+      Message(
+        en: "cascade site: \(files.count + count) files in \(visible(output))/ (open \(visible(output))/index.html)\n",
+        zh: "cascade site：已在 \(visible(output))/ 写入 \(files.count + count) 个文件（打开 \(visible(output))/index.html）\n"
+      ).text(snapshot.presentation.language))
   }
 }

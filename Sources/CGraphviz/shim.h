@@ -12,6 +12,17 @@
 
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
+#include <graphviz/types.h>
+
+// The resolution a laid-out graph is rendered at (0: the device's own, 96 for bitmaps).
+// Read at render time, so a drawing too big for a bitmap can be rendered smaller on purpose
+// instead of being scaled by the cairo plugin, which says so only on stderr.
+static inline double cgv_drawing_dpi(Agraph_t *g) {
+  return GD_drawing(g) ? GD_drawing(g)->dpi : 0;
+}
+static inline void cgv_set_drawing_dpi(Agraph_t *g, double dpi) {
+  if (GD_drawing(g)) GD_drawing(g)->dpi = dpi;
+}
 
 // Error capture (agseterrf) is done in Swift with a @convention(c) callback:
 // a static buffer defined in this header would be duplicated in every module

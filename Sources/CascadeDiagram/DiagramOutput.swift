@@ -10,18 +10,21 @@ extension CascadeDiagram {
     result.checkIns.entries.isEmpty ? nil : DiagramProgress(Scorer.score(result, asOf: day), result)
   }
 
-  /// The whole diagram as a file in `format` (`.dot`: the source itself), each phase timed.
-  /// A one-shot render: its graph is freed in the background while the file is written.
+  /// The whole diagram as a file in `format` (`.dot`: the source itself), each phase timed,
+  /// and, for a PNG too large for a bitmap, how much smaller it was rendered
+  /// (``Graphviz/Shrink``). A one-shot render: its graph is freed in the background while the
+  /// file is written.
   public static func file(
     _ result: LintResult, progress: DiagramProgress?, options: DiagramOptions, format: Graphviz.Format
-  ) throws(DiagramError) -> [UInt8] {
-    if format == .dot { return Array(try dot(for: result, progress: progress, options: options).utf8) }
+  ) throws(DiagramError) -> (bytes: [UInt8], shrunk: Graphviz.Shrink?) {
+    if format == .dot { return (Array(try dot(for: result, progress: progress, options: options).utf8), nil) }
     let source = try Timings.measure("dot") { () throws(DiagramError) in
       try dot(for: result, progress: progress, options: options)
     }
     return try Timings.measure("graphviz") { () throws(DiagramError) in
       do throws(Graphviz.Error) {
-        return try Graphviz.render(dot: source, format: format, freeing: .inBackground)
+        let output = try Graphviz.renderWithWarnings(dot: source, format: format, freeing: .inBackground)
+        return (output.bytes, output.shrunk)
       } catch {
         throw .graphviz(error)
       }
@@ -141,6 +144,20 @@ extension CascadeDiagram {
       for o in unit.objectives.indices where selection.shows(u, o) { n += 1 }
     }
     return n
+  }
+
+  /// The one line `render` prints when a PNG was rendered smaller than its normal size because
+  /// a bitmap cannot be that large (it is still written).
+  public static func shrunkToFit(_ s: Graphviz.Shrink) -> Message {
+    let percent = NumberFormat.clampedInt(s.scale * 100, in: 1...99)
+    let size = "\(s.width) × \(s.height)"
+    return Message(
+      en: "cascade: the diagram would be \(size) px, more than a PNG can hold (\(Graphviz.maxBitmapSide) px a side), "
+        + "so it was drawn at \(percent)% of its size, too small to read; "
+        + "try --split DIR, --depth N, --focus UNIT, SVG, or cascade serve",
+      zh: "cascade: 这张图本应是 \(size) 像素，超过了 PNG 的上限（每边 \(Graphviz.maxBitmapSide) 像素），"
+        + "只能缩小到 \(percent)% 绘制，已经看不清；"
+        + "可以改用 --split 文件夹、--depth 层数、--focus 单元、SVG 格式，或 cascade serve")
   }
 
   /// The one line `render` prints when the picture will be too big to read (it is still written).

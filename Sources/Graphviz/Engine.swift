@@ -178,6 +178,7 @@ enum Engine {
       throw failure(.layout, "gvLayout() returned \(layoutStatus)")
     }
     warnings += takeDiagnostics()
+    let shrunk = format == "png" ? fitBitmap(graph) : nil
 
     // gvRender into a memory stream rather than gvRenderData: gvRenderData grows its buffer
     // one page at a time (a realloc per 4 KB of output), which made large diagrams measurably
@@ -202,7 +203,27 @@ enum Engine {
       handedOff = true
       release(Handles(gvc: gvc, graph: graph))
     }
-    return Graphviz.Output(bytes: bytes, warnings: warnings)
+    return Graphviz.Output(bytes: bytes, warnings: warnings, shrunk: shrunk)
+  }
+
+  /// A laid-out graph whose bitmap would be larger than ``Graphviz/maxBitmapSide`` pixels a side
+  /// is rendered at a lower resolution that fits (just inside the limit, so that the cairo
+  /// plugin does not scale it again); returns what was done, or nil when it fits.
+  private static func fitBitmap(_ graph: UnsafeMutablePointer<Agraph_t>) -> Graphviz.Shrink? {
+    // "llx,lly,urx,ury" in points, set by gvLayout; 4 points of padding on each side.
+    let bb = "bb".withCString { name in agget(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: name)) }
+    guard let bb else { return nil }
+    let box = String(cString: bb).split { $0 == "," || $0 == " " }.compactMap { Double(String($0)) }
+    guard box.count == 4, box.allSatisfy({ $0.isFinite }) else { return nil }
+    let dpi = cgv_drawing_dpi(graph) > 0 ? cgv_drawing_dpi(graph) : 96
+    let width = (box[2] - box[0] + 8) * dpi / 72
+    let height = (box[3] - box[1] + 8) * dpi / 72
+    let limit = Double(Graphviz.maxBitmapSide) * 0.98
+    let largest = max(width, height)
+    guard largest.isFinite, largest > limit, largest < 1e12 else { return nil }
+    let scale = limit / largest
+    cgv_set_drawing_dpi(graph, dpi * scale)
+    return Graphviz.Shrink(width: Int(width.rounded()), height: Int(height.rounded()), scale: scale)
   }
 
   /// A graph and its context, handed to another thread to free.

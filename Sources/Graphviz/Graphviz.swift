@@ -102,7 +102,22 @@ public enum Graphviz {
   public struct Output: Sendable, Equatable {
     public let bytes: [UInt8]
     public let warnings: [String]
+    /// Set when a bitmap (PNG) would have been larger than ``maxBitmapSide`` pixels a side and
+    /// was rendered smaller to fit: its size at the normal resolution, and the scale it was
+    /// rendered at (below 1).
+    public var shrunk: Shrink? = nil
   }
+
+  /// A bitmap rendered smaller than its normal size, because it would not fit otherwise.
+  public struct Shrink: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    public var scale: Double
+  }
+
+  /// The largest side of a bitmap Graphviz's cairo renderer can make (32,767 pixels): past it,
+  /// the plugin scales the picture down itself and says so only on stderr.
+  public static let maxBitmapSide = 32_767
 
   /// When the graph and its layout are freed after a render.
   public enum Freeing: Sendable {

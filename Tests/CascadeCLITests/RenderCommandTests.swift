@@ -164,4 +164,32 @@ import Testing
     let focused = try CLI.run(["render", dir + "/org", "--depth", "0", "-o", dir + "/top.dot"])
     #expect(!focused.stderr.contains("objective boxes"), "\(focused.stderr)")
   }
+
+  /// A PNG wider than a bitmap can be (32,767 px) is drawn smaller to fit, and says so in one
+  /// line of ours; Graphviz's own "(null): graph is too large for cairo-renderer bitmaps" is
+  /// not printed.
+  @Test func aPNGTooWideForABitmapIsShrunkAndSaysSo() throws {
+    let dir = NSTemporaryDirectory() + "cascade-wide-" + UUID().uuidString
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    // 145 objectives in one unit, side by side: fewer than 150 boxes, but about 35,000 px wide.
+    var yaml = "unit: wide\nname: Wide\nlevel: company\ncycle: 2027-Q1\nobjectives:\n"
+    for i in 0..<145 {
+      yaml += "  - id: o\(i)\n    title: Objective number \(i) with a fairly long title\n    key_results:\n"
+      yaml += "      - {id: k, title: Count \(i) from 1 to 2, baseline: 1, target: 2, unit: things}\n"
+    }
+    try yaml.write(toFile: dir + "/plan.yaml", atomically: true, encoding: .utf8)
+    let run = try CLI.run(["render", dir + "/plan.yaml", "-o", dir + "/wide.png"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "\(run.stderr)")
+    #expect(lines.first?.contains("more than a PNG can hold") == true, "\(run.stderr)")
+    #expect(!run.stderr.contains("cairo-renderer"))
+    let png = try Data(contentsOf: URL(fileURLWithPath: dir + "/wide.png"))
+    let width = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+    #expect(width > 20_000 && width <= 32_767, "\(width)")
+    // An SVG has no such limit: nothing to say.
+    let svg = try CLI.run(["render", dir + "/plan.yaml", "-o", dir + "/wide.svg"])
+    #expect(svg.stderr.isEmpty, "\(svg.stderr)")
+  }
 }

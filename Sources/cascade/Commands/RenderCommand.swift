@@ -82,18 +82,21 @@ struct RenderCommand: ParsableCommand {
     if let split {
       try renderSplit(result, progress: progress, options: options, format: format, folder: split)
     } else if let output {
-      // Still written, but not silently: a picture nobody can read needs another view.
       let boxes = try failing { () throws(DiagramError) in try CascadeDiagram.objectiveBoxes(result, options: options) }
-      if boxes > CascadeDiagram.readableObjectiveBoxes {
-        Terminal.standardError(CascadeDiagram.tooBigToRead(boxes: boxes).text(options.language))
-      }
-      let bytes = try failing { () throws(DiagramError) in
+      let file = try failing { () throws(DiagramError) in
         try CascadeDiagram.file(result, progress: progress, options: options, format: format)
       }
       do {
-        try FileOutput.write(bytes, to: output)
+        try FileOutput.write(file.bytes, to: output)
       } catch {
         throw CLIFailure(message: "cascade: cannot write \(output): \(error)")
+      }
+      // Still written, but not silently: a picture nobody can read needs another view. One
+      // line: a PNG drawn smaller than it should be says so, else one with too many boxes.
+      if let shrunk = file.shrunk {
+        Terminal.standardError(CascadeDiagram.shrunkToFit(shrunk).text(options.language))
+      } else if boxes > CascadeDiagram.readableObjectiveBoxes {
+        Terminal.standardError(CascadeDiagram.tooBigToRead(boxes: boxes).text(options.language))
       }
     }
     if result.summary.errors > 0 {

@@ -103,6 +103,12 @@ public struct SplitDiagram: Sendable {
       }
       if let first = failures.first { throw .pages(failed: failures.count, of: count, first: first) }
     }
+    // Every page was written without fsyncs of its own: on disk together now.
+    do {
+      try FileOutput.syncFileSystem(of: folder)
+    } catch {
+      throw .write(path: folder, reason: "\(error)")
+    }
   }
 
   /// Pages `offset`, `offset + every`, … rendered and written in this process.
@@ -123,7 +129,7 @@ public struct SplitDiagram: Sendable {
       }
       let target = path(i, in: folder)
       do {
-        try FileOutput.write(bytes, to: target)
+        try FileOutput.write(bytes, to: target, durable: false)
       } catch {
         throw .write(path: target, reason: "\(error)")
       }

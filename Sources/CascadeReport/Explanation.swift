@@ -19,7 +19,15 @@ public enum Explanation {
   }
 
   public static func text(_ subject: Subject, _ result: LintResult, asOf: Day, _ p: Presentation = .plain) -> String {
-    let card = Scorer.score(result, asOf: asOf)
+    text(subject, result, card: Scorer.score(result, asOf: asOf), p)
+  }
+
+  /// The trace from scores already worked out: what a caller explaining many subjects of one
+  /// plan uses (scoring the whole plan for each would make the meeting page's details, and
+  /// `cascade site`, quadratic in the plan).
+  public static func text(_ subject: Subject, _ result: LintResult, card: Scorecard, _ p: Presentation = .plain)
+    -> String
+  {
     let e = Explainer(card: card, result: result, p: p)
     switch subject {
     case .unit(let u): return e.unit(u)

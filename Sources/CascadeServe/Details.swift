@@ -42,7 +42,7 @@ enum Details {
         w.field("stale", s.stale)
         w.field("cycle_start", unit.cycle?.start.description)
         w.field("cycle_end", unit.cycle?.end.description)
-        w.field("explain", Explanation.text(subject, result, asOf: card.asOf, p))
+        w.field("explain", Explanation.text(subject, result, card: card, p))
         w.key("checkins")
         w.array(s.used.suffix(maxPoints)) { w, c in
           w.object { w in
@@ -82,7 +82,7 @@ enum Details {
         w.field("status", s.status.rawValue)
         w.field("status_label", p(Words.status(s.status)))
         w.field("score", s.score)
-        w.field("explain", Explanation.text(subject, result, asOf: card.asOf, p))
+        w.field("explain", Explanation.text(subject, result, card: card, p))
         w.key("up")
         w.array(o.alignsTo) { w, r in link(&w, r.description, index) }
         w.key("down")

@@ -248,20 +248,32 @@ public struct SearchIndex: Sendable {
   }
 
   /// The whole index for the static site, which searches in the browser: one row per entry,
-  /// `[kind, label, hint, unit, ref, other text]` (kind 0 unit, 1 objective, 2 key result).
+  /// as small as it can be, for it is downloaded on the first search. A unit:
+  /// `[0, name, level, id, owner]`; an objective: `[1, title, u, "objective-id"]`; a key
+  /// result: `[2, title, u, "objective-id/kr-id"]`, with `u` the row of its unit (which gives
+  /// the hint, the unit's name, and the start of its reference).
   public func siteJSON() -> String {
     let index = result.index
+    var unitRow: [Int32: Int] = [:]
     var w = JSONWriter()
-    w.array(entries) { w, e in
-      let h = hit(e)
+    w.array(entries.enumerated()) { w, pair in
+      let (row, e) = pair
+      let unit = index.unit(Int(e.unit))
       w.array(CollectionOfOne(())) { w, _ in
         w.value(e.kind.rawValue)
-        w.value(h.label)
-        w.value(h.hint)
-        w.value(h.unit)
-        w.value(h.ref ?? "")
-        let unit = index.unit(Int(e.unit))
-        w.value(e.kind == .unit ? "\(unit.id) \(unit.owner ?? "")" : "")
+        switch e.kind {
+        case .unit:
+          unitRow[e.unit] = row
+          w.value(unit.name)
+          w.value(presentation(Words.level(unit.level)))
+          w.value(unit.id)
+          w.value(unit.owner ?? "")
+        case .objective, .keyResult:
+          let o = unit.objectives[Int(e.objective)]
+          w.value(e.kind == .objective ? o.title : o.keyResults[Int(e.keyResult)].title)
+          w.value(unitRow[e.unit] ?? -1)
+          w.value(e.kind == .objective ? o.id : o.id + "/" + o.keyResults[Int(e.keyResult)].id)
+        }
       }
     }
     return w.output

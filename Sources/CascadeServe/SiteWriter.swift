@@ -42,18 +42,18 @@ public struct SiteWriter: Sendable {
     return ("Cascade.receive(\(w.output), ", ");\n")
   }
 
-  /// Every file but the pages' SVG: the shell, the assets, the model, the units, the search
-  /// index and the review agenda.
-  public func files() -> [File] {
-    var out: [File] = [
+  /// Every file but the pages' SVG, handed to `emit` one at a time as it is made (a
+  /// 10,000-person site is a gigabyte of scripts; none is kept once written): the shell, the
+  /// assets, the model, the units, the search index and the review agenda.
+  public func files(_ emit: (File) throws -> Void) rethrows {
+    try emit(
       File(
         path: "index.html",
-        bytes: Array(Assets.shell(language: snapshot.presentation.language, mode: "site", root: "").utf8)),
-      File(path: "assets/app.js", bytes: Assets.script),
-      File(path: "assets/app.css", bytes: Assets.style),
-      File(path: "data/model.js", bytes: Self.receive("model", json: snapshot.modelJSON)),
-    ]
-    guard let result = snapshot.result, let card = snapshot.card else { return out }
+        bytes: Array(Assets.shell(language: snapshot.presentation.language, mode: "site", root: "").utf8)))
+    try emit(File(path: "assets/app.js", bytes: Assets.script))
+    try emit(File(path: "assets/app.css", bytes: Assets.style))
+    try emit(File(path: "data/model.js", bytes: Self.receive("model", json: snapshot.modelJSON)))
+    guard let result = snapshot.result, let card = snapshot.card else { return }
     let index = result.index
     for u in index.plan.units.indices {
       let unit = index.unit(u)
@@ -68,17 +68,16 @@ public struct SiteWriter: Sendable {
           script += Self.receiveLine("detail:" + ref, json: json)
         }
       }
-      out.append(File(path: Self.unitPath(unit.id), bytes: Array(script.utf8)))
+      try emit(File(path: Self.unitPath(unit.id), bytes: Array(script.utf8)))
     }
     if let search = snapshot.search {
-      out.append(File(path: "data/search.js", bytes: Self.receive("search", json: search.siteJSON())))
+      try emit(File(path: "data/search.js", bytes: Self.receive("search", json: search.siteJSON())))
     }
-    out.append(
+    try emit(
       File(
         path: "data/review.js",
         bytes: Self.receive(
           "review", json: ReviewPage.json(result, since: since, asOf: card.asOf, snapshot.presentation))))
-    return out
   }
 
   /// A unit's script. Unit ids are `[a-z0-9._-]` (the loader refuses others), so the id is the

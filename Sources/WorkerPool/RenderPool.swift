@@ -51,6 +51,10 @@ public enum WorkerPoolError: Error, Sendable, CustomStringConvertible {
 /// The parent's side: starts workers, hands each idle one the next page, restarts the ones
 /// that stop, collects failures.
 ///
+/// Workers write each page atomically but without fsyncs of its own (thousands of pages would
+/// each pay two): the caller makes them durable together, with
+/// `FileOutput.syncFileSystem(of:)`, once the pool is done.
+///
 /// Protocol, on fds 3 (to the worker) and 4 (from it), so that nothing a library prints on
 /// stdout can get in the way: a request is `<path bytes> <dot bytes>\n`, the path and the DOT,
 /// or `<path bytes> <dot bytes> <prefix bytes> <suffix bytes>\n` and the four for a wrapped one;

@@ -32,7 +32,8 @@ public enum RenderWorker {
         // (fragmenting both) while the next layout waits for the Graphviz lock anyway.
         var bytes = try Graphviz.render(dot: String(decoding: dotBytes, as: UTF8.self), format: format, freeing: .now)
         if let wrap { bytes = wrap.prefix + Self.jsonString(bytes) + wrap.suffix }
-        try FileOutput.write(bytes, to: path)
+        // Synced all at once by the pool's caller (see RenderPool).
+        try FileOutput.write(bytes, to: path, durable: false)
         reply = "ok"
       } catch let error as Graphviz.Error {
         reply = "error " + error.description

@@ -1,7 +1,7 @@
 // cascade-bench: wall time and peak memory of Cascade's main jobs on generated organisations.
 //
 //   cascade-bench [--people 1000,10000,100000] [--runs 3] [--work DIR] [--split-people 10000]
-//                 [--chains 1000,10000] [--render-people 290]
+//                 [--chains 1000,10000] [--render-people 290] [--serve-people 1000,10000]
 //
 // Every measured step runs in a child process of its own (this binary with `phase ...`, or the
 // `cascade` binary next to it), so its peak memory (ru_maxrss from wait4) is its own and no
@@ -96,6 +96,55 @@ for people in peopleCounts {
       + "| \(split) |")
 }
 
+// The meeting page: `cascade serve` and `cascade site` on the organisations generated above
+// (or generated now): first page, unit pages, search, memory, live reload, the static site.
+let servePeople = (option("--serve-people") ?? "1000,10000").split(separator: ",").compactMap { Int($0) }
+var serveRows: [String] = []
+for people in servePeople {
+  let dir = FileSystem.join(work, "org-\(people)")
+  if FileSystem.kind(of: dir) != .directory {
+    _ = Child.run([selfPath, "phase", "generate-\(people)", dir])
+  }
+  let (units, queries) = ServeBench.sample(dir, count: 40)
+  var firsts: [Double] = []
+  var reports: [ServeBench.Report] = []
+  for _ in 0..<runs {
+    guard let r = ServeBench.serve(cascade: cascade, dir: dir, units: units, queries: queries, live: people <= 1000)
+    else { continue }
+    firsts.append(r.firstPage)
+    reports.append(r)
+  }
+  guard let report = reports.last else {
+    print("serve \(people): the server did not start")
+    continue
+  }
+  firsts.sort()
+  let p = ServeBench.percentile
+  let unitFirst = reports.flatMap(\.unitFirst)
+  let unitCached = reports.flatMap(\.unitCached)
+  let search = reports.flatMap(\.search)
+  let live = reports.flatMap(\.live)
+  let peak = reports.map(\.residentPeak).max() ?? 0
+  let out = FileSystem.join(work, "site-\(people)")
+  _ = system("rm -rf '\(out)'")
+  let site = Child.run([cascade, "site", dir, "-o", out, "--as-of", "2027-02-28"])
+  let searchBytes = (try? FileSystem.read(FileSystem.join(out, "data/search.js")))?.count ?? 0
+  let liveText = live.isEmpty ? "–" : "\(Format.seconds(p(live, 0.5))) (max \(Format.seconds(live.max() ?? 0)))"
+  print(
+    "serve \(people): first page \(Format.seconds(firsts[firsts.count / 2])), model \(report.modelBytes / 1000) KB, "
+      + "unit page \(Format.seconds(p(unitFirst, 0.5)))/\(Format.seconds(p(unitFirst, 0.95))) (median/p95), "
+      + "cached \(Format.seconds(p(unitCached, 0.5))), search \(Format.seconds(p(search, 0.5)))/"
+      + "\(Format.seconds(p(search, 0.95))), peak \(Format.megabytes(peak)), live \(liveText); "
+      + "site \(Format.seconds(site.seconds)), \(Format.megabytes(site.peakBytes)), search index \(searchBytes / 1_000_000) MB"
+  )
+  serveRows.append(
+    "| \(people) | \(Format.seconds(firsts[firsts.count / 2])) | \(report.modelBytes / 1000) KB "
+      + "| \(Format.seconds(p(unitFirst, 0.5))) / \(Format.seconds(p(unitFirst, 0.95))) "
+      + "| \(Format.seconds(p(unitCached, 0.5))) | \(Format.seconds(p(search, 0.5))) / \(Format.seconds(p(search, 0.95))) "
+      + "| \(Format.megabytes(peak)) | \(liveText) | \(Format.seconds(site.seconds)), \(Format.megabytes(site.peakBytes)) "
+      + "| \(String(format1: Double(searchBytes) / 1_000_000)) MB |")
+}
+
 // Chains: N units, each key result summing the next one's (`aggregate: sum`); scoring and the
 // status text must stay linear in N (they were quadratic).
 let chainCounts = (option("--chains") ?? "1000,10000").split(separator: ",").compactMap { Int($0) }
@@ -168,6 +217,15 @@ if !chainRows.isEmpty {
     | ---: | ---: | ---: |
     """)
   for row in chainRows { print(row) }
+}
+if !serveRows.isEmpty {
+  print(
+    """
+
+    | People | `serve`: start to first page | Model | Unit page, first view (median / p95) | Cached | Search (median / p95) | Server peak memory | Saved file to open page | `cascade site` | Site search index |
+    | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+    """)
+  for row in serveRows { print(row) }
 }
 if !renderRow.isEmpty {
   print(

@@ -95,13 +95,26 @@ import Testing
     #expect(search.hasPrefix(prefix) && search.hasSuffix(");\n"))
     let rows = try JSONSerialization.jsonObject(with: Data(search.dropFirst(prefix.count).dropLast(3).utf8)) as? [[Any]]
     #expect((rows?.count ?? 0) > units.count)
-    for row in rows ?? [] {
-      guard row.count == 6, let unit = row[3] as? String, let ref = row[4] as? String else {
-        Issue.record("bad search row \(row)")
-        continue
+    let all = rows ?? []
+    for row in all {
+      switch row.first as? Int {
+      case 0?:
+        guard row.count == 5, let unit = row[3] as? String else {
+          Issue.record("bad unit row \(row)")
+          continue
+        }
+        landsOnAUnit(unit, "search.js")
+      case 1?, 2?:
+        guard row.count == 4, let u = row[2] as? Int, all.indices.contains(u), all[u].first as? Int == 0,
+          let unit = all[u][3] as? String, let rest = row[3] as? String
+        else {
+          Issue.record("bad row \(row)")
+          continue
+        }
+        #expect(details.contains(unit + "/" + rest), "search.js finds \(unit)/\(rest), which has no details")
+      default:
+        Issue.record("bad row \(row)")
       }
-      landsOnAUnit(unit, "search.js")
-      if !ref.isEmpty { #expect(details.contains(ref), "search.js finds \(ref), which has no details") }
     }
     // No request to anywhere else (the SVG namespace is a name, not a request).
     for (path, text) in files {

@@ -292,10 +292,20 @@
   let indexPromise = null;
   function searchIndex() {
     if (!indexPromise) {
-      indexPromise = loadScript('data/search.js').then(() => (received.search || []).map((row) => {
-        const label = fold(row[1]);
-        return { kind: ['unit', 'objective', 'key_result'][row[0]], label: row[1], hint: row[2], unit: row[3], ref: row[4] || null, name: label, key: label + ' ' + fold(row[4] || '') + ' ' + fold(row[5] || '') };
-      }), () => []);
+      // Rows (SearchIndex.siteJSON): a unit [0, name, level, id, owner]; an objective or key
+      // result [kind, title, row of its unit, "objective" or "objective/kr"].
+      indexPromise = loadScript('data/search.js').then(() => {
+        const rows = received.search || [];
+        return rows.map((row) => {
+          const label = fold(String(row[1]));
+          if (row[0] === 0) {
+            return { kind: 'unit', label: row[1], hint: row[2], unit: row[3], ref: null, name: label, key: label + ' ' + fold(row[3] + ' ' + row[4]) };
+          }
+          const u = rows[row[2]] || [0, '', '', '', ''];
+          const ref = u[3] + '/' + row[3];
+          return { kind: row[0] === 1 ? 'objective' : 'key_result', label: row[1], hint: u[1], unit: u[3], ref, name: label, key: label + ' ' + fold(ref) };
+        });
+      }, () => []);
     }
     return indexPromise;
   }

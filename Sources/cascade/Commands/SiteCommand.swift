@@ -48,14 +48,16 @@ struct SiteCommand: ParsableCommand {
     for folder in [output, output + "/assets", output + "/data"] where mkdir(folder, 0o755) != 0 && errno != EEXIST {
       throw CLIFailure(message: "cascade: cannot create \(folder): \(String(cString: strerror(errno)))")
     }
-    let files = writer.files()
-    for file in files {
+    var files = 0
+    try writer.files { file in
       let path = output + "/" + file.path
       do {
-        try FileOutput.write(file.bytes, to: path)
+        // Made durable together with the pages, below.
+        try FileOutput.write(file.bytes, to: path, durable: false)
       } catch {
         throw CLIFailure(message: "cascade: cannot write \(path): \(error)")
       }
+      files += 1
     }
     // The pages, laid out by worker processes (one per core): libgvc lays out one graph at a
     // time in a process.
@@ -77,8 +79,8 @@ struct SiteCommand: ParsableCommand {
     }
     try Terminal.write(
       Message(
-        en: "cascade site: \(files.count + count) files in \(visible(output))/ (open \(visible(output))/index.html)\n",
-        zh: "cascade site：已在 \(visible(output))/ 写入 \(files.count + count) 个文件（打开 \(visible(output))/index.html）\n"
+        en: "cascade site: \(files + count) files in \(visible(output))/ (open \(visible(output))/index.html)\n",
+        zh: "cascade site：已在 \(visible(output))/ 写入 \(files + count) 个文件（打开 \(visible(output))/index.html）\n"
       ).text(snapshot.presentation.language))
   }
 }

@@ -7,12 +7,15 @@ public protocol DiagnosticFormatter: Sendable {
 
 /// The formats `cascade validate` writes, and the one table from a format to its formatter.
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
-  case text, json
+  case text, json, github, sarif, gitlab
 
   public var formatter: any DiagnosticFormatter {
     switch self {
     case .text: TextDiagnosticFormatter()
     case .json: JSONDiagnosticFormatter()
+    case .github: GitHubDiagnosticFormatter()
+    case .sarif: SARIFDiagnosticFormatter()
+    case .gitlab: GitLabDiagnosticFormatter()
     }
   }
 }

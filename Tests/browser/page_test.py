@@ -12,6 +12,7 @@ import os, re, shutil, subprocess, sys, tempfile, time, unittest
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -60,7 +61,10 @@ TEXT_SIZES = """
 
 
 def wait(d, condition, seconds=10):
-    return WebDriverWait(d, seconds, poll_frequency=0.1).until(lambda _: condition())
+    # A live page redraws parts of itself (a new version of the plan redraws the open panel):
+    # an element found a moment ago may be gone; look again.
+    return WebDriverWait(d, seconds, poll_frequency=0.1,
+                         ignored_exceptions=[StaleElementReferenceException]).until(lambda _: condition())
 
 
 class ServedPage(unittest.TestCase):
@@ -216,7 +220,8 @@ class ServedPage(unittest.TestCase):
         wait(self.d, lambda: self.d.find_elements(By.CSS_SELECTOR, "#panel form.checkin input[name=value]"))
         self.d.find_element(By.CSS_SELECTOR, "#panel form.checkin input[name=value]").send_keys("190")
         self.d.find_element(By.CSS_SELECTOR, "#panel form.checkin button").click()
-        out = lambda: self.d.find_element(By.CSS_SELECTOR, "#panel form.checkin output").text
+        # Read in one step: the panel is drawn again when the new version of the plan arrives.
+        out = lambda: self.js("const o = document.querySelector('#panel form.checkin output'); return o ? o.textContent : ''")
         wait(self.d, lambda: "190" in out())
         self.assertIn("进度", out())
         with open(os.path.join(self.plan, "checkins.csv"), encoding="utf-8") as f:

@@ -13,7 +13,10 @@ struct ValidateCommand: ParsableCommand {
 
   @OptionGroup var plan: PlanPaths
 
-  @Option(help: "Output format: text or json.")
+  @Option(
+    help:
+      "Output format: text, json, github (workflow annotations), sarif (SARIF 2.1.0, for code scanning) or gitlab (a code-quality report)."
+  )
   var format: DiagnosticFormat = .text
 
   @OptionGroup var language: LanguageOption

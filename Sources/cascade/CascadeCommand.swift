@@ -7,7 +7,7 @@ struct CascadeCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       ValidateCommand.self, CheckinCommand.self, StatusCommand.self, ReviewCommand.self, ExplainCommand.self,
-      RenderCommand.self, ServeCommand.self, SiteCommand.self, GenerateCommand.self,
+      RefsCommand.self, TreeCommand.self, RenderCommand.self, ServeCommand.self, SiteCommand.self, GenerateCommand.self,
       RulesCommand.self,
     ])
 }

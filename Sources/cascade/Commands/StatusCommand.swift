@@ -19,18 +19,7 @@ struct StatusCommand: ParsableCommand {
   mutating func run() throws {
     let result = try plan.load(language)
     let lang = language.language(plan: result.plan.configuration)
-    var root: Int?
-    if let unit {
-      guard let u = result.index.unitByID[unit] else {
-        let near = Suggestion.closest(to: unit, in: result.plan.units.map(\.id))
-        throw CLIFailure(
-          message: Message(
-            en: "cascade: no unit \(quoted(unit))" + (near.map { " (did you mean \(quoted($0))?)" } ?? ""),
-            zh: "cascade: 计划中没有单元\(quotedZh(unit))" + (near.map { "（是否想写\(quotedZh($0))？）" } ?? "")
-          ).text(lang))
-      }
-      root = u
-    }
+    let root = try unit.map { try unitIndex($0, in: result, lang) }
     let card = Timings.measure("score") { Scorer.score(result, asOf: plan.day) }
     let presentation = language.presentation(
       plan: result.plan.configuration, colour: format == .text && Terminal.useColour)

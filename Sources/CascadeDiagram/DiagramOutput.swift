@@ -49,7 +49,7 @@ public enum SplitError: Error, Sendable, CustomStringConvertible {
     case .workers(let error): error.description
     case .pages(let failed, let total, let first):
       // One line: how many, and the first reason (usually all the same).
-      "\(failed) of \(total) page(s) could not be rendered; the first: \(first)"
+      "\(failed) of \(total) page\(total == 1 ? "" : "s") could not be rendered; the first: \(first)"
     }
   }
 }

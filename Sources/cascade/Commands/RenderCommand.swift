@@ -103,7 +103,8 @@ struct RenderCommand: ParsableCommand {
       let n = result.summary.errors
       Terminal.standardError(
         Message(
-          en: "cascade: the plan has \(n) error(s), shown in the diagram; run `cascade validate` for details",
+          en:
+            "cascade: the plan has \(n) error\(n == 1 ? "" : "s"), shown in the diagram; run `cascade validate` for details",
           zh: "cascade: 计划中有 \(n) 个错误，已在图中标出；运行 `cascade validate` 查看详情"
         ).text(options.language))
       throw ExitCode(1)

@@ -35,7 +35,8 @@ func reportProblems(_ result: LintResult, _ language: Language = .en) {
   guard n > 0 else { return }
   Terminal.standardError(
     Message(
-      en: "cascade: the plan has \(n) error(s); run `cascade validate` to see them. Scores may be incomplete.",
+      en:
+        "cascade: the plan has \(n) error\(n == 1 ? "" : "s"); run `cascade validate` to see them. Scores may be incomplete.",
       zh: "cascade: 计划中有 \(n) 个错误，得分可能不完整。请运行 `cascade validate` 查看详情。"
     ).text(language))
 }

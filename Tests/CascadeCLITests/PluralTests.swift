@@ -25,3 +25,19 @@ import Testing
     #expect(!status.stderr.contains("(s)") && !render.stderr.contains("(s)"))
   }
 }
+
+/// `cascade rules RULE`: one rule's documentation, as the README shows it.
+@Suite struct RuleCommandTests {
+  @Test func oneRulesDocumentationWithItsExamples() throws {
+    let run = try CLI.run(["rules", "kr-no-target"])
+    #expect(run.status == 0)
+    #expect(run.stdout.hasPrefix("#### kr-no-target\n"))
+    #expect(run.stdout.contains("Fires on:") && run.stdout.contains("Does not fire on:"))
+    #expect(run.stdout.contains("[kr-no-target]"))
+    let readme = try String(contentsOfFile: CLI.repositoryRoot + "/README.md", encoding: .utf8)
+    #expect(readme.contains(run.stdout), "the README's section is the same text")
+    let unknown = try CLI.run(["rules", "kr-no-targt"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("did you mean 'kr-no-target'?"), "\(unknown.stderr)")
+  }
+}

@@ -7,22 +7,26 @@ public enum RuleDocumentation {
       let d = rule.description
       out += "| [`\(d.id)`](#\(d.id)) | \(d.category.rawValue) | \(d.severity.rawValue) | \(d.summary) |\n"
     }
-    for rule in rules {
-      let d = rule.description
-      out +=
-        "\n#### \(d.id)\n\n\(d.summary) Category \(d.category.rawValue), default severity \(d.severity.rawValue).\n"
-      if let bad = d.triggering.first {
-        let result = Linter.lint(PlanLoader.load(inMemory: bad.files.map { ($0.key, $0.value) }))
-        let hit = result.diagnostics.first { $0.rule == d.id }
-        let focus = hit.map { ($0.location.file, $0.location.line) }
-        out += "\nFires on:\n\n" + excerpt(bad.files, around: focus)
-        if let hit {
-          out += "\n```text\n\(hit.location.file):\(hit.location.line):\(hit.location.column): "
-          out += "\(hit.severity.rawValue): \(hit.message.en) [\(hit.rule)]\n```\n"
-        }
-        if let good = d.nonTriggering.first {
-          out += "\nDoes not fire on:\n\n" + excerpt(good.files, around: focus)
-        }
+    for rule in rules { out += "\n" + section(rule) }
+    return out
+  }
+
+  /// One rule's section: its summary, category and default severity, a plan it fires on with
+  /// the diagnostic it gives, and one it does not fire on (`cascade rules RULE` prints it).
+  public static func section(_ rule: any Rule) -> String {
+    let d = rule.description
+    var out = "#### \(d.id)\n\n\(d.summary) Category \(d.category.rawValue), default severity \(d.severity.rawValue).\n"
+    if let bad = d.triggering.first {
+      let result = Linter.lint(PlanLoader.load(inMemory: bad.files.map { ($0.key, $0.value) }))
+      let hit = result.diagnostics.first { $0.rule == d.id }
+      let focus = hit.map { ($0.location.file, $0.location.line) }
+      out += "\nFires on:\n\n" + excerpt(bad.files, around: focus)
+      if let hit {
+        out += "\n```text\n\(hit.location.file):\(hit.location.line):\(hit.location.column): "
+        out += "\(hit.severity.rawValue): \(hit.message.en) [\(hit.rule)]\n```\n"
+      }
+      if let good = d.nonTriggering.first {
+        out += "\nDoes not fire on:\n\n" + excerpt(good.files, around: focus)
       }
     }
     return out

@@ -8,7 +8,20 @@ struct RulesCommand: ParsableCommand {
   @Flag(help: "Print the README's rule reference (Markdown) instead of the list.")
   var markdown = false
 
+  @Argument(help: "A rule's id: print its documentation with its examples.")
+  var rule: String?
+
   mutating func run() throws {
+    if let rule {
+      guard let found = RuleRegistry.rule(id: rule) else {
+        let near = Suggestion.closest(to: rule, in: RuleRegistry.all.map(\.description.id))
+        throw CLIFailure(
+          message: "cascade: no rule \(quoted(rule))" + (near.map { " (did you mean \(quoted($0))?)" } ?? "")
+            + "; `cascade rules` lists them")
+      }
+      try Terminal.write(RuleDocumentation.section(found))
+      return
+    }
     if markdown {
       try Terminal.write(RuleDocumentation.markdown())
       return

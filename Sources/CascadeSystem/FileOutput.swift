@@ -152,6 +152,23 @@ public enum FileOutput {
     try AtomicFile.writeAll(fd, raw, path: path)
   }
 
+  /// Creates `path` with `bytes`, failing with EEXIST when anything is there already (never
+  /// replaces a file: `cascade init`), then fsyncs it. A file cut short by an error is removed.
+  public static func create(_ bytes: [UInt8], at path: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw FileIOError(operation: "create", path: path, code: errno) }
+    var ok = false
+    defer {
+      close(fd)
+      if !ok { unlink(path) }
+    }
+    if let failure = bytes.withUnsafeBytes({ WriteLoop.writeAll(fd, $0) }) {
+      throw FileIOError(operation: "write", path: path, code: failure)
+    }
+    guard fsync(fd) == 0 else { throw FileIOError(operation: "fsync", path: path, code: errno) }
+    ok = true
+  }
+
   /// Flushes everything written to the file system that holds `path` (`syncfs`), so that the
   /// files a command wrote with `durable: false` are on disk when it says it is done.
   public static func syncFileSystem(of path: String) throws {

@@ -8,13 +8,32 @@ import CascadeReport
 
 extension Language: ExpressibleByArgument {}
 
-/// `--lang en|zh`, shared by every command that writes for people.
+/// `--color auto|always|never`.
+enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
+  case auto, always, never
+}
+
+/// `--lang en|zh` and `--color`, shared by every command that writes for people.
 struct LanguageOption: ParsableArguments {
   @Option(
     help:
       "Language of what is written for people: en or zh (default: the plan's 'language:', else LC_ALL, LC_MESSAGES, LANG)."
   )
   var lang: Language?
+
+  @Option(
+    help:
+      "Colour in text output: auto (when stdout is a terminal and NO_COLOR is unset), always (CI logs), never.")
+  var color: ColorChoice = .auto
+
+  /// Whether text output is coloured.
+  var colour: Bool {
+    switch color {
+    case .auto: Terminal.useColour
+    case .always: true
+    case .never: false
+    }
+  }
 
   /// `--lang`, else the plan's `language:`, else the locale's, else English.
   func language(plan configuration: Configuration? = nil) -> Language {
@@ -32,8 +51,8 @@ struct LanguageOption: ParsableArguments {
   }
 
   /// How to write for this run: the language, and ANSI colour when stdout is a terminal.
-  func presentation(plan configuration: Configuration? = nil, colour: Bool = Terminal.useColour) -> Presentation {
-    Presentation(language: language(plan: configuration), style: colour ? ANSIStyle() : PlainStyle())
+  func presentation(plan configuration: Configuration? = nil, colour: Bool? = nil) -> Presentation {
+    Presentation(language: language(plan: configuration), style: (colour ?? self.colour) ? ANSIStyle() : PlainStyle())
   }
 }
 

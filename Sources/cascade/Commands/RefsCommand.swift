@@ -33,7 +33,7 @@ struct RefsCommand: ParsableCommand {
     let lang = language.language(plan: result.plan.configuration)
     let u = try unitIndex(unit, in: result, lang)
     let card = Scorer.score(result, asOf: plan.day)
-    let p = language.presentation(plan: result.plan.configuration, colour: format == .text && Terminal.useColour)
+    let p = language.presentation(plan: result.plan.configuration, colour: format == .text && language.colour)
     switch format {
     case .text: try Terminal.write(CascadeRefs.refsText(u, result, card, p))
     case .json: try Terminal.write(CascadeRefs.refsJSON(u, result, card, p))
@@ -74,7 +74,7 @@ struct TreeCommand: ParsableCommand {
     let lang = language.language(plan: result.plan.configuration)
     let root = try unit.map { try unitIndex($0, in: result, lang) }
     let card = Scorer.score(result, asOf: plan.day)
-    let p = language.presentation(plan: result.plan.configuration, colour: format == .text && Terminal.useColour)
+    let p = language.presentation(plan: result.plan.configuration, colour: format == .text && language.colour)
     switch format {
     case .text: try Terminal.write(CascadeRefs.treeText(result, card, root: root, depth: depth, p))
     case .json: try Terminal.write(CascadeRefs.treeJSON(result, card, root: root, depth: depth))

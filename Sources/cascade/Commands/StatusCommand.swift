@@ -22,7 +22,7 @@ struct StatusCommand: ParsableCommand {
     let root = try unit.map { try unitIndex($0, in: result, lang) }
     let card = Timings.measure("score") { Scorer.score(result, asOf: plan.day) }
     let presentation = language.presentation(
-      plan: result.plan.configuration, colour: format == .text && Terminal.useColour)
+      plan: result.plan.configuration, colour: format == .text && language.colour)
     let text = Timings.measure("format") { format.formatter.format(card, result, unit: root, presentation) }
     try Timings.measure("write") { () throws(CLIFailure) in try Terminal.write(text) }
     reportProblems(result, lang)

@@ -27,7 +27,7 @@ struct ValidateCommand: ParsableCommand {
   mutating func run() throws {
     let result = try plan.load(language)
     let presentation = language.presentation(
-      plan: result.plan.configuration, colour: format == .text && Terminal.useColour)
+      plan: result.plan.configuration, colour: format == .text && language.colour)
     try Terminal.write(format.formatter.format(result, presentation))
     if result.summary.errors > 0 || (strict && result.summary.warnings > 0) {
       throw ExitCode(1)

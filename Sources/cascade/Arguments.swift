@@ -22,9 +22,9 @@ extension Day {
 
 /// Loads and lints a plan, turning a load failure into exit status 2 with a message in
 /// `language` (the plan's own `language:` cannot be read when the plan cannot).
-func loadPlan(_ paths: [String], _ language: Language) throws -> LintResult {
+func loadPlan(_ paths: [String], _ language: Language, suppressions: Bool = true) throws -> LintResult {
   do {
-    return try Linter.validate(paths: paths)
+    return try Linter.validate(paths: paths, suppressions: suppressions)
   } catch {
     throw CLIFailure(message: "cascade: " + error.message.text(language))
   }

@@ -30,7 +30,10 @@ public enum Linter {
   /// however a file repeats one mistake.
   public static let maxDiagnosticsPerRule = 100
 
-  public static func lint(_ loaded: LoadedPlan, rules: [any Rule] = RuleRegistry.all) -> LintResult {
+  /// `suppressions: false` ignores the plan's `# cascade:disable…` comments (`--no-suppressions`).
+  public static func lint(_ loaded: LoadedPlan, rules: [any Rule] = RuleRegistry.all, suppressions: Bool = true)
+    -> LintResult
+  {
     let index = Timings.measure("index") { PlanIndex(loaded.plan) }
     var findings = Findings()
     findings.append(contentsOf: loaded.diagnostics)
@@ -45,15 +48,22 @@ public enum Linter {
     for own in perRule { findings.append(own) }
     let checkIns = Timings.measure("check-ins") { CheckInLog(index) }
     findings.append(contentsOf: checkIns.diagnostics)
-    return Timings.measure("finish") { finish(index: index, checkIns: checkIns, findings: findings) }
+    return Timings.measure("finish") {
+      finish(index: index, checkIns: checkIns, findings: findings, suppressions: suppressions)
+    }
   }
 
   /// Applies configuration, sorts, counts and caps.
-  static func finish(index: PlanIndex, checkIns: CheckInLog, findings: Findings) -> LintResult {
+  static func finish(index: PlanIndex, checkIns: CheckInLog, findings: Findings, suppressions: Bool = true)
+    -> LintResult
+  {
     let config = index.plan.configuration
     var diagnostics: [Diagnostic] = []
     diagnostics.reserveCapacity(findings.diagnostics.count)
-    for var d in findings.diagnostics {
+    let found =
+      suppressions && !index.plan.suppressions.isEmpty
+      ? Suppressing.apply(index, findings.diagnostics) : findings.diagnostics
+    for var d in found {
       guard let severity = config.severity(for: d.rule, default: d.severity) else { continue }
       d.severity = severity
       diagnostics.append(d)
@@ -130,8 +140,8 @@ public enum Linter {
   }
 
   /// Loads and lints in one step.
-  public static func validate(paths: [String]) throws(LoadError) -> LintResult {
+  public static func validate(paths: [String], suppressions: Bool = true) throws(LoadError) -> LintResult {
     let loaded = try Timings.measure("load") { () throws(LoadError) in try PlanLoader.load(paths: paths) }
-    return lint(loaded)
+    return lint(loaded, suppressions: suppressions)
   }
 }

@@ -158,12 +158,15 @@ public enum PlanLoader {
     files = readFiles
     var units: [Unit] = []
     units.reserveCapacity(results.reduce(0) { $0 + $1.units.count })
+    var suppressions: [Suppression] = []
     for r in results {
       units.append(contentsOf: r.units)
       diagnostics.append(contentsOf: r.diagnostics)
+      suppressions.append(contentsOf: r.suppressions)
     }
     var plan = Plan(units: units, configuration: configuration, files: files, root: root)
     plan.checkIns = checkIns
+    plan.suppressions = suppressions
     return LoadedPlan(plan: plan, diagnostics: diagnostics)
   }
 
@@ -179,6 +182,7 @@ public enum PlanLoader {
     var configuration = Configuration()
     var units: [Unit] = []
     var names: [String] = []
+    var suppressions: [Suppression] = []
     var checkIns: (String, [UInt8])?
     for (name, bytes) in files.sorted(by: { $0.name < $1.name }) {
       if name == checkInsFile {
@@ -197,15 +201,18 @@ public enum PlanLoader {
       let r = decodeUnits(bytes, file: name)
       units += r.units
       diagnostics += r.diagnostics
+      suppressions += r.suppressions
     }
     var plan = Plan(units: units, configuration: configuration, files: names, root: nil)
     plan.checkIns = checkIns
+    plan.suppressions = suppressions
     return LoadedPlan(plan: plan, diagnostics: diagnostics)
   }
 
   struct FileResult: Sendable {
     var units: [Unit] = []
     var diagnostics: [Diagnostic] = []
+    var suppressions: [Suppression] = []
     var failure: LoadError?
     /// Which file was read, to read each only once.
     var identity: FileSystem.FileIdentity?
@@ -238,6 +245,7 @@ public enum PlanLoader {
           InputLimitRule.description, InputLimitRule.fileTooLarge(mebibytes: maxFileBytes / (1024 * 1024)), file))
       return result
     }
+    result.suppressions = Suppression.scan(bytes, file: file)
     var documents = 0
     (result.units, result.diagnostics) = decodeRepairing(bytes, file: file) { decoder in
       var units: [Unit] = []

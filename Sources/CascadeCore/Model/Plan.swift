@@ -222,6 +222,8 @@ public struct Plan: Sendable {
   public var root: String?
   /// `checkins.csv` at the plan's root, when there is one: its path and bytes.
   public var checkIns: (file: String, bytes: [UInt8])?
+  /// The `# cascade:disable…` comments of the plan's files.
+  public var suppressions: [Suppression] = []
 
   public init(
     units: [Unit], configuration: Configuration = Configuration(), files: [String] = [],

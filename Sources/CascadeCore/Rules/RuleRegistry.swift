@@ -3,7 +3,7 @@ public enum RuleRegistry {
   public static let all: [any Rule] = [
     // structure
     YAMLSyntaxRule(), SchemaRule(), UnknownFieldRule(), DuplicateKeyRule(), InputLimitRule(), EmptyFileRule(),
-    DuplicateIDRule(), UnitParentMissingRule(), UnitParentCycleRule(), LevelOrderRule(),
+    DuplicateIDRule(), UnitParentMissingRule(), UnitParentCycleRule(), LevelOrderRule(), SuperfluousDisableRule(),
     // alignment
     UnresolvedRefRule(), AlignmentCycleRule(), UnalignedObjectiveRule(), AlignNotUpwardRule(),
     CycleMismatchRule(), UnsupportedObjectiveRule(),

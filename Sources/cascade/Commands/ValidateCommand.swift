@@ -24,8 +24,11 @@ struct ValidateCommand: ParsableCommand {
   @Flag(help: "Fail (exit 1) on warnings too.")
   var strict = false
 
+  @Flag(name: .customLong("no-suppressions"), help: "Ignore the plan's '# cascade:disable' comments.")
+  var noSuppressions = false
+
   mutating func run() throws {
-    let result = try plan.load(language)
+    let result = try loadPlan(plan.paths, language.language(), suppressions: !noSuppressions)
     let presentation = language.presentation(
       plan: result.plan.configuration, colour: format == .text && language.colour)
     try Terminal.write(format.formatter.format(result, presentation))

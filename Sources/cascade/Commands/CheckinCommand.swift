@@ -12,10 +12,13 @@ struct CheckinCommand: ParsableCommand {
     commandName: "checkin",
     abstract: "Record where a key result stands: appends one row to the plan's checkins.csv.",
     discussion: """
-      The row is appended under an exclusive lock and flushed to disk (fsync), so people and
-      scripts checking in at the same moment lose nothing. A refused check-in writes nothing
-      and exits 2; so does one that fails to write (the file is put back as it was). The row
+      The row is appended under an exclusive lock and flushed to disk (fsync), so people and \
+      scripts checking in at the same moment lose nothing. A refused check-in writes nothing \
+      and exits 2; so does one that fails to write (the file is put back as it was). The row \
       goes to checkins.csv at the plan's root: the nearest folder upward holding cascade.yaml.
+
+      Example:
+        cascade checkin okrs/ sales/win/deals 12 --note "two orders in"
       """)
 
   @Argument(help: "The plan folder, or a folder inside it (checkins.csv lives at the plan's root).")

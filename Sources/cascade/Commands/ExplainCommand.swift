@@ -4,7 +4,12 @@ import CascadeReport
 
 struct ExplainCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "explain", abstract: "The arithmetic behind one score, step by step down to the check-ins.")
+    commandName: "explain", abstract: "The arithmetic behind one score, step by step down to the check-ins.",
+    discussion: """
+      Examples:
+        cascade explain okrs/ sales/hit-revenue --as-of 2027-02-28
+        cascade explain okrs/ sales/hit-revenue/revenue
+      """)
 
   @OptionGroup var plan: PlanOptions
 

@@ -7,9 +7,12 @@ struct GenerateCommand: ParsableCommand {
     commandName: "generate",
     abstract: "Write a realistic synthetic organisation in plan format v1, one file per unit.",
     discussion: """
-      company → departments (about 20 teams each) → teams of about 8 → individuals, 3 objectives
-      of 3–4 key results per unit, aligned upward. Deterministic for a given seed. With
+      company → departments (about 20 teams each) → teams of about 8 → individuals, 3 objectives \
+      of 3–4 key results per unit, aligned upward. Deterministic for a given seed. With \
       --defects P a share P of the units gets one deliberate mistake each, for the checks to find.
+
+      Example:
+        cascade generate --people 1000 --out /tmp/org --defects 0.05
       """)
 
   @Option(help: "How many people (individual units).")

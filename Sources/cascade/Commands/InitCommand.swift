@@ -12,10 +12,10 @@ struct InitCommand: ParsableCommand {
     commandName: "init",
     abstract: "Start a plan, or add one unit's file to a plan.",
     discussion: """
-      Without --unit: writes company.yaml (a company unit with one objective and three key
-      results), cascade.yaml (its options as comments), an empty checkins.csv and a README
-      into the folder. With --unit: adds that unit's file to the plan in the folder, its parent
-      filled in and what it can align to listed as comments. The result validates clean;
+      Without --unit: writes company.yaml (a company unit with one objective and three key \
+      results), cascade.yaml (its options as comments), an empty checkins.csv and a README \
+      into the folder. With --unit: adds that unit's file to the plan in the folder, its parent \
+      filled in and what it can align to listed as comments. The result validates clean; \
       nothing that exists is overwritten (exit 2).
 
       Examples:

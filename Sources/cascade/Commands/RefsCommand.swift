@@ -12,10 +12,11 @@ struct RefsCommand: ParsableCommand {
     commandName: "refs",
     abstract: "What a unit can link to: its chain upward, with references, titles and status.",
     discussion: """
-      Lists the objectives and key results of the unit's parent, its parent's parent and so on
+      Lists the objectives and key results of the unit's parent, its parent's parent and so on \
       up to the top, each with the reference that aligns_to: and contributes_to: take.
 
-      Example: cascade refs okrs/ --for sales-east
+      Example:
+        cascade refs okrs/ --for sales-east
       """)
 
   @OptionGroup var plan: PlanOptions
@@ -46,10 +47,11 @@ struct TreeCommand: ParsableCommand {
     commandName: "tree",
     abstract: "The whole cascade as a tree, with every reference and every link.",
     discussion: """
-      Each objective shows what it aligns to (→), each key result what it contributes to (⇢),
+      Each objective shows what it aligns to (→), each key result what it contributes to (⇢), \
       with status as of --as-of.
 
-      Example: cascade tree okrs/ --unit sales --depth 1
+      Example:
+        cascade tree okrs/ --unit sales --depth 1
       """)
 
   @OptionGroup var plan: PlanOptions

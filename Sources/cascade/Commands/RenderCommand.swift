@@ -14,10 +14,14 @@ struct RenderCommand: ParsableCommand {
     commandName: "render",
     abstract: "Draw the cascade diagram through Graphviz: SVG, PNG, PDF or DOT.",
     discussion: """
-      The format comes from the output's extension (.svg, .png, .pdf, .dot) or --format.
-      Rendering works when the plan has errors and shows them. With check-ins, nodes are
-      coloured by status as of --as-of. Exit status as for validate (1 when the plan has
+      The format comes from the output's extension (.svg, .png, .pdf, .dot) or --format. \
+      Rendering works when the plan has errors and shows them. With check-ins, nodes are \
+      coloured by status as of --as-of. Exit status as for validate (1 when the plan has \
       errors), and 2 when the diagram cannot be rendered or written.
+
+      Examples:
+        cascade render okrs/ -o cascade.svg --as-of 2027-02-28
+        cascade render okrs/ --split pages/
       """)
 
   @OptionGroup var plan: PlanPaths

@@ -4,7 +4,14 @@ import CascadeReport
 
 struct ReviewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "review", abstract: "The monthly review meeting's agenda, in Markdown.")
+    commandName: "review", abstract: "The monthly review meeting's agenda, in Markdown.",
+    discussion: """
+      What moved since the last review, what is off track or at risk, stale key results and \
+      low confidence, for the meeting to go through.
+
+      Example:
+        cascade review okrs/ --since 2027-01-31 --as-of 2027-02-28
+      """)
 
   @OptionGroup var plan: PlanOptions
 

@@ -3,7 +3,12 @@ import CascadeCore
 
 struct RulesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "rules", abstract: "List every rule with its category, default severity and summary.")
+    commandName: "rules", abstract: "List every rule with its category, default severity and summary.",
+    discussion: """
+      Examples:
+        cascade rules
+        cascade rules kr-vague-wording
+      """)
 
   @Flag(help: "Print the README's rule reference (Markdown) instead of the list.")
   var markdown = false

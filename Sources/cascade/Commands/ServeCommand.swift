@@ -13,10 +13,14 @@ struct ServeCommand: ParsableCommand {
     commandName: "serve",
     abstract: "The plan as a live page for the planning meeting: navigate, search, zoom, present.",
     discussion: """
-      Binds to 127.0.0.1 by default and prints the URL. The page updates within a second when a
-      plan file or checkins.csv changes. It writes nothing unless --allow-checkins is given; then
-      a check-in needs the token printed at start (it is in the printed URL) and must come from
+      Binds to 127.0.0.1 by default and prints the URL. The page updates within a second when a \
+      plan file or checkins.csv changes. It writes nothing unless --allow-checkins is given; then \
+      a check-in needs the token printed at start (it is in the printed URL) and must come from \
       the page itself.
+
+      Examples:
+        cascade serve okrs/ --as-of 2027-02-28
+        cascade serve okrs/ --allow-checkins
       """)
 
   @Argument(help: "The plan folder or files.")

@@ -14,9 +14,12 @@ struct SiteCommand: ParsableCommand {
     commandName: "site",
     abstract: "The meeting page as static files for any web server or file:// (read-only).",
     discussion: """
-      Writes index.html, assets/ and data/ into the folder: the overview, a page per unit,
-      search, filters, zoom, presenter mode, details and the review agenda, with no request to
+      Writes index.html, assets/ and data/ into the folder: the overview, a page per unit, \
+      search, filters, zoom, presenter mode, details and the review agenda, with no request to \
       any other site. Publish the folder from CI (GitHub Pages, an intranet web server).
+
+      Example:
+        cascade site okrs/ -o public/
       """)
 
   @Argument(help: "The plan folder or files.")

@@ -4,7 +4,12 @@ import CascadeReport
 
 struct StatusCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "status", abstract: "Scores, progress and status of every key result, objective and unit.")
+    commandName: "status", abstract: "Scores, progress and status of every key result, objective and unit.",
+    discussion: """
+      Examples:
+        cascade status okrs/ --as-of 2027-02-28
+        cascade status okrs/ --unit sales --format markdown
+      """)
 
   @OptionGroup var plan: PlanOptions
 

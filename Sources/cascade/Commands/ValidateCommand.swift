@@ -7,8 +7,12 @@ struct ValidateCommand: ParsableCommand {
     commandName: "validate",
     abstract: "Check a plan's structure, alignment and measurability.",
     discussion: """
-      Exit status: 0 when there are no errors, 1 when there are (or warnings with --strict),
+      Exit status: 0 when there are no errors, 1 when there are (or warnings with --strict), \
       2 when the plan cannot be read or the command is used wrongly.
+
+      Examples:
+        cascade validate okrs/
+        cascade validate okrs/ --format github --strict
       """)
 
   @OptionGroup var plan: PlanPaths

@@ -50,8 +50,17 @@ enum CLI {
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let stdin = input.map { _ in Pipe() }
+    process.standardInput = stdin ?? FileHandle.nullDevice
     try process.run()
+    if let stdin, let input {
+      // Written from another thread: a child that reads slowly must not block the pipes' readers.
+      let writer = stdin.fileHandleForWriting
+      DispatchQueue.global().async {
+        writer.write(input)
+        try? writer.close()
+      }
+    }
     // Read both pipes concurrently so a full pipe never blocks the child.
     nonisolated(unsafe) var errData = Data()
     let group = DispatchGroup()

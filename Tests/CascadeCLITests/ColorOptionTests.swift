@@ -18,3 +18,17 @@ import Testing
     #expect(try CLI.run(["validate", "Plans/mistakes", "--color", "sometimes"]).status == 2, "a usage error")
   }
 }
+
+/// `validate -`: a plan file from standard input, for editors and pipes.
+@Suite struct StandardInputTests {
+  @Test func aPlanFileFromStandardInputIsReportedUnderTheGivenName() throws {
+    let text = try Data(contentsOf: URL(fileURLWithPath: CLI.repositoryRoot + "/Plans/mistakes/marketing.yaml"))
+    let run = try CLI.run(["validate", "-", "--stdin-filename", "okrs/marketing.yaml"], input: text)
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(run.stdout.contains("okrs/marketing.yaml:16:17: error: key result 'mqls' is an increase"), "\(run.stdout)")
+    let plain = try CLI.run(["validate", "-"], input: Data("unit: x\nname: [\n".utf8))
+    #expect(plain.stdout.hasPrefix("<stdin>:"), "\(plain.stdout)")
+    #expect(try CLI.run(["validate", "-", "Plans/sales-en"]).status == 2)
+    #expect(try CLI.run(["validate", "Plans/sales-en", "--stdin-filename", "x.yaml"]).status == 2)
+  }
+}

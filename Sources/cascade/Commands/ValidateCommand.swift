@@ -2,6 +2,10 @@ import ArgumentParser
 import CascadeCore
 import CascadeReport
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
@@ -31,13 +35,44 @@ struct ValidateCommand: ParsableCommand {
   @Flag(name: .customLong("no-suppressions"), help: "Ignore the plan's '# cascade:disable' comments.")
   var noSuppressions = false
 
+  @Option(
+    name: .customLong("stdin-filename"),
+    help: "With '-' (a plan file read from standard input): the file name its problems are reported at.")
+  var stdinFilename: String?
+
+  func validate() throws {
+    if plan.paths.contains("-"), plan.paths.count > 1 {
+      throw ValidationError("'-' (standard input) is one plan file on its own: give no other paths")
+    }
+    if stdinFilename != nil, plan.paths != ["-"] { throw ValidationError("--stdin-filename goes with '-'") }
+  }
+
   mutating func run() throws {
-    let result = try loadPlan(plan.paths, language.language(), suppressions: !noSuppressions)
+    let result =
+      plan.paths == ["-"]
+      ? Linter.lint(
+        PlanLoader.load(inMemoryBytes: [(stdinFilename ?? "<stdin>", try Self.standardInput())]),
+        suppressions: !noSuppressions)
+      : try loadPlan(plan.paths, language.language(), suppressions: !noSuppressions)
     let presentation = language.presentation(
       plan: result.plan.configuration, colour: format == .text && language.colour)
     try Terminal.write(format.formatter.format(result, presentation))
     if result.summary.errors > 0 || (strict && result.summary.warnings > 0) {
       throw ExitCode(1)
     }
+  }
+
+  /// Standard input, at most one byte more than a plan file may hold (the loader reports it).
+  static func standardInput() throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while bytes.count <= PlanLoader.maxFileBytes {
+      let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 { throw CLIFailure(message: "cascade: cannot read standard input: \(String(cString: strerror(errno)))") }
+      if n == 0 { break }
+      bytes += chunk[0..<n]
+    }
+    return Array(bytes.prefix(PlanLoader.maxFileBytes + 1))
   }
 }

@@ -6,7 +6,8 @@ struct CascadeCommand: ParsableCommand {
     abstract: "Plan, check and review OKR cascades kept as YAML files.",
     version: "0.1.0",
     subcommands: [
-      InitCommand.self, ValidateCommand.self, CheckinCommand.self, StatusCommand.self, ReviewCommand.self, ExplainCommand.self,
+      InitCommand.self, ValidateCommand.self, CheckinCommand.self, StatusCommand.self, ReviewCommand.self,
+      ExplainCommand.self,
       RefsCommand.self, TreeCommand.self, RenderCommand.self, ServeCommand.self, SiteCommand.self, GenerateCommand.self,
       RulesCommand.self,
     ])

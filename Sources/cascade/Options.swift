@@ -13,7 +13,7 @@ struct AsOfOption: ParsableArguments {
 
 /// One plan folder and the day to score at: status, review, explain.
 struct PlanOptions: ParsableArguments {
-  @Argument(help: "The plan folder.")
+  @Argument(help: "The plan folder.", completion: .directory)
   var plan: String
 
   @OptionGroup var asOf: AsOfOption
@@ -26,7 +26,9 @@ struct PlanOptions: ParsableArguments {
 
 /// Plan folders or files: validate, render.
 struct PlanPaths: ParsableArguments {
-  @Argument(help: "Plan folders (searched recursively for *.yaml, *.yml) or files.")
+  @Argument(
+    help: "Plan folders (searched recursively for *.yaml, *.yml) or files.",
+    completion: .file(extensions: ["yaml", "yml"]))
   var paths: [String]
 
   /// Loads and lints the plan (a load failure is exit status 2, said in `language`).

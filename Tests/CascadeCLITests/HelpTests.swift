@@ -28,3 +28,20 @@ import Testing
     }
   }
 }
+
+/// Shell completion: plan arguments complete paths, enum options their values, `rules` its ids.
+@Suite struct CompletionTests {
+  @Test(arguments: ["bash", "zsh", "fish"])
+  func theScriptsCompletePathsAndValues(_ shell: String) throws {
+    let run = try CLI.run(["--generate-completion-script", shell])
+    #expect(run.status == 0, "\(run.stderr)")
+    let script = run.stdout
+    for value in ["github", "sarif", "gitlab", "markdown", "department", "kr-no-target"] {
+      #expect(script.contains(value), "\(shell): \(value)")
+    }
+    let directories = [
+      "bash": "__cascade_add_completions -d", "zsh": "_files -/", "fish": "__fish_complete_directories",
+    ]
+    #expect(script.contains(directories[shell] ?? "?"), "\(shell) completes folders for plan arguments")
+  }
+}

@@ -21,7 +21,8 @@ struct CheckinCommand: ParsableCommand {
         cascade checkin okrs/ sales/win/deals 12 --note "two orders in"
       """)
 
-  @Argument(help: "The plan folder, or a folder inside it (checkins.csv lives at the plan's root).")
+  @Argument(
+    help: "The plan folder, or a folder inside it (checkins.csv lives at the plan's root).", completion: .directory)
   var plan: String
 
   @Argument(help: "The key result: unit/objective/key-result.")

@@ -23,7 +23,7 @@ struct InitCommand: ParsableCommand {
         cascade init okrs --unit sales --level department --parent company
       """)
 
-  @Argument(help: "The plan folder (created if missing).")
+  @Argument(help: "The plan folder (created if missing).", completion: .directory)
   var directory: String = "."
 
   @Option(help: "The company's name (a new plan) or the unit's name (with --unit).")

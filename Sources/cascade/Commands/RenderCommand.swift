@@ -26,7 +26,9 @@ struct RenderCommand: ParsableCommand {
 
   @OptionGroup var plan: PlanPaths
 
-  @Option(name: [.customShort("o"), .long], help: "The file to write.")
+  @Option(
+    name: [.customShort("o"), .long], help: "The file to write.",
+    completion: .file(extensions: ["svg", "png", "pdf", "dot"]))
   var output: String?
 
   @Option(help: "The format (default: from the output's extension).")
@@ -47,7 +49,7 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "TB (top to bottom) or LR (left to right).")
   var direction: DiagramOptions.Direction = .topToBottom
 
-  @Option(help: "One diagram per unit plus an overview page, written into this folder.")
+  @Option(help: "One diagram per unit plus an overview page, written into this folder.", completion: .directory)
   var split: String?
 
   @OptionGroup var asOf: AsOfOption

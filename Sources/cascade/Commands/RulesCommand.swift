@@ -13,7 +13,9 @@ struct RulesCommand: ParsableCommand {
   @Flag(help: "Print the README's rule reference (Markdown) instead of the list.")
   var markdown = false
 
-  @Argument(help: "A rule's id: print its documentation with its examples.")
+  @Argument(
+    help: "A rule's id: print its documentation with its examples.",
+    completion: .list(RuleRegistry.all.map(\.description.id)))
   var rule: String?
 
   mutating func run() throws {

@@ -23,7 +23,7 @@ struct ServeCommand: ParsableCommand {
         cascade serve okrs/ --allow-checkins
       """)
 
-  @Argument(help: "The plan folder or files.")
+  @Argument(help: "The plan folder or files.", completion: .file(extensions: ["yaml", "yml"]))
   var paths: [String]
 
   @Option(name: .customLong("as-of"), help: "The day to score at (default: today, as the page is built).")

@@ -22,10 +22,10 @@ struct SiteCommand: ParsableCommand {
         cascade site okrs/ -o public/
       """)
 
-  @Argument(help: "The plan folder or files.")
+  @Argument(help: "The plan folder or files.", completion: .file(extensions: ["yaml", "yml"]))
   var paths: [String]
 
-  @Option(name: [.customShort("o"), .long], help: "The folder to write (created if missing).")
+  @Option(name: [.customShort("o"), .long], help: "The folder to write (created if missing).", completion: .directory)
   var output: String
 
   @Option(name: .customLong("as-of"), help: "The day to score at (default: today).")

@@ -199,19 +199,5 @@ public enum PlanTemplate {
   }
 
   /// A YAML double-quoted scalar: whatever the name holds stays a string.
-  static func yamlString(_ text: String) -> String {
-    var out = "\""
-    for u in text.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case _ where u.value < 0x20 || u.value == 0x7F:
-        out += "\\x" + (u.value < 16 ? "0" : "") + String(u.value, radix: 16)
-      default: out.unicodeScalars.append(u)
-      }
-    }
-    return out + "\""
-  }
+  static func yamlString(_ text: String) -> String { Renderer.quote(text) }
 }

@@ -80,6 +80,8 @@ enum Renderer {
     return numeric && (Double(s) != nil || !u.contains(UInt8(ascii: " ")))
   }
 
+  /// A YAML double-quoted scalar: whatever the text holds stays one string (quotes,
+  /// backslashes, line breaks and other control characters escaped).
   static func quote(_ s: String) -> String {
     var out = "\""
     for ch in s.unicodeScalars {
@@ -88,6 +90,8 @@ enum Renderer {
       case "\\": out += "\\\\"
       case "\n": out += "\\n"
       case "\t": out += "\\t"
+      case _ where ch.value < 0x20 || ch.value == 0x7F:
+        out += "\\x" + (ch.value < 16 ? "0" : "") + String(ch.value, radix: 16)
       default: out.unicodeScalars.append(ch)
       }
     }

@@ -1,10 +1,10 @@
 /// SplitMix64 (Steele, Lea and Flood): a small, fast, seedable generator. Swift's own
 /// `SystemRandomNumberGenerator` cannot be seeded, and the generator must give the same
 /// organisation for the same seed on every platform and release.
-struct SplitMix64: Sendable {
+public struct SplitMix64: Sendable {
   private var state: UInt64
 
-  init(seed: UInt64) { state = seed }
+  public init(seed: UInt64) { state = seed }
 
   /// An independent stream for one part of the organisation: `seed` mixed with `a` and `b`.
   init(seed: UInt64, _ a: UInt64, _ b: UInt64 = 0) {
@@ -13,7 +13,7 @@ struct SplitMix64: Sendable {
     state = t.next() ^ b &* 0xBF58_476D_1CE4_E5B9
   }
 
-  mutating func next() -> UInt64 {
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

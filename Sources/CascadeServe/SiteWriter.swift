@@ -84,14 +84,6 @@ public struct SiteWriter: Sendable {
   /// file's name as it is; the page builds the same path from the id in the address.
   static func unitPath(_ id: String) -> String { "data/unit-\(id).js" }
 
-  /// A laid-out page as the script file the site loads.
-  public static func pageFile(name: String, svg: [UInt8]) -> File {
-    var w = JSONWriter()
-    w.value(String(decoding: svg, as: UTF8.self))
-    let (prefix, suffix) = pageWrapping(name)
-    return File(path: pagePath(name), bytes: Array((prefix + w.output + suffix).utf8))
-  }
-
   static func receive(_ key: String, json: String) -> [UInt8] { Array(receiveLine(key, json: json).utf8) }
 
   static func receiveLine(_ key: String, json: String) -> String {

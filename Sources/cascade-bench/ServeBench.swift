@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeGenerate
 import CascadeSystem
 
 #if canImport(Glibc)
@@ -67,7 +68,8 @@ enum ServeBench {
     guard let result = try? Linter.validate(paths: [dir]) else { return ([], []) }
     let plan = result.plan.units
     guard !plan.isEmpty else { return ([], []) }
-    var generator = SplitMix(seed: 42)
+    // The generator's own, so that every run samples the same units.
+    var generator = SplitMix64(seed: 42)
     let units = (0..<count).map { _ in plan[Int(generator.next() % UInt64(plan.count))].id }
     var queries: [String] = []
     for _ in 0..<count {
@@ -259,17 +261,4 @@ extension String {
   }
 
   func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
-}
-
-/// A small deterministic generator, so that every run samples the same units.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
 }

@@ -95,3 +95,22 @@ import Testing
     #expect(!result.diagnostics.contains { $0.rule == "superfluous-disable" })
   }
 }
+
+/// The scan runs on every plan file: bounded and linear on hostile input.
+@Suite struct SuppressionScanTests {
+  @Test func directivesAreFoundWithTheirLinesAndHashesElsewhereAreText() {
+    let text =
+      "a: 1 # cascade:disable x\n\n  # cascade:disable-next-line kr-no-unit,kr-no-target # why\nb: \"#\"\n#cascade:disable y"
+    let found = Suppression.scan(Array(text.utf8), file: "f")
+    #expect(found.map(\.location.line) == [3, 5])
+    #expect(found.first?.rules == ["kr-no-unit", "kr-no-target"])
+    #expect(found.first?.kind == .nextLine && found.last?.kind == .item)
+  }
+
+  @Test func aLongLineFullOfHashesAndManyDirectivesStayBounded() {
+    let line = Array(repeating: UInt8(ascii: "#"), count: 2_000_000)
+    #expect(Suppression.scan(line, file: "f").isEmpty)
+    let many = Array(String(repeating: "# cascade:disable kr-no-unit\n", count: 5_000).utf8)
+    #expect(Suppression.scan(many, file: "f").count == Suppression.maxPerFile)
+  }
+}

@@ -8,7 +8,8 @@ struct CascadeCommand: ParsableCommand {
     subcommands: [
       InitCommand.self, ValidateCommand.self, CheckinCommand.self, StatusCommand.self, ReviewCommand.self,
       ExplainCommand.self,
-      RefsCommand.self, TreeCommand.self, RenderCommand.self, ServeCommand.self, SiteCommand.self, GenerateCommand.self,
+      RefsCommand.self, TreeCommand.self, NextCycleCommand.self, RenderCommand.self, ServeCommand.self, SiteCommand.self,
+      GenerateCommand.self,
       RulesCommand.self,
     ])
 }

@@ -24,6 +24,18 @@ public enum NumberFormat {
     return "\(Int(p))%"
   }
 
+  /// A value as a plan writes it, exact where a report rounds: an integer without a fraction,
+  /// else the shortest decimal that reads back as the value rounded to 9 decimals (sums of
+  /// check-ins carry binary noise: 2.66 + 2.06 is 4.720000000000001). `–` for nil and for a
+  /// non-finite value.
+  public static func plain(_ v: Double?) -> String {
+    guard let v, v.isFinite else { return "–" }
+    if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+    let r = abs(v) < 1e6 ? (v * 1e9).rounded() / 1e9 : v
+    if r == r.rounded(), abs(r) < 1e15 { return String(Int64(r)) }
+    return String(r)
+  }
+
   /// A value for reports: at most two decimals and no trailing zeros (`5`, `0.65`, `5.67`);
   /// beyond 10^15, and for a non-zero value that two decimals would show as 0, the shortest
   /// form that reads back as the same Double (`1e+308`, `1e-10`, `5e-324`). `–` for nil and

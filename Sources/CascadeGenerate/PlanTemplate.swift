@@ -5,6 +5,16 @@ import CascadeCore
 /// `checkins.csv`, a README for the folder), or one more unit's file for an existing plan,
 /// with its parent filled in and, as comments, what it can align to. In English or Chinese.
 public enum PlanTemplate {
+  /// Where `init` puts the editor's schemas (`cascade schema`), relative to the plan folder;
+  /// hidden, so that loading a plan never reads them.
+  public static let schemaFolder = PlanLoader.editorFolder
+  public static let planSchemaFile = schemaFolder + "/plan.schema.json"
+  public static let configurationSchemaFile = schemaFolder + "/config.schema.json"
+  /// The first line of a plan file `init` writes: editors that use the YAML language server
+  /// read the schema from it (a path relative to the file).
+  public static let planModeline = "# yaml-language-server: $schema=\(planSchemaFile)"
+  public static let configurationModeline = "# yaml-language-server: $schema=\(configurationSchemaFile)"
+
   /// The files of a new plan, by name.
   public static func plan(name: String, cycle: String, language: Language) -> [(name: String, text: String)] {
     let zh = language == .zh
@@ -12,6 +22,7 @@ public enum PlanTemplate {
     let company =
       zh
       ? """
+      \(planModeline)
       # \(comment(name)) \(cycle) 的公司级 OKR。各部门、团队和个人在这个文件夹里各写一个文件，对齐到上级：
       #   cascade init --unit sales --level department --parent company .
       # 检查：cascade validate .    看能对齐什么：cascade refs . --for sales
@@ -42,6 +53,7 @@ public enum PlanTemplate {
 
       """
       : """
+      \(planModeline)
       # \(comment(name)): company OKRs for \(cycle). Each department, team and person adds a file
       # of their own to this folder and aligns it upward:
       #   cascade init --unit sales --level department --parent company .
@@ -75,6 +87,7 @@ public enum PlanTemplate {
     let configuration =
       zh
       ? """
+      \(configurationModeline)
       # Cascade 对这个计划的设置。去掉 # 即可启用。
       language: zh                # Cascade 用中文说话（en：英文）
       # name: \(title)          # 图和报告的标题（默认用公司单元的名称）
@@ -87,6 +100,7 @@ public enum PlanTemplate {
 
       """
       : """
+      \(configurationModeline)
       # Cascade's settings for this plan. Remove a # to turn a setting on.
       language: en                # what Cascade writes for people: en or zh
       # name: \(title)          # the title of diagrams and reports (default: the company's name)
@@ -143,7 +157,8 @@ public enum PlanTemplate {
   /// replace, and as comments the references it can align to (its chain up, at most
   /// `maxListed` lines).
   public static func unit(
-    id: String, name: String, level: Level, parent: Int, _ result: LintResult, language: Language
+    id: String, name: String, level: Level, parent: Int, _ result: LintResult, language: Language,
+    modeline: Bool = false
   ) -> String {
     let index = result.index
     let zh = language == .zh
@@ -166,7 +181,8 @@ public enum PlanTemplate {
       listed = Array(listed.prefix(maxListed))
       listed.append(zh ? "#   ……其余的：cascade refs . --for \(id)" : "#   … the rest: cascade refs . --for \(id)")
     }
-    var out =
+    var out = modeline ? planModeline + "\n" : ""
+    out +=
       zh
       ? "# \(comment(name)) 的 OKR。可以对齐到（aligns_to: 写目标，contributes_to: 写关键结果）：\n"
       : "# \(comment(name))'s OKRs. What they can align to (objectives under aligns_to:, key results under contributes_to:):\n"

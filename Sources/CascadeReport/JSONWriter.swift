@@ -6,6 +6,61 @@ public struct JSONWriter {
   /// Bytes, not a String: appending many small pieces to a byte array is several times faster.
   private var buffer: [UInt8] = []
   public var output: String { String(decoding: buffer, as: UTF8.self) }
+
+  /// The output indented by two spaces a level, one member or item a line (`{}` and `[]`
+  /// stay on one line), for files people read and diff.
+  public var indentedOutput: String {
+    var out: [UInt8] = []
+    out.reserveCapacity(buffer.count * 2)
+    var depth = 0
+    var inString = false
+    var escaped = false
+    func newline(_ out: inout [UInt8], _ depth: Int) {
+      out.append(UInt8(ascii: "\n"))
+      out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    }
+    var i = 0
+    while i < buffer.count {
+      let c = buffer[i]
+      i += 1
+      if inString {
+        out.append(c)
+        if escaped {
+          escaped = false
+        } else if c == UInt8(ascii: "\\") {
+          escaped = true
+        } else if c == UInt8(ascii: "\"") {
+          inString = false
+        }
+        continue
+      }
+      switch c {
+      case UInt8(ascii: "\""):
+        inString = true
+        out.append(c)
+      case UInt8(ascii: "{"), UInt8(ascii: "["):
+        out.append(c)
+        if i < buffer.count, buffer[i] == (c == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
+          out.append(buffer[i])
+          i += 1
+        } else {
+          depth += 1
+          newline(&out, depth)
+        }
+      case UInt8(ascii: "}"), UInt8(ascii: "]"):
+        depth -= 1
+        newline(&out, depth)
+        out.append(c)
+      case UInt8(ascii: ","):
+        out.append(c)
+        newline(&out, depth)
+      case UInt8(ascii: ":"):
+        out.append(contentsOf: [c, UInt8(ascii: " ")])
+      default: out.append(c)
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
   private var needsComma = [false]
   private var afterKey = false
 

@@ -9,7 +9,7 @@ struct CascadeCommand: ParsableCommand {
       InitCommand.self, ValidateCommand.self, CheckinCommand.self, StatusCommand.self, ReviewCommand.self,
       ExplainCommand.self,
       RefsCommand.self, TreeCommand.self, NextCycleCommand.self, RenderCommand.self, ServeCommand.self, SiteCommand.self,
-      GenerateCommand.self,
+      SchemaCommand.self, GenerateCommand.self,
       RulesCommand.self,
     ])
 }

@@ -31,4 +31,31 @@ import Testing
     #expect(try CLI.run(["validate", "-", "Plans/sales-en"]).status == 2)
     #expect(try CLI.run(["validate", "Plans/sales-en", "--stdin-filename", "x.yaml"]).status == 2)
   }
+
+  /// An editor's buffer is checked as part of its plan: its references to other units resolve,
+  /// and only its own problems are reported, at the name the editor gave.
+  @Test func aBufferInAPlanFolderIsCheckedWithThePlanAroundIt() throws {
+    let name = "Plans/sales-en/sales.yaml"
+    let saved = try String(contentsOfFile: CLI.repositoryRoot + "/" + name, encoding: .utf8)
+    let clean = try CLI.run(["validate", "-", "--stdin-filename", name], input: Data(saved.utf8))
+    #expect(clean.status == 0, "\(clean.stdout)")
+    #expect(!clean.stdout.contains("unresolved-ref"), "the company's objectives are there: \(clean.stdout)")
+    #expect(clean.stdout.contains("in 10 units"), "\(clean.stdout)")
+
+    let edited = saved.replacingOccurrences(of: "aligns_to: acme/grow-sales\n", with: "aligns_to: acme/grow-salez\n")
+    let run = try CLI.run(["validate", "-", "--stdin-filename", name], input: Data(edited.utf8))
+    #expect(run.status == 1)
+    #expect(run.stdout.contains("\(name):12:16: error: 'acme/grow-salez' does not resolve"), "\(run.stdout)")
+    let files = Set(
+      run.stdout.split(separator: "\n").compactMap { $0.split(separator: ":").first }.filter { $0.hasSuffix(".yaml") })
+    #expect(files == [Substring(name)], "only the buffer's problems: \(run.stdout)")
+
+    // A new file, not saved yet, joins the plan: a second unit 'sales' is a duplicate.
+    let new = try CLI.run(["validate", "-", "--stdin-filename", "Plans/sales-en/new.yaml"], input: Data(saved.utf8))
+    #expect(new.stdout.contains("Plans/sales-en/new.yaml:2:7: error: unit id 'sales' is already used"), "\(new.stdout)")
+    // In no plan folder, the buffer is checked on its own.
+    let alone = try CLI.run(["validate", "-", "--stdin-filename", "nowhere/sales.yaml"], input: Data(saved.utf8))
+    #expect(
+      alone.stdout.contains("nowhere/sales.yaml:12:16: error: 'acme/grow-sales' does not resolve"), "\(alone.stdout)")
+  }
 }

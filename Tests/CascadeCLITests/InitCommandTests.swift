@@ -16,7 +16,10 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let start = try CLI.run(["init", dir, "--name", "Acme \"Q\" Co", "--cycle", "2027-q2", "--lang", language])
     #expect(start.status == 0, "\(start.stderr)")
-    for file in ["company.yaml", "cascade.yaml", "checkins.csv", "README.md"] {
+    for file in [
+      "company.yaml", "cascade.yaml", "checkins.csv", "README.md", ".cascade/plan.schema.json",
+      ".cascade/config.schema.json",
+    ] {
       #expect(FileManager.default.fileExists(atPath: dir + "/" + file), "\(file)")
     }
     let summary = try Self.clean(dir, language)
@@ -24,7 +27,11 @@ import Testing
     let company = try String(contentsOfFile: dir + "/company.yaml", encoding: .utf8)
     #expect(company.contains("cycle: 2027-Q2"))
     #expect(company.contains(#"name: "Acme \"Q\" Co""#))
+    #expect(company.hasPrefix("# yaml-language-server: $schema=.cascade/plan.schema.json\n"))
+    let schema = try CLI.run(["schema", "--lang", language])
+    #expect(FileManager.default.contents(atPath: dir + "/.cascade/plan.schema.json") == Data(schema.stdout.utf8))
     let configuration = try String(contentsOfFile: dir + "/cascade.yaml", encoding: .utf8)
+    #expect(configuration.hasPrefix("# yaml-language-server: $schema=.cascade/config.schema.json\n"))
     #expect(configuration.contains("language: \(language)"))
     #expect(configuration.contains("# stale_after_days: 14"))
 
@@ -33,6 +40,7 @@ import Testing
     ])
     #expect(sales.status == 0, "\(sales.stderr)")
     let file = try String(contentsOfFile: dir + "/sales.yaml", encoding: .utf8)
+    #expect(file.hasPrefix("# yaml-language-server: $schema=.cascade/plan.schema.json\n"))
     #expect(file.contains("parent: company\ncycle: 2027-Q2\n"))
     // What it can align to, as comments, and its objective aligned to the first of them.
     #expect(file.contains("#   company/grow-revenue  "))

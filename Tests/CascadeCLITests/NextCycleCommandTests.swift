@@ -100,6 +100,28 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: empty + "/company.yaml"))
   }
 
+  /// From nothing to next quarter: init twice, then next-cycle; the editor's schemas come along.
+  @Test func aPlanStartedWithInitRollsOverWithItsSchemas() throws {
+    let dir = try CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let plan = dir + "/okrs"
+    #expect(try CLI.run(["init", plan, "--cycle", "2027-Q1", "--lang", "zh"]).status == 0)
+    #expect(
+      try CLI.run(["init", plan, "--unit", "sales", "--level", "department", "--parent", "company"]).status == 0)
+    let run = try CLI.run(["next-cycle", plan, "-o", dir + "/q2"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("新计划校验通过"), "the plan says zh: \(run.stdout)")
+    for file in [".cascade/plan.schema.json", ".cascade/config.schema.json"] {
+      #expect(
+        FileManager.default.contents(atPath: dir + "/q2/" + file) == FileManager.default.contents(atPath: plan + "/" + file),
+        "\(file)")
+    }
+    let sales = try String(contentsOfFile: dir + "/q2/sales.yaml", encoding: .utf8)
+    #expect(sales.hasPrefix("# yaml-language-server: $schema=.cascade/plan.schema.json\n"))
+    #expect(sales.contains("cycle: 2027-Q2\n"))
+    #expect(!run.stdout.contains(".cascade"), "not listed as left behind: \(run.stdout)")
+  }
+
   @Test func aCycleThatIsNotLaterIsRefused() throws {
     let (dir, plan) = try Self.copyOfExample("sales-en")
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -54,6 +54,8 @@ public struct LoadError: Error, CustomStringConvertible, Sendable {
 public struct LoadedPlan: Sendable {
   public var plan: Plan
   public var diagnostics: [Diagnostic]
+  /// With a ``PlanLoader/StandIn``: the name the plan gives that file (its diagnostics' file).
+  public var standInFile: String?
 }
 
 public enum PlanLoader {
@@ -63,6 +65,9 @@ public enum PlanLoader {
   public static let maxCheckInsBytes = 1024 * 1024 * 1024
   public static let configurationFile = "cascade.yaml"
   public static let checkInsFile = "checkins.csv"
+  /// The hidden folder of a plan for its editor files (`cascade init` puts the JSON Schemas
+  /// there); loading never reads it, `next-cycle` copies it.
+  public static let editorFolder = ".cascade"
 
   /// Loads a plan from folders (searched recursively for `*.yaml` / `*.yml`) and files.
   /// `cascade.yaml` at a folder's root is its configuration. Files are parsed in parallel.
@@ -74,6 +79,24 @@ public enum PlanLoader {
   /// links, `a//b`, `./a/b`, a file inside a folder also given). A folder without plan files
   /// is a load error: a wrong path must not pass as an empty plan.
   public static func load(paths arguments: [String]) throws(LoadError) -> LoadedPlan {
+    try load(paths: arguments, standIn: nil)
+  }
+
+  /// A file's contents that stand in for what is on disk: an editor's unsaved buffer, read from
+  /// standard input (`validate - --stdin-filename F`). `path` names the file; when the plan
+  /// holds it, its units come from `bytes`, else `bytes` is one more file of the plan.
+  public struct StandIn: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+    public init(path: String, bytes: [UInt8]) {
+      self.path = path
+      self.bytes = bytes
+    }
+  }
+
+  /// ``load(paths:)`` with one file's contents replaced by `standIn`. The plan's file that is
+  /// `standIn.path` (the same file, however spelled) is named as the plan names it.
+  public static func load(paths arguments: [String], standIn: StandIn?) throws(LoadError) -> LoadedPlan {
     let paths = PlanRoot.resolve(arguments.map(FileSystem.argumentPath))
     var checkInsFound: [String] = []
     var files: [String] = []
@@ -145,7 +168,24 @@ public enum PlanLoader {
       }
     }
 
-    let parsed = try parseInParallel(files)
+    var standInIdentity: FileSystem.FileIdentity?
+    if let standIn {
+      var st = stat()
+      if FileSystem.withSystemPath(standIn.path, { stat($0, &st) }) == 0 {
+        standInIdentity = FileSystem.FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+      }
+    }
+    var parsed = try parseInParallel(files, standIn: standIn.map { ($0.bytes, standInIdentity) })
+    var standInFile: String?
+    if let standIn {
+      if let i = parsed.firstIndex(where: { $0.identity != nil && $0.identity == standInIdentity }) {
+        standInFile = files[i]
+      } else {
+        files.append(standIn.path)
+        parsed.append(decodeUnits(standIn.bytes, file: standIn.path))
+        standInFile = standIn.path
+      }
+    }
     var results: [FileResult] = []
     results.reserveCapacity(parsed.count)
     var readFiles: [String] = []
@@ -167,7 +207,9 @@ public enum PlanLoader {
     var plan = Plan(units: units, configuration: configuration, files: files, root: root)
     plan.checkIns = checkIns
     plan.suppressions = suppressions
-    return LoadedPlan(plan: plan, diagnostics: diagnostics)
+    var loaded = LoadedPlan(plan: plan, diagnostics: diagnostics)
+    loaded.standInFile = standInFile
+    return loaded
   }
 
   /// Loads a plan from text held in memory (file name → contents); `cascade.yaml` is the
@@ -218,12 +260,15 @@ public enum PlanLoader {
     var identity: FileSystem.FileIdentity?
   }
 
-  static func parseInParallel(_ files: [String]) throws(LoadError) -> [FileResult] {
+  static func parseInParallel(
+    _ files: [String], standIn: (bytes: [UInt8], identity: FileSystem.FileIdentity?)? = nil
+  ) throws(LoadError) -> [FileResult] {
     // Chunks of files per task keep the scheduling overhead small next to the parse.
     let out = parallelMap(files.count, chunk: 16) { i -> FileResult in
       switch Result(catching: { () throws(LoadError) in try FileSystem.readIdentified(files[i]) }) {
       case .success(let (bytes, identity)):
-        var result = decodeUnits(bytes, file: files[i])
+        let standing = standIn.flatMap { $0.identity == identity ? $0.bytes : nil }
+        var result = decodeUnits(standing ?? bytes, file: files[i])
         result.identity = identity
         return result
       case .failure(let error):

@@ -1,11 +1,10 @@
 extension DocumentDecoder {
-  static let unitFields = ["unit", "name", "level", "parent", "owner", "cycle", "objectives"]
-  static let objectiveFields = [
-    "id", "title", "type", "aligns_to", "weight", "rollup", "key_results",
-  ]
-  static let keyResultFields = [
-    "id", "title", "kind", "baseline", "target", "unit", "weight", "due", "contributes_to", "aggregate",
-  ]
+  // The known fields come from the table `cascade schema` is written from.
+  static let unitFields = PlanFields.unit.map(\.name)
+  static let objectiveFields = PlanFields.objective.map(\.name)
+  static let keyResultFields = PlanFields.keyResult.map(\.name)
+  static let configurationFields = PlanFields.configuration.map(\.name)
+  static let limitFields = PlanFields.limits.map(\.name)
 
   /// Decodes one unit document whose mapping-start event has been read. Nil when the document
   /// has no usable unit id (reported).
@@ -260,7 +259,7 @@ extension DocumentDecoder {
 
   /// Decodes `cascade.yaml` whose root mapping-start has been read.
   mutating func configuration(into config: inout Configuration, ruleIDs: [String]) throws(Stop) {
-    try forEachKey(known: ["name", "language", "rules", "limits", "stale_after_days"]) {
+    try forEachKey(known: Self.configurationFields) {
       (d, key, value) throws(Stop) in
       switch key.value {
       case "name":
@@ -296,7 +295,7 @@ extension DocumentDecoder {
           try d.skip(value)
           return true
         }
-        try d.forEachKey(known: ["objectives_per_unit", "key_results_per_objective"]) { (d, k, v) throws(Stop) in
+        try d.forEachKey(known: Self.limitFields) { (d, k, v) throws(Stop) in
           guard k.value == "objectives_per_unit" || k.value == "key_results_per_objective" else { return false }
           if let n = try d.count(v, field: k.value) {
             if k.value == "objectives_per_unit" {

@@ -110,6 +110,18 @@ public enum NextCycle {
       } catch { throw RolloverError(message: error.message) }
       planFiles.insert(PlanLoader.configurationFile)
     }
+    // The editor's files (the schemas `init` wrote), so that the files' schema lines still work.
+    let editor = FileSystem.join(root, PlanLoader.editorFolder)
+    if FileSystem.kind(of: editor) == .directory {
+      var found: [String] = []
+      FileSystem.walk(editor) { found.append($0) }
+      for path in found.sorted() {
+        guard let relative = relativePath(path, root: root) else { continue }
+        do {
+          files.append(Rollover.File(path: relative, bytes: try FileSystem.read(path), changed: false))
+        } catch { throw RolloverError(message: error.message) }
+      }
+    }
     files.append(
       Rollover.File(
         path: PlanLoader.checkInsFile, bytes: Array((CheckInLog.header.joined(separator: ",") + "\n").utf8),

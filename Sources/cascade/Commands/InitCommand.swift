@@ -1,6 +1,7 @@
 import ArgumentParser
 import CascadeCore
 import CascadeGenerate
+import CascadeReport
 import CascadeSystem
 
 #if canImport(Glibc)
@@ -70,7 +71,11 @@ struct InitCommand: ParsableCommand {
     let (year, month, _) = Day.today.components
     let cycle = (self.cycle.flatMap { Cycle(label: $0)?.label }) ?? "\(year)-Q\((month - 1) / 3 + 1)"
     let name = self.name ?? (lang == .zh ? "我们公司" : "Our company")
-    let files = PlanTemplate.plan(name: name, cycle: cycle, language: lang)
+    let files =
+      PlanTemplate.plan(name: name, cycle: cycle, language: lang) + [
+        (PlanTemplate.planSchemaFile, PlanSchema.plan(lang)),
+        (PlanTemplate.configurationSchemaFile, PlanSchema.configuration(lang)),
+      ]
     if mkdir(directory, 0o755) != 0 && errno != EEXIST {
       throw CLIFailure(message: "cascade: cannot create \(quoted(directory)): \(String(cString: strerror(errno)))")
     }
@@ -84,15 +89,21 @@ struct InitCommand: ParsableCommand {
           zh: "cascade: \(quotedZh(directory))里已经有\(taken.map { quotedZh($0) }.joined(separator: "、"))；init 不会覆盖任何文件"
         ).text(lang))
     }
+    let schemas = FileSystem.join(directory, PlanTemplate.schemaFolder)
+    if mkdir(schemas, 0o755) != 0 && errno != EEXIST {
+      throw CLIFailure(message: "cascade: cannot create \(quoted(schemas)): \(String(cString: strerror(errno)))")
+    }
     for file in files {
       try create(file.text, FileSystem.join(directory, file.name))
     }
     try Terminal.write(
       Message(
         en:
-          "wrote a plan for \(name) (\(cycle)) in \(visible(directory)): company.yaml, cascade.yaml, checkins.csv, README.md\n"
+          "wrote a plan for \(name) (\(cycle)) in \(visible(directory)): company.yaml, cascade.yaml, checkins.csv, README.md, "
+          + "and the editor's schemas in .cascade/ (see the README's Editors section)\n"
           + "next: cascade validate \(visible(directory)); add a unit with cascade init \(visible(directory)) --unit ID --level department --parent company\n",
-        zh: "已在 \(visible(directory)) 写好 \(name)（\(cycle)）的计划：company.yaml、cascade.yaml、checkins.csv、README.md\n"
+        zh: "已在 \(visible(directory)) 写好 \(name)（\(cycle)）的计划：company.yaml、cascade.yaml、checkins.csv、README.md，"
+          + "以及 .cascade/ 中供编辑器使用的 schema（见 README 的 Editors 一节）\n"
           + "下一步：cascade validate \(visible(directory))；加一个单元：cascade init \(visible(directory)) --unit ID --level department --parent company\n"
       ).text(lang))
   }
@@ -109,7 +120,10 @@ struct InitCommand: ParsableCommand {
         ).text(lang))
     }
     let path = FileSystem.join(directory, id + ".yaml")
-    let text = PlanTemplate.unit(id: id, name: name ?? id, level: level, parent: p, result, language: lang)
+    // The editor's schema line, when the plan has the schema (`init` wrote it).
+    let modeline = FileSystem.kind(of: FileSystem.join(directory, PlanTemplate.planSchemaFile)) == .file
+    let text = PlanTemplate.unit(
+      id: id, name: name ?? id, level: level, parent: p, result, language: lang, modeline: modeline)
     try create(text, path)
     // The new file must be clean (the plan around it is the team's business).
     let after = try loadPlan([directory], lang)

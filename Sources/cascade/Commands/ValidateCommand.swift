@@ -50,9 +50,7 @@ struct ValidateCommand: ParsableCommand {
   mutating func run() throws {
     let result =
       plan.paths == ["-"]
-      ? Linter.lint(
-        PlanLoader.load(inMemoryBytes: [(stdinFilename ?? "<stdin>", try Self.standardInput())]),
-        suppressions: !noSuppressions)
+      ? try standardInputResult()
       : try loadPlan(plan.paths, language.language(), suppressions: !noSuppressions)
     let presentation = language.presentation(
       plan: result.plan.configuration, colour: format == .text && language.colour)
@@ -60,6 +58,35 @@ struct ValidateCommand: ParsableCommand {
     if result.summary.errors > 0 || (strict && result.summary.warnings > 0) {
       throw ExitCode(1)
     }
+  }
+
+  /// `validate -`: the file read from standard input. With `--stdin-filename` naming a file in
+  /// a plan's folder (an editor's buffer), it is checked as part of that plan, standing in for
+  /// the file on disk, so its references to other units resolve; only its own problems are
+  /// reported, at the name given. Otherwise it is checked on its own.
+  func standardInputResult() throws -> LintResult {
+    let bytes = try Self.standardInput()
+    let alone = {
+      Linter.lint(PlanLoader.load(inMemoryBytes: [(stdinFilename ?? "<stdin>", bytes)]), suppressions: !noSuppressions)
+    }
+    guard let name = stdinFilename, FileSystem.kind(of: FileSystem.dirname(name)) == .directory else { return alone() }
+    let folder = FileSystem.dirname(name)
+    let root = PlanRoot.find(from: folder) ?? folder
+    guard
+      let loaded = try? PlanLoader.load(paths: [root], standIn: PlanLoader.StandIn(path: name, bytes: bytes)),
+      let file = loaded.standInFile
+    else { return alone() }
+    var result = Linter.lint(loaded, suppressions: !noSuppressions)
+    result.diagnostics = result.diagnostics.compactMap { d in
+      guard d.location.file == file else { return nil }
+      var d = d
+      d.location.file = name
+      return d
+    }
+    result.summary.errors = result.diagnostics.count { $0.severity == .error }
+    result.summary.warnings = result.diagnostics.count { $0.severity == .warning }
+    result.summary.infos = result.diagnostics.count { $0.severity == .info }
+    return result
   }
 
   /// Standard input, at most one byte more than a plan file may hold (the loader reports it).

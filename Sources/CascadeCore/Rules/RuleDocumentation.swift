@@ -38,7 +38,9 @@ public enum RuleDocumentation {
     let lines = (files[name] ?? "").split(separator: "\n", omittingEmptySubsequences: false).map {
       $0.count > 100 ? String($0.prefix(97)) + "…" : String($0)
     }
-    let center = (focus?.1 ?? 1) - 1
+    // The other example may be shorter than the line the diagnostic was on: then its end.
+    let last = lines.lastIndex { !$0.isEmpty } ?? 0
+    let center = min((focus?.1 ?? 1) - 1, last)
     let from = max(0, min(center - 4, lines.count - 1))
     let to = min(lines.count, center + 5)
     var shown = from < to ? Array(lines[from..<to]) : lines

@@ -61,8 +61,10 @@ enum DiagramWords {
     "unit-too-many-objectives": Message(en: "too many objectives", zh: "目标过多"),
     "rollup-no-children": Message(en: "rolls up from children but has none", zh: "按下级汇总，但没有下级"),
     "aggregate-mismatch": Message(en: "sum has nothing to add up", zh: "汇总没有可相加的下级"),
+    "sum-gap": Message(en: "the teams below commit less than the target", zh: "分解缺口：下级承诺不足目标值"),
     // English shows these rules' ids, as it always has; Chinese says what they mean.
     "unknown-field": Message(en: "unknown-field", zh: "未知字段"),
+    "superfluous-disable": Message(en: "superfluous-disable", zh: "多余的 cascade:disable 注释"),
     "duplicate-key": Message(en: "duplicate-key", zh: "字段重复"),
     "empty-file": Message(en: "empty-file", zh: "空文件"),
     "yaml-syntax": Message(en: "yaml-syntax", zh: "YAML 语法错误"),

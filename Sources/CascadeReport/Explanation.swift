@@ -40,6 +40,8 @@ public enum Explanation {
 /// The trace, in the presentation's language. Numbers, references and formulas read the same in
 /// both; the words around them are translated.
 private struct Explainer {
+  /// Contributors of a sum listed one by one; the rest are counted.
+  static let shownContributors = 20
   let card: Scorecard
   let result: LintResult
   let p: Presentation
@@ -127,17 +129,39 @@ private struct Explainer {
       "\(indent)  类型：\(kr.effectiveKind.map { p(Words.kind($0)) } ?? "未知")\(inferred ? "（由基线和目标值推断）" : "")，"
         + "基线 \(n(kr.baseline))，目标值 \(n(kr.target))\(u)，权重 \(n(kr.weight))\n")
     if !s.summed.isEmpty {
-      out += say(
-        "\(indent)  current = sum of the latest values of the key results contributing to it:\n",
-        "\(indent)  当前值 = 支撑它的各关键结果最新值之和：\n")
-      for c in s.summed {
+      let own = kr.baseline
+      out +=
+        own.map {
+          say(
+            "\(indent)  current = its baseline \(n($0)) + each contributing key result's change from its own baseline:\n",
+            "\(indent)  当前值 = 自身基线 \(n($0)) + 各支撑关键结果相对其基线的变化：\n")
+        }
+        ?? say(
+          "\(indent)  current = sum of the latest values of the key results contributing to it (it has no baseline of its own):\n",
+          "\(indent)  当前值 = 支撑它的各关键结果最新值之和（它自身没有基线）：\n")
+      for c in s.summed.prefix(Self.shownContributors) {
         let cs = card.score(of: c)
         let ckr = index.objective(c.objective).keyResults[c.keyResult]
         let day = cs?.lastCheckIn?.description ?? "?"
-        let from =
-          cs?.current.map { say("\(n($0)) (check-in \(day))", "\(n($0))（\(day) 的进展更新）") }
-          ?? say("\(n(ckr.baseline)) (baseline, no check-in)", "\(n(ckr.baseline))（基线，尚无进展更新）")
-        out += "\(indent)    \(index.reference(c.objective, keyResult: c.keyResult))\(zh ? "：" : ": ")\(from)\n"
+        let term: String
+        switch (cs?.current, ckr.baseline, own) {
+        case (let v?, let b?, _?):
+          let d = v - b
+          let change = d.isFinite ? (d >= 0 ? "+" : "") + n(d) : say("beyond ±1.8e+308", "超出 ±1.8e+308")
+          term = say(
+            "\(n(v)) (check-in \(day)) − baseline \(n(b)) = \(change)",
+            "\(n(v))（\(day) 的进展更新）− 基线 \(n(b)) = \(change)")
+        case (_?, nil, _?): term = say("no baseline: +0", "没有基线：+0")
+        case (nil, _, _?): term = say("no check-in: +0", "尚无进展更新：+0")
+        case (let v?, _, nil): term = say("\(n(v)) (check-in \(day))", "\(n(v))（\(day) 的进展更新）")
+        case (nil, _, nil):
+          term = say("\(n(ckr.baseline)) (baseline, no check-in)", "\(n(ckr.baseline))（基线，尚无进展更新）")
+        }
+        out += "\(indent)    \(index.reference(c.objective, keyResult: c.keyResult))\(zh ? "：" : ": ")\(term)\n"
+      }
+      if s.summed.count > Self.shownContributors {
+        let more = s.summed.count - Self.shownContributors
+        out += say("\(indent)    … and \(more) more\n", "\(indent)    ……还有 \(more) 项\n")
       }
       out += "\(indent)    = \(n(s.current))\n"
       if s.overflowed {

@@ -40,7 +40,8 @@ import Testing
       keyResults: ["{id: defects, title: Defect rate from 0 to 1e-18, baseline: 0, target: 1e-18, unit: ppm}"],
       checkins: ["2027-02-01,acme/grow/defects,1,0.9,,"])
   }
-  /// Contributors whose baselines sum past the largest Double; one of them has a check-in.
+  /// Contributors whose changes (from -1e308 to 1e308 each) sum past the largest Double; two
+  /// of them have a check-in, the third counts nothing.
   static func sum() throws -> String {
     try plan(
       keyResults: [
@@ -59,11 +60,11 @@ import Testing
             title: Sell more
             aligns_to: acme/grow
             key_results:
-              - {id: revenue, title: Revenue from 1e308 to 1.5e308, baseline: 1e308, target: 1.5e308, unit: USD, contributes_to: acme/grow/revenue}
+              - {id: revenue, title: Revenue from -1e308 to 1e308, baseline: -1e308, target: 1e308, unit: USD, contributes_to: acme/grow/revenue}
 
         """
       }.joined(),
-      checkins: ["2027-02-01,north/sell/revenue,1e308,0.9,,"])
+      checkins: ["2027-02-01,north/sell/revenue,1e308,0.9,,", "2027-02-01,west/sell/revenue,1e308,0.9,,"])
   }
   /// A range wider than the largest Double, a range of the smallest positive Double, a
   /// negative extreme, and weights that overflow when added.
@@ -133,7 +134,7 @@ import Testing
     case "tiny":
       #expect(first["progress"] as? Double == 1 / 1e-18)
     case "sum":
-      // Three baselines of 1e308 are beyond the largest Double: the sum is shown at that limit.
+      // Two changes of 2e308 are beyond the largest Double: the sum is shown at that limit.
       #expect(first["current"] as? Double == Double.greatestFiniteMagnitude)
     default:
       #expect(first["progress"] as? Double == 1)
@@ -179,7 +180,10 @@ import Testing
     #expect(!Self.showsNonFinite(ranges.stdout), "\(ranges.stdout)")
     let sum = try CLI.run(["explain", sumDir, "acme/grow/revenue", "--as-of", "2027-02-28"])
     Self.expectNoTrap(sum, "explain sum")
-    #expect(sum.stdout.contains("east/sell/revenue: 1e+308 (baseline, no check-in)"), "\(sum.stdout)")
+    #expect(sum.stdout.contains("east/sell/revenue: no check-in: +0"), "\(sum.stdout)")
+    #expect(
+      sum.stdout.contains("north/sell/revenue: 1e+308 (check-in 2027-02-01) − baseline -1e+308 = beyond ±1.8e+308"),
+      "\(sum.stdout)")
     #expect(sum.stdout.contains("beyond the largest number"), "\(sum.stdout)")
     #expect(!Self.showsNonFinite(sum.stdout), "\(sum.stdout)")
   }

@@ -230,22 +230,49 @@ import Testing
           - {id: k, title: 40 customers, baseline: 5, target: 40, unit: customers, contributes_to: acme/grow/customers}
     """
 
-  @Test func aggregateSumAddsTheContributorsLatestValues() throws {
+  /// The honest sum: the aggregate's baseline plus each contributor's change from its own
+  /// baseline (east 0 → 30, west 5 → 20: 0 + 30 + 15).
+  @Test func aggregateSumAddsTheContributorsChangesToItsBaseline() throws {
     let rows = ["2027-01-10,east/win/k,10,,,", "2027-02-01,east/win/k,30,,,", "2027-02-01,west/win/k,20,,,"]
     let (result, card) = try Self.card(Self.aggregate, rows)
     #expect(result.first("aggregate-mismatch") == nil)
     let s = try Self.kr(card, "acme/grow/customers")
-    #expect(s.current == 50)
-    #expect(s.progress == 0.5)
+    #expect(s.current == 45)
+    #expect(s.progress == 0.45)
     #expect(
       Set(s.summed.map { result.index.reference($0.objective, keyResult: $0.keyResult) }) == [
         "east/win/k", "west/win/k",
       ])
   }
 
-  @Test func aggregateCountsAContributorWithoutCheckInAtItsBaseline() throws {
+  @Test func aContributorWithoutCheckInAddsNothing() throws {
     let (_, card) = try Self.card(Self.aggregate, ["2027-02-01,east/win/k,30,,,"])
-    #expect(try Self.kr(card, "acme/grow/customers").current == 35)
+    #expect(try Self.kr(card, "acme/grow/customers").current == 30)
+  }
+
+  /// Four of forty salespeople have plan files: their baselines add up to 2,700 against the
+  /// team's 4,500. The team starts at its own baseline, and their gains move it up.
+  @Test func partialCoverageNeverMakesASumNegative() throws {
+    let yaml = Self.aggregate
+      .replacingOccurrences(
+        "baseline: 0, target: 100, unit: customers, aggregate",
+        "baseline: 4500, target: 6000, unit: customers, aggregate"
+      )
+      .replacingOccurrences("baseline: 0, target: 60", "baseline: 1500, target: 1700")
+      .replacingOccurrences("baseline: 5, target: 40", "baseline: 1200, target: 1400")
+    let (_, card) = try Self.card(yaml, ["2027-02-01,east/win/k,1600,,,", "2027-02-01,west/win/k,1300,,,"])
+    let s = try Self.kr(card, "acme/grow/customers")
+    #expect(s.current == 4700)
+    #expect(abs(s.progress - 200.0 / 1500.0) < 1e-12)
+  }
+
+  /// Without a baseline of its own, an aggregate is the sum of its contributors' values.
+  @Test func anAggregateWithoutABaselineSumsTheValues() throws {
+    let yaml = Self.aggregate.replacingOccurrences(
+      "baseline: 0, target: 100, unit: customers, aggregate: sum}",
+      "target: 100, unit: customers, aggregate: sum, kind: increase}")
+    let (_, card) = try Self.card(yaml, ["2027-02-01,east/win/k,30,,,"])
+    #expect(try Self.kr(card, "acme/grow/customers").current == 35, "30, and west at its baseline 5")
   }
 
   @Test func aggregateWithMixedUnitsIsADiagnostic() throws {

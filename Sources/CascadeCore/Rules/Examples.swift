@@ -47,6 +47,21 @@ enum Examples {
 }
 
 extension Examples {
+  /// The company's revenue key result (5 → 6 M USD) summed from the department's, which plans
+  /// `baseline` → `target` in `unit`.
+  static func summed(baseline: Double, target: Double, unit: String = "M USD") -> String {
+    withTeam(
+      kr: """
+              - id: revenue
+                title: Department revenue from \(NumberFormat.value(baseline)) to \(NumberFormat.value(target)) \(unit)
+                baseline: \(NumberFormat.value(baseline))
+                target: \(NumberFormat.value(target))
+                unit: \(unit)
+                contributes_to: acme/grow/revenue
+        """
+    ).replacingFirst("unit: M USD", with: "unit: M USD\n        aggregate: sum")
+  }
+
   /// The company plan with a checkins.csv holding the header and `rows`; the first row is line 2.
   static func checkIns(_ rows: String) -> RuleExample {
     var files = ["plan.yaml": company]

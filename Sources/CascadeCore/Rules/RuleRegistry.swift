@@ -6,7 +6,7 @@ public enum RuleRegistry {
     DuplicateIDRule(), UnitParentMissingRule(), UnitParentCycleRule(), LevelOrderRule(), SuperfluousDisableRule(),
     // alignment
     UnresolvedRefRule(), AlignmentCycleRule(), UnalignedObjectiveRule(), AlignNotUpwardRule(),
-    CycleMismatchRule(), UnsupportedObjectiveRule(),
+    CycleMismatchRule(), UnsupportedObjectiveRule(), SumGapRule(),
     // measurability
     KRNoTargetRule(), KRNoBaselineRule(), KRNoUnitRule(), KRTargetEqualsBaselineRule(),
     KRDirectionMismatchRule(), KRDueOutsideCycleRule(), KRVagueWordingRule(), KRActivityRule(),

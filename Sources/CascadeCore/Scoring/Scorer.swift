@@ -2,7 +2,8 @@
 public struct KeyResultScore: Sendable {
   public var address: KeyResultAddress
   public var reference: String
-  /// The latest value (or, for aggregate: sum, the sum of the contributors' latest values).
+  /// The latest value (or, for aggregate: sum, its baseline plus the contributors' changes:
+  /// see `finish`).
   public var current: Double?
   /// Raw progress: may exceed 1 or fall below 0.
   public var progress: Double
@@ -232,22 +233,32 @@ public enum Scorer {
       return Frame(address: k, ordinal: ordinal, contributors: contributors, next: 0)
     }
 
-    /// Sums a frame whose contributors are all known (or loop back to a sum still open, which
-    /// counts at its baseline, as does a contributor without a value).
+    /// Sums a frame whose contributors are all known (or loop back to a sum still open).
+    ///
+    /// The honest sum: with a baseline of its own, an aggregate's value is that baseline plus
+    /// each contributor's change from its own baseline (a contributor without a value, or
+    /// without a baseline, adds nothing). So a team whose people have written only part of the
+    /// plan below it starts at its own baseline, never at the few baselines written below, and
+    /// no partial coverage makes a score negative. Without a baseline of its own, it is the sum
+    /// of the contributors' values (a contributor without one counts at its baseline).
     mutating func finish(_ frame: Frame) {
+      let own = index.objective(frame.address.objective).keyResults[frame.address.keyResult].baseline
       var values: [Double] = []
-      values.reserveCapacity(frame.contributors.count)
+      values.reserveCapacity(2 * frame.contributors.count + 1)
+      if let own { values.append(own) }
       var any = false
       var overflowed = false
       var used: [CheckIn] = []
       for c in frame.contributors {
-        if let m = currents[index.ordinal(of: c)], let v = m.value {
+        let baseline = index.objective(c.objective).keyResults[c.keyResult].baseline
+        if let m = currents[index.ordinal(of: c)], let v = m.value, own == nil || baseline != nil {
           values.append(v)
+          if own != nil, let baseline { values.append(-baseline) }
           any = true
           overflowed = overflowed || m.overflowed
           if let last = m.used.last { used.append(last) }
-        } else if let b = index.objective(c.objective).keyResults[c.keyResult].baseline {
-          values.append(b)
+        } else if own == nil, let baseline {
+          values.append(baseline)
         }
       }
       let total = Arithmetic.sum(values)

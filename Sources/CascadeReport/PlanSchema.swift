@@ -68,7 +68,17 @@ public enum PlanSchema {
         w.key(f.name)
         w.object { w in
           w.field("description", f.summary.text(language))
-          value(f.value, language, &w)
+          // An optional field left empty (`owner:`, `baseline: ~`) reads as not given.
+          if f.required {
+            value(f.value, language, &w)
+          } else {
+            w.key("anyOf")
+            w.array([false, true]) { w, empty in
+              w.object { w in
+                if empty { w.field("type", "null") } else { value(f.value, language, &w) }
+              }
+            }
+          }
         }
       }
     }
@@ -86,10 +96,19 @@ public enum PlanSchema {
       w.key("type")
       w.array(["string", "number", "boolean"]) { w, t in w.value(t) }
     case .identifier: w.field("$ref", "#/$defs/identifier")
-    case .number: w.field("type", "number")
+    case .number: w.field("$ref", "#/$defs/number")
     case .positiveNumber:
-      w.field("type", "number")
-      w.field("exclusiveMinimum", 0)
+      w.key("anyOf")
+      w.array([false, true]) { w, text in
+        w.object { w in
+          if text {
+            w.field("$ref", "#/$defs/numberText")
+          } else {
+            w.field("type", "number")
+            w.field("exclusiveMinimum", 0)
+          }
+        }
+      }
     case .count:
       w.field("type", "integer")
       w.field("minimum", 1)
@@ -157,6 +176,22 @@ public enum PlanSchema {
           }
         }
       }
+      // A number, or one written with `_` between digits (`1_000`), which YAML 1.2 editors
+      // read as text but Cascade reads as the number.
+      w.key("number")
+      w.object { w in
+        w.key("anyOf")
+        w.array([false, true]) { w, text in
+          w.object { w in
+            if text { w.field("$ref", "#/$defs/numberText") } else { w.field("type", "number") }
+          }
+        }
+      }
+      w.key("numberText")
+      w.object { w in
+        w.field("type", "string")
+        w.field("pattern", "^[-+]?([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)([eE][-+]?[0-9]+)?$")
+      }
       w.key("reference")
       w.object { w in
         w.field("type", "string")
@@ -175,10 +210,10 @@ public enum PlanSchema {
             switch i {
             case 0:
               w.field("type", "string")
-              w.field("pattern", "^[0-9]{4}(-([Hh][12]|[Qq][1-4]|0[1-9]|1[0-2]))?$")
+              w.field("pattern", "^(?!0000)[0-9]{4}(-([Hh][12]|[Qq][1-4]|0[1-9]|1[0-2]))?$")
             case 1:
               w.field("type", "integer")
-              w.field("minimum", 1)
+              w.field("minimum", 1000)
               w.field("maximum", 9999)
             default:
               w.field("type", "object")

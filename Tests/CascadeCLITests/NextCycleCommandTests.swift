@@ -33,7 +33,7 @@ import Testing
     #expect(try Self.contents(plan) == before, "the old plan is not touched")
     let summary = run.stdout
     if language == "zh" {
-      #expect(summary.hasPrefix("已将计划从 2027 年第一季度顺延到 2027 年第二季度，写入 \(out)："), "\(summary)")
+      #expect(summary.hasPrefix("已根据 2027 年第一季度的计划生成 2027 年第二季度的计划，写入 \(out)："), "\(summary)")
       #expect(summary.contains("基线已改为 2027 年第一季度的最终值（40）"), "\(summary)")
       #expect(summary.contains("新计划校验通过"), "\(summary)")
     } else {
@@ -96,8 +96,36 @@ import Testing
 
     let empty = dir + "/empty"
     try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-    #expect(try CLI.run(["next-cycle", plan, "-o", empty]).status == 0, "an empty folder is used")
+    #expect(try CLI.run(["next-cycle", plan, "-o", empty + "/"]).status == 0, "an empty folder is used, a / or not")
     #expect(FileManager.default.fileExists(atPath: empty + "/company.yaml"))
+
+    // A link is not followed, the working folder is not replaced, and nothing is left behind.
+    let target = dir + "/target"
+    try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: target)
+    let link = try CLI.run(["next-cycle", plan, "-o", dir + "/link"])
+    #expect(link.status == 2 && link.stderr.contains("is a symbolic link"), "\(link.stderr)")
+    let here = try CLI.run(["next-cycle", plan, "-o", "."], in: target)
+    #expect(here.status == 2 && here.stderr.contains("is the working folder"), "\(here.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: target).isEmpty)
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix(".cascade-next") }
+    #expect(names.isEmpty, "\(names)")
+  }
+
+  /// A plan with errors rolls over with them, says so, and exits 1.
+  @Test func aPlanWithErrorsSaysSoAndExitsOne() throws {
+    let (dir, plan) = try Self.copyOfExample("sales-en")
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let sales = plan + "/sales.yaml"
+    let text = try String(contentsOfFile: sales, encoding: .utf8)
+    try text.replacingOccurrences(of: "aligns_to: acme/build-team\n", with: "aligns_to: acme/build-teem\n")
+      .write(toFile: sales, atomically: true, encoding: .utf8)
+    let run = try CLI.run(["next-cycle", plan, "-o", dir + "/q2"])
+    #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+    #expect(
+      run.stdout.contains("The old plan has 1 error; the new one carries them over. The new plan has 1 error"),
+      "\(run.stdout)")
+    #expect(FileManager.default.fileExists(atPath: dir + "/q2/sales.yaml"))
   }
 
   /// From nothing to next quarter: init twice, then next-cycle; the editor's schemas come along.
@@ -113,7 +141,8 @@ import Testing
     #expect(run.stdout.contains("新计划校验通过"), "the plan says zh: \(run.stdout)")
     for file in [".cascade/plan.schema.json", ".cascade/config.schema.json"] {
       #expect(
-        FileManager.default.contents(atPath: dir + "/q2/" + file) == FileManager.default.contents(atPath: plan + "/" + file),
+        FileManager.default.contents(atPath: dir + "/q2/" + file)
+          == FileManager.default.contents(atPath: plan + "/" + file),
         "\(file)")
     }
     let sales = try String(contentsOfFile: dir + "/q2/sales.yaml", encoding: .utf8)
@@ -126,10 +155,12 @@ import Testing
     let (dir, plan) = try Self.copyOfExample("sales-en")
     defer { try? FileManager.default.removeItem(atPath: dir) }
     let back = try CLI.run(["next-cycle", plan, "--cycle", "2027-Q1", "-o", dir + "/q"])
-    #expect(back.status == 2 && back.stderr.contains("does not start after the plan's cycle 2027-Q1"), "\(back.stderr)")
+    #expect(
+      back.status == 2 && back.stderr.contains("does not start after the plan's cycle 2027-Q1 ends (2027-03-31)"),
+      "\(back.stderr)")
     #expect(try CLI.run(["next-cycle", plan, "--cycle", "2027-Q5", "-o", dir + "/q"]).status != 0)
     let zh = try CLI.run(["next-cycle", plan, "--cycle", "2026-Q4", "-o", dir + "/q", "--lang", "zh"])
-    #expect(zh.status == 2 && zh.stderr.contains("不在计划当前周期"), "\(zh.stderr)")
+    #expect(zh.status == 2 && zh.stderr.contains("须在计划当前周期 2027-Q1 结束（2027-03-31）之后开始"), "\(zh.stderr)")
     #expect(!FileManager.default.fileExists(atPath: dir + "/q"))
   }
 }

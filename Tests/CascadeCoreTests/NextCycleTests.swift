@@ -98,8 +98,13 @@ import Testing
     let first = edits.replace(0..<1, with: "xy")
     let second = edits.replace(3..<4, with: "")
     let overlapping = edits.replace(0..<2, with: "z")
-    #expect(first && second && !overlapping)
-    #expect(String(decoding: edits.applied(to: Array("abcdef".utf8)), as: UTF8.self) == "xybcef")
+    #expect(first && second && !overlapping, "an edit already starts there")
+    #expect(edits.applied(to: Array("abcdef".utf8)).map { String(decoding: $0, as: UTF8.self) } == "xybcef")
+    // Overlaps of other kinds are found when the edits are applied.
+    var crossing = SourceEdits()
+    crossing.replace(0..<3, with: "x")
+    crossing.replace(2..<4, with: "y")
+    #expect(crossing.applied(to: Array("abcdef".utf8)) == nil)
   }
 
   @Test func titlesNamingANumberAreFound() {
@@ -219,7 +224,10 @@ import Testing
       .replacingFirst("baseline: 8\n", with: "baseline: 6.5\n")
       .replacingFirst("due: \"2027-02-15\"", with: "due: \"2027-05-15\"")
     #expect(text == expected)
-    #expect(Self.file(r, "checkins.csv") == "date,key_result,value,confidence,note,author\n")
+    // The company's year stays, and so do its check-ins; the quarter's are gone.
+    #expect(
+      Self.file(r, "checkins.csv")
+        == "date,key_result,value,confidence,note,author\n2027-03-30,acme/lead/uptime,99.7,0.8,,\n")
     #expect(r.leftBehind == ["notes.txt"])
     #expect(Set(r.files.map(\.path)) == ["company.yaml", "sales.yaml", "teams/east.yaml", "checkins.csv"])
   }
@@ -235,33 +243,120 @@ import Testing
       case .milestoneDone(let ref, _, let day): found.append("done \(ref) \(day.map(\.description) ?? "")")
       case .titleNamesBaseline(let ref, _, let number): found.append("title \(ref) \(number)")
       case .dueDropped(let ref, let from): found.append("dropped \(ref) \(from)")
+      case .dueClamped(let ref, let from, let to): found.append("clamped \(ref) \(from) \(to)")
       case .notEdited(let subject, let field): found.append("not \(subject) \(field)")
+      case .cycleKept(let unit, let cycle, let n): found.append("kept \(unit) \(cycle) \(n)")
+      case .titleNamesCycle(let ref, _, let cycle): found.append("cycle \(ref) \(cycle)")
       case .cycle, .baseline, .dueMoved: break
       }
     }
     #expect(
       found == [
-        "title acme/lead/uptime 99.5", "dropped acme/lead/uptime 2027-12-31", "title sales/grow/revenue 5",
-        "reached sales/grow/customers 52.0 50.0", "title sales/grow/churn 8", "done sales/grow/launch 2027-02-14",
-        "none sales/grow/nps",
+        "kept acme 2027 1", "title sales/grow/revenue 5", "reached sales/grow/customers 52.0 50.0",
+        "title sales/grow/churn 8", "done sales/grow/launch 2027-02-14", "none sales/grow/nps",
       ])
   }
 
-  @Test func aYearAroundTheNewQuarterStaysAndADueDateOutsideItIsDropped() throws {
+  /// A unit whose longer cycle holds the new one is left as it is: baselines, due dates and all.
+  @Test func aYearAroundTheNewQuarterStaysWhole() throws {
     let plan = try Self.plan()
     let r = try NextCycle.roll(try plan.lint(), root: plan.root, to: nil)
-    let text = Self.file(r, "company.yaml")
+    #expect(Self.file(r, "company.yaml") == Self.company)
+    #expect(r.files.first { $0.path == "company.yaml" }?.changed == false)
+  }
+
+  /// Q4 to Q1: the year moves by its own step, a year, and so do its due dates.
+  @Test func aYearThatMovesTakesItsDueDatesByAYear() throws {
+    let plan = try TemporaryPlan([
+      "company.yaml": Self.company,
+      "sales.yaml": Self.sales.replacingAll("2027-Q1", "2027-Q4")
+        .replacingFirst("due: 2027-03-31", with: "due: 2027-12-31").replacingFirst(
+          "due: \"2027-02-15\"", with: "due: \"2027-11-15\""),
+      "teams/east.yaml": Self.east.replacingAll("2027-Q1", "2027-Q4"),
+    ])
+    let r = try NextCycle.roll(try plan.lint(), root: plan.root, to: nil)
+    #expect(r.shift.to.label == "2028-Q1")
+    let company = Self.file(r, "company.yaml")
+    #expect(company.contains("cycle: 2028\n") && company.hasSuffix("due: 2028-12-31"), "\(company)")
+    #expect(Self.file(r, "sales.yaml").contains("due: 2028-03-31\n"))
+    #expect(Self.file(r, "checkins.csv") == "date,key_result,value,confidence,note,author\n", "nothing stays")
+  }
+
+  /// A due date outside its cycle (an error already) is dropped: its line, or its pair in a
+  /// flow mapping; as the first key of a list item it becomes the cycle's last day.
+  @Test func aDueDateOutsideTheNewCycleIsDroppedWhereverItIsWritten() throws {
+    let team =
+      Self.east.replacingFirst(
+        "        unit: accounts", with: "        unit: accounts\n        due: 2027-04-15   # too late")
+      + "\n      - {id: calls, title: Make 200 calls, baseline: 50, target: 200, unit: calls, due: 2027-05-01}\n"
+      + "      - due: 2027-06-01\n        id: demos\n        title: Give 30 demos\n        baseline: 10\n        target: 30\n        unit: demos\n"
+    let plan = try TemporaryPlan(["company.yaml": Self.company, "sales.yaml": Self.sales, "teams/east.yaml": team])
+    let before = try plan.lint()
+    #expect(before.diagnostics.filter { $0.rule == "kr-due-outside-cycle" }.count == 3)
+    let r = try NextCycle.roll(before, root: plan.root, to: nil)
+    let text = Self.file(r, "teams/east.yaml")
+    #expect(!text.contains("2027-04-15") && !text.contains("too late"), "\(text)")
+    #expect(text.contains("{id: calls, title: Make 200 calls, baseline: 50, target: 200, unit: calls}"), "\(text)")
+    #expect(text.contains("      - due: 2027-06-30\n        id: demos"), "\(text)")
+    let after = try TemporaryPlan(
+      Dictionary(uniqueKeysWithValues: r.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+    ).lint()
+    #expect(after.first("kr-due-outside-cycle") == nil)
+  }
+
+  /// A range of whole months moves by whole months, edited where the loader saw its days
+  /// (whatever the key order, whatever its comments say).
+  @Test func aRangeOfWholeMonthsMovesByMonths() throws {
+    let range = "cycle: {end: 2027-03-31, start: 2027-01-01}  # ends 2027-03-31"
+    let plan = try TemporaryPlan([
+      "sales.yaml": Self.sales.replacingFirst("parent: acme\n", with: "").replacingFirst(
+        "level: department", with: "level: company"
+      )
+      .replacingFirst("        aligns_to: acme/lead\n", with: "").replacingFirst(
+        "cycle: 2027-Q1   # quarters", with: range)
+    ])
+    let r = try NextCycle.roll(try plan.lint(), root: plan.root, to: nil)
+    let text = Self.file(r, "sales.yaml")
+    #expect(text.contains("cycle: {end: 2027-06-30, start: 2027-04-01}  # ends 2027-03-31"), "\(text)")
+    #expect(text.contains("due: 2027-06-30"), "\(text)")
+  }
+
+  /// What will be written is what is compared: a final value that rounds to the target has
+  /// reached it (a baseline equal to the target would be an error).
+  @Test func aFinalValueThatRoundsToTheTargetHasReachedIt() throws {
+    let plan = try TemporaryPlan([
+      "company.yaml": Self.company, "sales.yaml": Self.sales, "teams/east.yaml": Self.east,
+      "checkins.csv":
+        "date,key_result,value,confidence,note,author\n2027-03-02,east/visits/visited,39.99999999999,,,\n",
+    ])
+    let r = try NextCycle.roll(try plan.lint(), root: plan.root, to: nil)
+    #expect(Self.file(r, "teams/east.yaml").contains("baseline: 10\n"))
     #expect(
-      text
-        == Self.company.replacingFirst("baseline: 99.5", with: "baseline: 99.7")
-        .replacingFirst("        due: 2027-12-31", with: ""))
-    // Its location is where the next line now is, in the new file.
-    let dropped = try #require(
-      r.changes.first {
-        if case .dueDropped = $0.kind { return true }
+      r.changes.contains {
+        if case .targetReached("east/visits/visited", 40, 40) = $0.kind { return true }
         return false
       })
-    #expect(dropped.at.file == "company.yaml" && dropped.at.line == 14)
+  }
+
+  /// A cycle that has to move but cannot be changed where it is written stops the roll-over:
+  /// nothing half done.
+  @Test func aCycleThatCannotBeEditedStopsEverything() throws {
+    let plan = try TemporaryPlan([
+      "company.yaml": Self.company,
+      "sales.yaml": Self.sales.replacingFirst("cycle: 2027-Q1", with: "cycle: !!str 2027-Q1"),
+      "teams/east.yaml": Self.east,
+    ])
+    #expect(throws: RolloverError.self) { try NextCycle.roll(try plan.lint(), root: plan.root, to: nil) }
+  }
+
+  /// Titles that name the old quarter are listed.
+  @Test func titlesNamingTheOldCycleAreListed() {
+    let names = CycleNames(Cycle(label: "2027-Q1") ?? Cycle(start: Day(ordinal: 0), end: Day(ordinal: 0), label: "x"))
+    #expect(names.mentioned(in: "Ship the CRM in Q1") == "Q1")
+    #expect(names.mentioned(in: "一季度完成 CRM 上线") == "一季度")
+    #expect(names.mentioned(in: "Plan for 2027-Q1 done") == "2027-Q1")
+    #expect(names.mentioned(in: "Q10 launch") == nil)
+    #expect(names.mentioned(in: "Grow revenue") == nil)
   }
 
   @Test func theNewPlanValidatesCleanAndIsAWholeNewQuarter() throws {
@@ -312,10 +407,12 @@ import Testing
     #expect(Self.file(r, "sales.yaml").contains("baseline: 5.45    # last quarter"))
   }
 
-  @Test func theNewCycleMustComeAfterTheOldOne() throws {
+  @Test func theNewCycleMustComeAfterTheOldOneEnds() throws {
     let plan = try Self.plan()
-    #expect(throws: RolloverError.self) {
-      try NextCycle.roll(try plan.lint(), root: plan.root, to: Cycle(label: "2026-Q4"))
+    for label in ["2026-Q4", "2027-Q1", "2027-02", "2027"] {
+      #expect(throws: RolloverError.self, "\(label)") {
+        try NextCycle.roll(try plan.lint(), root: plan.root, to: Cycle(label: label))
+      }
     }
   }
 
@@ -332,5 +429,11 @@ import Testing
         return false
       })
     #expect(Self.file(r, "sales.yaml").contains("baseline: !!float 8\n"))
+  }
+}
+
+extension String {
+  fileprivate func replacingAll(_ a: String, _ b: String) -> String {
+    split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
   }
 }

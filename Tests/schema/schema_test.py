@@ -36,17 +36,42 @@ def check(condition, what):
 
 
 class YAML12Loader(yaml.SafeLoader):
-    """Reads YAML as the YAML language server does (YAML 1.2 core schema): dates stay text,
-    and only true/false are booleans."""
+    """Reads YAML as the YAML language server does (YAML 1.2 core schema): dates stay text, only
+    true/false are booleans, and numbers are 1.2's (no `_` between digits, 0o and 0x prefixes)."""
 
 
+_REPLACED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 YAML12Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 YAML12Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+YAML12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"), list("-+0123456789")
+)
+YAML12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+.0123456789"),
+)
+
+
+def _int12(loader, node):
+    text = loader.construct_scalar(node)
+    return int(text[2:], 8) if text.startswith("0o") else int(text, 0) if text.startswith("0x") else int(text)
+
+
+def _float12(loader, node):
+    text = loader.construct_scalar(node).lower()
+    if text.endswith(".inf"):
+        return float("-inf") if text.startswith("-") else float("inf")
+    return float("nan") if text == ".nan" else float(text)
+
+
+YAML12Loader.add_constructor("tag:yaml.org,2002:int", _int12)
+YAML12Loader.add_constructor("tag:yaml.org,2002:float", _float12)
 
 
 def documents(path):
@@ -91,6 +116,8 @@ BAD_PLANS = {
     "a baseline that is text": ("baseline: 5", "baseline: lots"),
     "a day in another format": ("        target: 6\n", "        target: 6\n        due: 31/03/2027\n"),
     "a cycle that is not one": ("cycle: 2027-Q1", "cycle: 2027-Q5"),
+    "a cycle of year 0": ("cycle: 2027-Q1", "cycle: 0000-Q1"),
+    "a three-digit year": ("cycle: 2027-Q1", "cycle: 999"),
     "a title where a reference goes": ("aligns_to: acme/grow", "aligns_to: Grow Revenue"),
     "an id with capitals": ("id: revenue", "id: Revenue"),
     "a weight of zero": ("        target: 6\n", "        target: 6\n        weight: 0\n"),
@@ -205,6 +232,20 @@ def main():
         doc = yaml.load(text, Loader=YAML12Loader)
         check(bool(list(plan.iter_errors(doc))), f"the schema rejects {what}")
         check(validate_with_cascade(cascade, text) == 1, f"cascade validate rejects {what} too")
+
+    # Shapes both accept: optional fields left empty, numbers with `_` between digits.
+    for what, (old, new) in {
+        "an empty owner": ("name: Sales\n", "name: Sales\nowner:\n"),
+        "a weight left empty": ("        unit: M USD\n", "        unit: M USD\n        weight: ~\n"),
+        "a target with an underscore": ("target: 6\n", "target: 6_000\n"),
+        "a quoted cycle": ("cycle: 2027-Q1", 'cycle: "2027-Q1"'),
+        "a range cycle": ("cycle: 2027-Q1", "cycle: {start: 2027-01-01, end: 2027-03-31}"),
+    }.items():
+        assert old in GOOD_PLAN, what
+        text = GOOD_PLAN.replace(old, new, 1)
+        problems = [e.message for e in plan.iter_errors(yaml.load(text, Loader=YAML12Loader))]
+        check(not problems, f"the schema accepts {what} {problems}")
+        check(validate_with_cascade(cascade, text) == 0, f"cascade validate accepts {what}")
 
     # Known-bad settings.
     for text in ("language: fr\n", "stale_after_days: 0\n", "rules:\n  no-such-rule: off\n", "rules:\n  kr-no-unit: loud\n", "limits: {objectives: 3}\n"):

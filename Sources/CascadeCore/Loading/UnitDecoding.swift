@@ -19,6 +19,7 @@ extension DocumentDecoder {
     var owner: String?
     var cycle: Cycle?
     var cycleMark: Mark?
+    var cycleRange: (start: Mark, end: Mark)?
     var objectives: [Objective] = []
     var objectivesMark: Mark?
     var sawUnitKey = false
@@ -49,7 +50,7 @@ extension DocumentDecoder {
       case "cycle":
         sawCycle = true
         cycleMark = value.mark
-        cycle = try d.cycle(value)
+        (cycle, cycleRange) = try d.cycle(value)
       case "objectives":
         objectivesMark = key.mark
         try d.forEachItem(value, field: "objectives") { (d, item) throws(Stop) in
@@ -78,43 +79,48 @@ extension DocumentDecoder {
     unit.parentMark = parentMark
     unit.owner = owner
     unit.cycleMark = cycleMark ?? start.mark
+    unit.cycleRangeMarks = cycleRange
     unit.objectives = objectives
     unit.objectivesMark = objectivesMark
     return unit
   }
 
-  mutating func cycle(_ e: YAMLEvent) throws(Stop) -> Cycle? {
+  /// A cycle, and for a `start`/`end` mapping where the two days are written.
+  mutating func cycle(_ e: YAMLEvent) throws(Stop) -> (Cycle?, (start: Mark, end: Mark)?) {
     if e.kind == .mappingStart {
       var start: Day?
       var end: Day?
       var startMark = e.mark
+      var endMark = e.mark
       try forEachKey(known: ["start", "end"]) { (d, key, value) throws(Stop) in
         switch key.value {
         case "start":
           startMark = value.mark
           start = try d.day(value, field: "start")
-        case "end": end = try d.day(value, field: "end")
+        case "end":
+          endMark = value.mark
+          end = try d.day(value, field: "end")
         default: return false
         }
         return true
       }
       guard let start, let end else {
         report(SchemaRule.description, SchemaRule.cycleRangeNeedsBoth, e.mark)
-        return nil
+        return (nil, nil)
       }
       guard start <= end else {
         report(SchemaRule.description, SchemaRule.cycleEndsBeforeStart(end: end, start: start), startMark)
-        return nil
+        return (nil, nil)
       }
-      return Cycle(start: start, end: end, label: "\(start)..\(end)")
+      return (Cycle(start: start, end: end, label: "\(start)..\(end)"), (startMark, endMark))
     }
     guard let t = try text(e, field: "cycle") else {
       report(SchemaRule.description, SchemaRule.cycleEmpty, e.mark)
-      return nil
+      return (nil, nil)
     }
-    if let c = Cycle(label: t) { return c }
+    if let c = Cycle(label: t) { return (c, nil) }
     report(SchemaRule.description, SchemaRule.cycleFormat(t), e.mark)
-    return nil
+    return (nil, nil)
   }
 
   /// What a titled mapping is, for messages.

@@ -191,6 +191,8 @@ public struct Unit: Sendable {
   /// Nil when the document gives none or an invalid one (a diagnostic says so).
   public var cycle: Cycle?
   public var cycleMark: Mark
+  /// For a cycle written as a `start`/`end` mapping: where the two days are written.
+  public var cycleRangeMarks: (start: Mark, end: Mark)?
   public var objectives: [Objective]
   public var objectivesMark: Mark?
 

@@ -50,10 +50,39 @@ extension Cycle {
     }
   }
 
-  /// The cycle that follows this one: the next quarter of a quarter, the next year of a year,
-  /// for a range the range of the same length from the day after it ends. Nil past 9999.
+  /// True when the cycle starts on a month's first day and ends on a month's last day (every
+  /// calendar period does; a range `2027-01-01..2027-03-31` does too).
+  var isMonthAligned: Bool {
+    let (_, _, first) = start.components
+    let (y, m, last) = end.components
+    return first == 1 && last == Day.daysIn(month: m, year: y)
+  }
+
+  /// The month of the cycle's last day, counted as ``monthNumber`` counts.
+  var endMonthNumber: Int {
+    let (y, m, _) = end.components
+    return y * 12 + m - 1
+  }
+
+  /// The range of whole months from month `first` to month `last` (counted from year 0); nil
+  /// outside years 1...9999.
+  static func months(_ first: Int, _ last: Int) -> Cycle? {
+    guard first >= 12, last < 10000 * 12, first <= last,
+      let s = Day(year: first / 12, month: first % 12 + 1, day: 1),
+      let e = Day(year: last / 12, month: last % 12 + 1, day: Day.daysIn(month: last % 12 + 1, year: last / 12))
+    else { return nil }
+    return Cycle(start: s, end: e, label: "\(s)..\(e)")
+  }
+
+  /// The cycle that follows this one: the next quarter of a quarter, the next year of a year;
+  /// for a range of whole months the same number of months after it, for another range the
+  /// range of the same length from the day after it ends. Nil past 9999.
   public var successor: Cycle? {
     if let months = period.months { return Cycle.calendar(period, holdingMonth: monthNumber + months) }
+    if isMonthAligned {
+      let count = endMonthNumber - monthNumber + 1
+      return Cycle.months(endMonthNumber + 1, endMonthNumber + count)
+    }
     let start = end + 1
     let last = start + (length - 1)
     guard last.components.year <= 9999 else { return nil }
@@ -66,7 +95,8 @@ extension Cycle {
 public struct CycleShift: Sendable {
   public let from: Cycle
   public let to: Cycle
-  /// Months between the two cycles' starts, when both are calendar periods.
+  /// Months between the two cycles' starts, when both are whole months (calendar periods, or
+  /// ranges from a month's first day to a month's last).
   let months: Int?
   /// Days between the two cycles' starts.
   let days: Int
@@ -74,7 +104,7 @@ public struct CycleShift: Sendable {
   public init(from: Cycle, to: Cycle) {
     self.from = from
     self.to = to
-    months = from.period.months != nil && to.period.months != nil ? to.monthNumber - from.monthNumber : nil
+    months = from.isMonthAligned && to.isMonthAligned ? to.monthNumber - from.monthNumber : nil
     days = to.start - from.start
   }
 
@@ -86,8 +116,12 @@ public struct CycleShift: Sendable {
     if cycle == from { return to }
     if cycle.contains(to) { return cycle }
     if let months, let own = cycle.period.months {
-      if own > (to.period.months ?? 0) { return Cycle.calendar(cycle.period, holdingMonth: to.monthNumber) }
+      let toMonths = to.endMonthNumber - to.monthNumber + 1
+      if own > toMonths { return Cycle.calendar(cycle.period, holdingMonth: to.monthNumber) }
       return Cycle.calendar(cycle.period, holdingMonth: cycle.monthNumber + months)
+    }
+    if let months, cycle.isMonthAligned {
+      return Cycle.months(cycle.monthNumber + months, cycle.endMonthNumber + months)
     }
     let start = cycle.start + days
     let end = cycle.end + days

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The next cycle's plan, made from this one: every unit's cycle moved, each increase or
 /// decrease key result's baseline set to its final value, due dates moved, an empty
 /// checkins.csv. Values are changed in place, at the positions the loader recorded, so every
@@ -19,6 +25,9 @@ public struct Rollover: Sendable {
 
     public enum Kind: Sendable {
       case cycle(unit: String, from: String, to: String)
+      /// A longer cycle that holds the new one (a company's year around its quarters): the unit,
+      /// its baselines, due dates and check-ins stay as they are.
+      case cycleKept(unit: String, cycle: String, checkIns: Int)
       case baseline(reference: String, from: Double, to: Double, lastCheckIn: Day?)
       /// An increase or decrease key result without a check-in in the cycle: its baseline stays.
       case noCheckIn(reference: String, baseline: Double?)
@@ -26,27 +35,40 @@ public struct Rollover: Sendable {
       case targetReached(reference: String, final: Double, target: Double)
       /// The title still names the old baseline.
       case titleNamesBaseline(reference: String, title: String, baseline: String)
+      /// The title (of an objective or key result) still names the old cycle.
+      case titleNamesCycle(reference: String, title: String, cycle: String)
       case dueMoved(reference: String, from: Day, to: Day)
       /// The moved date falls outside the unit's new cycle, so the `due:` line is dropped.
       case dueDropped(reference: String, from: Day)
+      /// The moved date falls outside the new cycle and `due:` cannot be removed where it is
+      /// written (the first key of its key result): it is set to the cycle's last day.
+      case dueClamped(reference: String, from: Day, to: Day)
       /// A milestone done in this cycle, for the team to drop or keep.
       case milestoneDone(reference: String, title: String, on: Day?)
       /// A value that could not be changed in place (written in a form Cascade does not edit).
       case notEdited(subject: String, field: String)
     }
 
-    /// The same change placed in the new file: at `path`, its line moved up past removed lines.
+    /// The same change placed in the new file: at `path`, its line moved up past removed lines
+    /// (`dropped`, sorted).
     func moved(to path: String, droppingLines dropped: [Int]) -> Change {
-      let above = dropped.reduce(0) { $0 + ($1 < at.line ? 1 : 0) }
-      return Change(kind: kind, at: SourceLocation(file: path, mark: Mark(line: at.line - above, column: at.column)))
+      var lo = 0
+      var hi = dropped.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if dropped[mid] < at.line { lo = mid + 1 } else { hi = mid }
+      }
+      return Change(kind: kind, at: SourceLocation(file: path, mark: Mark(line: at.line - lo, column: at.column)))
     }
   }
 
   public var shift: CycleShift
   public var files: [File]
   public var changes: [Change]
-  /// Regular files in the plan's folder that are not part of the new plan (pictures, notes).
+  /// Files in the plan's folder that are not part of the new plan (pictures, notes, hidden files).
   public var leftBehind: [String]
+  /// The old plan's problems: a plan with errors rolls over with them.
+  public var before: LintSummary
 }
 
 public struct RolloverError: Error, Sendable {
@@ -67,11 +89,11 @@ public enum NextCycle {
     guard let to = to ?? from.successor else {
       throw RolloverError(message: Message(en: "there is no cycle after \(from)", zh: "\(from) 之后没有周期"))
     }
-    guard to.start > from.start else {
+    guard to.start > from.end else {
       throw RolloverError(
         message: Message(
-          en: "the new cycle \(to) does not start after the plan's cycle \(from)",
-          zh: "新周期 \(to) 不在计划当前周期 \(from) 之后开始"))
+          en: "the new cycle \(to) does not start after the plan's cycle \(from) ends (\(from.end))",
+          zh: "新周期 \(to) 须在计划当前周期 \(from) 结束（\(from.end)）之后开始"))
     }
     let shift = CycleShift(from: from, to: to)
     let card = Scorer.score(result, asOf: from.end)
@@ -83,6 +105,7 @@ public enum NextCycle {
     var files: [Rollover.File] = []
     var changes: [Rollover.Change] = []
     var planFiles = Set<String>()
+    var keptUnits = Set<Int>()
     for file in plan.files {
       guard let relative = relativePath(file, root: root) else {
         throw RolloverError(
@@ -96,43 +119,93 @@ public enum NextCycle {
       var editor = FileEditor(source: SourceText(bytes), file: file)
       for ui in unitsByFile[file] ?? [] {
         editor.roll(unit: ui, index: index, card: card, shift: shift)
+        if editor.keptCycle { keptUnits.insert(ui) }
       }
-      changes += editor.changes.map { $0.moved(to: relative, droppingLines: editor.droppedLines) }
-      let edited = editor.edits.applied(to: bytes)
+      if let stuck = editor.stuck {
+        throw RolloverError(
+          message: Message(
+            en: "\(file):\(stuck.mark.line):\(stuck.mark.column): cannot change \(stuck.unit)'s cycle where it is "
+              + "written; write it as cycle: \(stuck.from) (or a start/end mapping of plain dates) and run "
+              + "next-cycle again; nothing was written",
+            zh: "\(file):\(stuck.mark.line):\(stuck.mark.column)：无法原位修改单元 \(stuck.unit) 的周期；"
+              + "请写成 cycle: \(stuck.from)（或由普通日期组成的 start/end 映射）后再运行 next-cycle；未写入任何文件"))
+      }
+      let dropped = editor.droppedLines.sorted()
+      changes += editor.changes.map { $0.moved(to: relative, droppingLines: dropped) }
+      guard let edited = editor.edits.applied(to: bytes) else { throw readBackFailure(file) }
       try verify(edited, against: editor.expected, file: file, original: bytes)
       files.append(Rollover.File(path: relative, bytes: edited, changed: edited != bytes))
     }
-    let config = FileSystem.join(root, PlanLoader.configurationFile)
-    if FileSystem.kind(of: config) == .file {
-      do {
-        files.append(
-          Rollover.File(path: PlanLoader.configurationFile, bytes: try FileSystem.read(config), changed: false))
-      } catch { throw RolloverError(message: error.message) }
-      planFiles.insert(PlanLoader.configurationFile)
-    }
-    // The editor's files (the schemas `init` wrote), so that the files' schema lines still work.
-    let editor = FileSystem.join(root, PlanLoader.editorFolder)
-    if FileSystem.kind(of: editor) == .directory {
+    // Copied as they are: the settings, the folder's README (`init` writes one), the editor's
+    // files (the schemas `init` wrote, which the files' schema lines point at).
+    var copies = [PlanLoader.configurationFile, "README.md"].map { FileSystem.join(root, $0) }
+    let editorFolder = FileSystem.join(root, PlanLoader.editorFolder)
+    if FileSystem.kind(of: editorFolder) == .directory {
       var found: [String] = []
-      FileSystem.walk(editor) { found.append($0) }
-      for path in found.sorted() {
-        guard let relative = relativePath(path, root: root) else { continue }
-        do {
-          files.append(Rollover.File(path: relative, bytes: try FileSystem.read(path), changed: false))
-        } catch { throw RolloverError(message: error.message) }
+      FileSystem.walk(editorFolder) { found.append($0) }
+      copies += found.sorted()
+    }
+    for path in copies where FileSystem.kind(of: path) == .file {
+      guard let relative = relativePath(path, root: root) else { continue }
+      let bytes: [UInt8]
+      do { bytes = try FileSystem.read(path) } catch { throw RolloverError(message: error.message) }
+      guard bytes.count <= PlanLoader.maxFileBytes else {
+        throw RolloverError(
+          message: Message(
+            en: "\(path) is larger than 16 MiB: not a file next-cycle copies",
+            zh: "\(path) 超过 16 MiB：next-cycle 不复制这样的文件"))
+      }
+      files.append(Rollover.File(path: relative, bytes: bytes, changed: false))
+      planFiles.insert(relative)
+    }
+    // The check-ins of units whose cycle stays, as they were; none of the others.
+    var kept = CheckInLog.header.joined(separator: ",") + "\n"
+    var keptCount: [Int: Int] = [:]
+    if !keptUnits.isEmpty {
+      for c in result.checkIns.entries where keptUnits.contains(c.keyResult.objective.unit) {
+        let reference = index.reference(c.keyResult.objective, keyResult: c.keyResult.keyResult)
+        kept += CSV.encodeRow([
+          c.date.description, reference, NumberFormat.plain(c.value), c.confidence.map { NumberFormat.plain($0) } ?? "",
+          c.note, c.author,
+        ])
+        keptCount[c.keyResult.objective.unit, default: 0] += 1
       }
     }
-    files.append(
-      Rollover.File(
-        path: PlanLoader.checkInsFile, bytes: Array((CheckInLog.header.joined(separator: ",") + "\n").utf8),
-        changed: true))
+    changes = changes.map { c in
+      guard case .cycleKept(let unit, let cycle, _) = c.kind, let ui = index.unitByID[unit] else { return c }
+      return Rollover.Change(kind: .cycleKept(unit: unit, cycle: cycle, checkIns: keptCount[ui] ?? 0), at: c.at)
+    }
+    files.append(Rollover.File(path: PlanLoader.checkInsFile, bytes: Array(kept.utf8), changed: true))
     planFiles.insert(PlanLoader.checkInsFile)
 
     var leftBehind: [String] = []
     FileSystem.walk(root) { path in
       if let r = relativePath(path, root: root), !planFiles.contains(r) { leftBehind.append(r) }
     }
-    return Rollover(shift: shift, files: files, changes: changes, leftBehind: leftBehind.sorted())
+    leftBehind += hiddenEntries(root).filter { $0 != PlanLoader.editorFolder }
+    return Rollover(
+      shift: shift, files: files, changes: changes, leftBehind: leftBehind.sorted(), before: result.summary)
+  }
+
+  static func readBackFailure(_ file: String) -> RolloverError {
+    RolloverError(
+      message: Message(
+        en: "\(file): the edited file did not read back as intended; nothing was written",
+        zh: "\(file)：修改后的文件读回与预期不符；未写入任何文件"))
+  }
+
+  /// The hidden entries (`.git`, `.vscode`, `.gitignore`) at the top of `root`.
+  static func hiddenEntries(_ root: String) -> [String] {
+    guard let dir = FileSystem.withSystemPath(root, { opendir($0) }) else { return [] }
+    defer { closedir(dir) }
+    var out: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        FileSystem.displayPath(Array(raw.prefix(while: { $0 != 0 })))
+      }
+      if name.hasPrefix("."), name != ".", name != ".." { out.append(name) }
+    }
+    return out
   }
 
   /// The cycle most units have; on a tie, the first unit's of those.
@@ -166,10 +239,7 @@ public enum NextCycle {
   {
     let before = PlanLoader.decodeUnits(original, file: file)
     let after = PlanLoader.decodeUnits(edited, file: file)
-    let fail = RolloverError(
-      message: Message(
-        en: "\(file): the edited file did not read back as intended; nothing was written",
-        zh: "\(file)：修改后的文件读回与预期不符；未写入任何文件"))
+    let fail = readBackFailure(file)
     guard after.units.count == expected.count, after.diagnostics.count <= before.diagnostics.count else { throw fail }
     for (u, e) in zip(after.units, expected) {
       guard u.id == e.id, u.cycle == e.cycle, u.objectives.count == e.keyResults.count else { throw fail }
@@ -195,8 +265,12 @@ public enum NextCycle {
     var edits = SourceEdits()
     var changes: [Rollover.Change] = []
     var expected: [ExpectedUnit] = []
-    /// Lines removed (dropped `due:` lines), sorted.
+    /// Lines removed (dropped `due:` lines).
     var droppedLines: [Int] = []
+    /// The last unit rolled kept its cycle (a longer one around the new cycle).
+    var keptCycle = false
+    /// The first unit whose cycle had to move but could not be changed where it is written.
+    var stuck: (unit: String, from: String, mark: Mark)?
 
     init(source: SourceText, file: String) {
       self.source = source
@@ -207,51 +281,80 @@ public enum NextCycle {
       changes.append(Rollover.Change(kind: kind, at: SourceLocation(file: file, mark: mark)))
     }
 
+    /// Everything of unit `ui` as it is, for the read-back check.
+    func unchanged(_ u: Unit) -> ExpectedUnit {
+      ExpectedUnit(
+        id: u.id, cycle: u.cycle, keyResults: u.objectives.map { $0.keyResults.map { ($0.baseline, $0.due) } })
+    }
+
+    /// A unit whose cycle moves gets its new cycle, baselines and due dates (moved by its own
+    /// step); one whose cycle stays (a year around the new quarter) keeps everything, its
+    /// check-ins too.
     mutating func roll(unit ui: Int, index: PlanIndex, card: Scorecard, shift: CycleShift) {
       let u = index.plan.units[ui]
-      var newCycle = u.cycle
-      if let old = u.cycle, let moved = shift.moved(old), moved != old {
-        if editCycle(old, to: moved, at: u.cycleMark) {
-          newCycle = moved
-          note(.cycle(unit: u.id, from: old.label, to: moved.label), u.cycleMark)
-        } else {
-          note(.notEdited(subject: u.id, field: "cycle"), u.cycleMark)
-        }
+      keptCycle = false
+      guard let old = u.cycle else {
+        expected.append(unchanged(u))
+        return
       }
+      guard let moved = shift.moved(old), moved != old else {
+        if shift.moved(old) == old {
+          keptCycle = true
+          note(.cycleKept(unit: u.id, cycle: old.label, checkIns: 0), u.cycleMark)
+        } else if stuck == nil {
+          stuck = (u.id, old.label, u.cycleMark)
+        }
+        expected.append(unchanged(u))
+        return
+      }
+      guard editCycle(old, to: moved, unit: u) else {
+        if stuck == nil { stuck = (u.id, old.label, u.cycleMark) }
+        expected.append(unchanged(u))
+        return
+      }
+      note(.cycle(unit: u.id, from: old.label, to: moved.label), u.cycleMark)
+      let own = CycleShift(from: old, to: moved)
+      let names = CycleNames(old)
       var expectedKRs: [[(baseline: Double?, due: Day?)]] = []
       for (oi, o) in u.objectives.enumerated() {
         let address = ObjectiveAddress(unit: ui, objective: oi)
+        if let named = names.mentioned(in: o.title) {
+          note(.titleNamesCycle(reference: index.reference(address), title: o.title, cycle: named), o.titleMark)
+        }
         var row: [(baseline: Double?, due: Day?)] = []
         for (ki, kr) in o.keyResults.enumerated() {
           let reference = index.reference(address, keyResult: ki)
           let score = card.score(of: KeyResultAddress(address, ki))
           let baseline = rollBaseline(kr, reference: reference, score: score)
-          let due = rollDue(kr, reference: reference, shift: shift, cycle: newCycle)
+          let due = rollDue(kr, reference: reference, shift: own, cycle: moved)
+          if let named = names.mentioned(in: kr.title) {
+            note(.titleNamesCycle(reference: reference, title: kr.title, cycle: named), kr.titleMark)
+          }
           if kr.effectiveKind == .milestone, let current = score?.current, current >= 1 {
-            note(
-              .milestoneDone(reference: reference, title: kr.title, on: score?.lastCheckIn), kr.mark)
+            note(.milestoneDone(reference: reference, title: kr.title, on: score?.lastCheckIn), kr.mark)
           }
           row.append((baseline, due))
         }
         expectedKRs.append(row)
       }
-      expected.append(ExpectedUnit(id: u.id, cycle: newCycle, keyResults: expectedKRs))
+      expected.append(ExpectedUnit(id: u.id, cycle: moved, keyResults: expectedKRs))
     }
 
     /// The cycle written as a label (`cycle: 2027-Q1`) is replaced; a range's start and end
-    /// dates are replaced where they are written below `cycle:`.
-    mutating func editCycle(_ old: Cycle, to new: Cycle, at mark: Mark) -> Bool {
-      guard let offset = source.offset(of: mark) else { return false }
-      if old.period == .range {
+    /// days are replaced where the loader saw them.
+    mutating func editCycle(_ old: Cycle, to new: Cycle, unit u: Unit) -> Bool {
+      if let marks = u.cycleRangeMarks {
         guard new.period == .range,
-          let s = source.find("\(old.start)", from: offset, lines: 4),
-          let e = source.find("\(old.end)", from: s + 10, lines: 4)
+          let s = source.offset(of: marks.start), let sv = source.scalar(at: s),
+          Day(iso: source.text(sv.range)) == old.start,
+          let e = source.offset(of: marks.end), let ev = source.scalar(at: e),
+          Day(iso: source.text(ev.range)) == old.end
         else { return false }
-        return edits.replace(s..<(s + 10), with: "\(new.start)") && edits.replace(e..<(e + 10), with: "\(new.end)")
+        return edits.replace(sv.range, with: "\(new.start)") && edits.replace(ev.range, with: "\(new.end)")
       }
-      guard let scalar = source.scalar(at: offset), Cycle(label: source.text(scalar.range)) == old else {
-        return false
-      }
+      guard let offset = source.offset(of: u.cycleMark), let scalar = source.scalar(at: offset),
+        Cycle(label: source.text(scalar.range)) == old
+      else { return false }
       if new.period == .range {
         guard !scalar.quoted else { return false }
         return edits.replace(scalar.range, with: "{start: \(new.start), end: \(new.end)}")
@@ -267,30 +370,33 @@ public enum NextCycle {
         note(.noCheckIn(reference: reference, baseline: kr.baseline), kr.mark)
         return baseline
       }
-      if let target = kr.target, kind == .increase ? current >= target : current <= target {
-        note(.targetReached(reference: reference, final: current, target: target), kr.mark)
+      // The value as it will be written, so that what is compared is what the plan will hold.
+      let text = NumberFormat.plain(current)
+      guard let written = DocumentDecoder.parseNumber(text) else {
+        note(.notEdited(subject: reference, field: "baseline"), kr.baselineMark ?? kr.mark)
         return baseline
       }
-      guard current != baseline else { return baseline }
-      let text = NumberFormat.plain(current)
+      if let target = kr.target, kind == .increase ? written >= target : written <= target {
+        note(.targetReached(reference: reference, final: written, target: target), kr.mark)
+        return baseline
+      }
+      guard written != baseline else { return baseline }
       guard let mark = kr.baselineMark, let offset = source.offset(of: mark),
         let scalar = source.scalar(at: offset), !scalar.quoted,
         DocumentDecoder.parseNumber(source.text(scalar.range)) == baseline,
-        let written = DocumentDecoder.parseNumber(text),
         edits.replace(scalar.range, with: text)
       else {
         note(.notEdited(subject: reference, field: "baseline"), kr.baselineMark ?? kr.mark)
         return baseline
       }
-      note(
-        .baseline(reference: reference, from: baseline, to: written, lastCheckIn: score?.lastCheckIn), mark)
+      note(.baseline(reference: reference, from: baseline, to: written, lastCheckIn: score?.lastCheckIn), mark)
       if let named = TitleNumbers.mentions(kr.title, baseline) {
         note(.titleNamesBaseline(reference: reference, title: kr.title, baseline: named), kr.titleMark)
       }
       return written
     }
 
-    mutating func rollDue(_ kr: KeyResult, reference: String, shift: CycleShift, cycle: Cycle?) -> Day? {
+    mutating func rollDue(_ kr: KeyResult, reference: String, shift: CycleShift, cycle: Cycle) -> Day? {
       guard let due = kr.due, let mark = kr.dueMark else { return kr.due }
       guard let offset = source.offset(of: mark), let scalar = source.scalar(at: offset),
         Day(iso: source.text(scalar.range)) == due
@@ -298,8 +404,7 @@ public enum NextCycle {
         note(.notEdited(subject: reference, field: "due"), mark)
         return due
       }
-      if let moved = shift.moved(due), cycle?.contains(moved) ?? true {
-        if moved == due { return due }
+      if let moved = shift.moved(due), cycle.contains(moved) {
         guard edits.replace(scalar.range, with: "\(moved)") else {
           note(.notEdited(subject: reference, field: "due"), mark)
           return due
@@ -307,14 +412,69 @@ public enum NextCycle {
         note(.dueMoved(reference: reference, from: due, to: moved), mark)
         return moved
       }
-      guard let line = source.soleKeyLine(key: "due", valueAt: offset), edits.replace(line, with: "") else {
+      // Outside the new cycle: the `due:` line goes, or the pair in a flow mapping; where
+      // neither can be removed (the first key of a list item), the cycle's last day.
+      if let line = source.soleKeyLine(key: "due", valueAt: offset), edits.replace(line, with: "") {
+        droppedLines.append(Int(mark.line))
+        note(.dueDropped(reference: reference, from: due), kr.mark)
+        return nil
+      }
+      if let pair = source.flowPair(key: "due", valueAt: offset), edits.replace(pair, with: "") {
+        note(.dueDropped(reference: reference, from: due), kr.mark)
+        return nil
+      }
+      guard edits.replace(scalar.range, with: "\(cycle.end)") else {
         note(.notEdited(subject: reference, field: "due"), mark)
         return due
       }
-      note(.dueDropped(reference: reference, from: due), mark)
-      droppedLines.append(Int(mark.line))
-      return nil
+      note(.dueClamped(reference: reference, from: due, to: cycle.end), mark)
+      return cycle.end
     }
+  }
+}
+
+/// How a title may name a cycle: its label (`2027-Q1`), the quarter or half alone as a word
+/// (`Q1`, `H1`), and in Chinese (`2027 年第一季度`, `第一季度`, `一季度`).
+struct CycleNames {
+  var names: [String] = []
+
+  init(_ cycle: Cycle) {
+    names.append(cycle.label)
+    let label = cycle.label
+    guard label.count == 7 else { return }
+    let tag = String(label.suffix(2))
+    if cycle.period == .quarter || cycle.period == .half {
+      names.append(tag)
+      let year = String(label.prefix(4))
+      names.append("\(tag) \(year)")
+      let chinese = ["Q1": "第一季度", "Q2": "第二季度", "Q3": "第三季度", "Q4": "第四季度", "H1": "上半年", "H2": "下半年"][tag]
+      if let chinese {
+        names.append(chinese)
+        if chinese.hasPrefix("第") { names.append(String(chinese.dropFirst())) }
+      }
+    }
+  }
+
+  /// The first name the title holds as a whole word (Latin names) or anywhere (Chinese ones).
+  func mentioned(in title: String) -> String? {
+    let u = Array(title.utf8)
+    for name in names {
+      let n = Array(name.utf8)
+      guard n.count <= u.count, !n.isEmpty else { continue }
+      let latin = n.allSatisfy { $0 < 0x80 }
+      var i = 0
+      while i + n.count <= u.count {
+        if u[i] == n[0], u[i..<(i + n.count)].elementsEqual(n) {
+          if !latin { return name }
+          let before = i == 0 ? UInt8(ascii: " ") : u[i - 1]
+          let after = i + n.count == u.count ? UInt8(ascii: " ") : u[i + n.count]
+          func isWord(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 || (c >= 48 && c <= 57) || c == 45 }
+          if !isWord(before), !isWord(after) { return name }
+        }
+        i += 1
+      }
+    }
+    return nil
   }
 }
 

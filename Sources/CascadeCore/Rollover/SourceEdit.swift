@@ -88,6 +88,33 @@ struct SourceText {
     return start..<end
   }
 
+  /// In a flow mapping (`{id: a, due: 2027-03-31, …}`), the bytes to remove so that the pair
+  /// `key: value` whose value starts at `offset` goes with one of its commas; nil when the
+  /// value is not such a pair's.
+  func flowPair(key: String, valueAt offset: Int) -> Range<Int>? {
+    guard let value = scalar(at: offset) else { return nil }
+    let valueEnd = value.range.upperBound + (value.quoted ? 1 : 0)
+    func isSpace(_ i: Int) -> Bool { i >= 0 && i < bytes.count && (bytes[i] == 32 || bytes[i] == 9) }
+    var i = offset - 1
+    while isSpace(i) { i -= 1 }
+    guard i >= 0, bytes[i] == UInt8(ascii: ":") else { return nil }
+    i -= 1
+    let k = Array(key.utf8)
+    let keyStart = i - k.count + 1
+    guard keyStart >= 0, bytes[keyStart...i].elementsEqual(k) else { return nil }
+    var j = keyStart - 1
+    while isSpace(j) { j -= 1 }
+    guard j >= 0 else { return nil }
+    if bytes[j] == UInt8(ascii: ",") { return j..<valueEnd }
+    guard bytes[j] == UInt8(ascii: "{") else { return nil }
+    var end = valueEnd
+    while isSpace(end) { end += 1 }
+    guard end < bytes.count, bytes[end] == UInt8(ascii: ",") else { return nil }
+    end += 1
+    while isSpace(end) { end += 1 }
+    return keyStart..<end
+  }
+
   /// The first occurrence of `text` at or after `offset`, within `lines` lines.
   func find(_ text: String, from offset: Int, lines: Int) -> Int? {
     let needle = Array(text.utf8)
@@ -106,23 +133,28 @@ struct SourceText {
   }
 }
 
-/// Replacements of byte ranges in one file, applied together.
+/// Replacements of byte ranges in one file, applied together: O(n log n) in the number of
+/// edits (a file may hold tens of thousands of key results).
 struct SourceEdits {
   private(set) var edits: [(range: Range<Int>, bytes: [UInt8])] = []
+  private var starts = Set<Int>()
 
-  /// False (and nothing recorded) when the range overlaps one already recorded.
+  /// False (and nothing recorded) when an edit already starts there; overlaps of other kinds
+  /// are found when the edits are applied.
   @discardableResult
   mutating func replace(_ range: Range<Int>, with text: String) -> Bool {
-    guard !edits.contains(where: { $0.range.overlaps(range) || $0.range == range }) else { return false }
+    guard starts.insert(range.lowerBound).inserted else { return false }
     edits.append((range, Array(text.utf8)))
     return true
   }
 
-  func applied(to bytes: [UInt8]) -> [UInt8] {
+  /// The bytes with every edit made; nil when two edits overlap.
+  func applied(to bytes: [UInt8]) -> [UInt8]? {
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 64)
     var at = 0
     for e in edits.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+      guard e.range.lowerBound >= at, e.range.upperBound <= bytes.count else { return nil }
       out += bytes[at..<e.range.lowerBound]
       out += e.bytes
       at = e.range.upperBound

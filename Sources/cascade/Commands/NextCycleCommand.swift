@@ -32,7 +32,14 @@ struct NextCycleCommand: ParsableCommand {
   @Option(help: "The new cycle, e.g. 2027-Q2, 2027-H2, 2028 (default: the one after the plan's).")
   var cycle: String?
 
-  @Option(name: [.short, .customLong("output")], help: "The new plan's folder (must not exist, or be empty).")
+  @Option(
+    name: [.short, .customLong("output")], help: "The new plan's folder (must not exist, or be empty).",
+    transform: { path in
+      // `new/` names the folder `new`: its parent is where the new plan is put together.
+      var p = Substring(path)
+      while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+      return String(p)
+    })
   var output: String
 
   @Option(help: "Summary format: text or json.")
@@ -51,7 +58,7 @@ struct NextCycleCommand: ParsableCommand {
       throw CLIFailure(
         message: Message(
           en: "cascade: next-cycle rolls over a plan folder; \(quoted(plan)) is not one",
-          zh: "cascade: next-cycle 顺延的是计划文件夹；\(quotedZh(plan)) 不是文件夹"
+          zh: "cascade: next-cycle 需要一个计划文件夹；\(quotedZh(plan))不是文件夹"
         ).text(language.language()))
     }
     let result = try loadPlan([plan], language.language())
@@ -71,10 +78,29 @@ struct NextCycleCommand: ParsableCommand {
     case .text: try Terminal.write(NextCycleReport.text(rollover, output: output, check: check, presentation))
     case .json: try Terminal.write(NextCycleReport.json(rollover, output: output, check: check))
     }
+    // Written, but not clean: scripts must be able to tell.
+    if check.errors > 0 { throw ExitCode(1) }
   }
 
-  /// The new folder must be new or empty, and outside the plan (the old plan would read it).
+  /// The new folder must be new or empty, not a symbolic link, not the working folder, and
+  /// outside the plan (the old plan would read it).
   func checkOutput(root: String, _ lang: Language) throws {
+    var st = stat()
+    if lstat(output, &st) == 0, st.st_mode & S_IFMT == S_IFLNK {
+      throw CLIFailure(
+        message: Message(
+          en: "cascade: \(quoted(output)) is a symbolic link; give the new folder's own path",
+          zh: "cascade: \(quotedZh(output))是符号链接；请直接给出新文件夹的路径"
+        ).text(lang))
+    }
+    if let here = Self.canonical("."), let there = Self.canonical(output), here == there || here.hasPrefix(there + "/")
+    {
+      throw CLIFailure(
+        message: Message(
+          en: "cascade: \(quoted(output)) is the working folder (or holds it); give a new folder's name",
+          zh: "cascade: \(quotedZh(output))是当前工作文件夹（或包含它）；请给出一个新文件夹的名字"
+        ).text(lang))
+    }
     switch FileSystem.kind(of: output) {
     case .missing: break
     case .directory:
@@ -84,14 +110,14 @@ struct NextCycleCommand: ParsableCommand {
         throw CLIFailure(
           message: Message(
             en: "cascade: \(quoted(output)) is not empty; next-cycle writes a new folder and overwrites nothing",
-            zh: "cascade: \(quotedZh(output)) 不是空文件夹；next-cycle 只写入新文件夹，不覆盖任何文件"
+            zh: "cascade: \(quotedZh(output))不是空文件夹；next-cycle 只写入新文件夹，不覆盖任何文件"
           ).text(lang))
       }
     case .file, .other:
       throw CLIFailure(
         message: Message(
           en: "cascade: \(quoted(output)) exists and is not a folder; next-cycle overwrites nothing",
-          zh: "cascade: \(quotedZh(output)) 已存在且不是文件夹；next-cycle 不覆盖任何文件"
+          zh: "cascade: \(quotedZh(output))已存在且不是文件夹；next-cycle 不覆盖任何文件"
         ).text(lang))
     }
     let parent = Self.canonical(FileSystem.dirname(output)).map { $0 + "/" + FileSystem.basename(output) }
@@ -170,12 +196,26 @@ struct NextCycleCommand: ParsableCommand {
     }
   }
 
-  /// Removes a folder this command made, with what it wrote in it.
+  /// Removes a folder this command made, with everything it wrote in it (hidden entries too;
+  /// links are removed, never followed).
   static func remove(_ dir: String) {
-    var files: [String] = []
-    var dirs: [String] = [dir]
-    FileSystem.walk(dir, other: { dirs.append($0) }) { files.append($0) }
-    for f in files { unlink(f) }
-    for d in dirs.sorted(by: { $0.count > $1.count }) { rmdir(d) }
+    if let handle = FileSystem.withSystemPath(dir, { opendir($0) }) {
+      var names: [String] = []
+      while let entry = readdir(handle) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { FileSystem.displayPath(Array($0.prefix { $0 != 0 })) }
+        if name != "." && name != ".." { names.append(name) }
+      }
+      closedir(handle)
+      for name in names {
+        let path = FileSystem.join(dir, name)
+        var st = stat()
+        if FileSystem.withSystemPath(path, { lstat($0, &st) }) == 0, st.st_mode & S_IFMT == S_IFDIR {
+          remove(path)
+        } else {
+          _ = FileSystem.withSystemPath(path) { unlink($0) }
+        }
+      }
+    }
+    _ = FileSystem.withSystemPath(dir) { rmdir($0) }
   }
 }

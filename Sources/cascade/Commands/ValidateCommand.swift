@@ -69,6 +69,18 @@ struct ValidateCommand: ParsableCommand {
     let alone = {
       Linter.lint(PlanLoader.load(inMemoryBytes: [(stdinFilename ?? "<stdin>", bytes)]), suppressions: !noSuppressions)
     }
+    // The plan's settings or check-ins are read as what they are, under the name given.
+    if let name = stdinFilename, case let base = FileSystem.basename(name),
+      base == PlanLoader.configurationFile || base == PlanLoader.checkInsFile
+    {
+      var result = Linter.lint(PlanLoader.load(inMemoryBytes: [(base, bytes)]), suppressions: !noSuppressions)
+      result.diagnostics = result.diagnostics.map { d in
+        var d = d
+        if d.location.file == base { d.location.file = name }
+        return d
+      }
+      return result
+    }
     guard let name = stdinFilename, FileSystem.kind(of: FileSystem.dirname(name)) == .directory else { return alone() }
     let folder = FileSystem.dirname(name)
     let root = PlanRoot.find(from: folder) ?? folder

@@ -73,7 +73,7 @@ let package = Package(
     .testTarget(
       name: "CascadeDiagramTests", dependencies: ["CascadeDiagram", "CascadeCore", "CascadeGenerate", "Graphviz"],
       exclude: ["Snapshots"]),
-    .testTarget(name: "CascadeGenerateTests", dependencies: ["CascadeGenerate", "CascadeCore"]),
+    .testTarget(name: "CascadeGenerateTests", dependencies: ["CascadeGenerate", "CascadeCore", "CascadeTestSupport"]),
     .testTarget(name: "CascadeCLITests", dependencies: ["CascadeCore", "CascadeFuzz"]),
     .testTarget(name: "CascadeFuzzTests", dependencies: ["CascadeFuzz"], exclude: ["regressions", "dictionaries"]),
   ]

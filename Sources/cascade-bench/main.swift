@@ -2,6 +2,7 @@
 //
 //   cascade-bench [--people 1000,10000,100000] [--runs 3] [--work DIR] [--split-people 10000]
 //                 [--chains 1000,10000] [--render-people 290] [--serve-people 1000,10000]
+//   cascade-bench --corpus Tests/Corpus/key-results.tsv [--missed]
 //
 // Every measured step runs in a child process of its own (this binary with `phase ...`, or the
 // `cascade` binary next to it), so its peak memory (ru_maxrss from wait4) is its own and no
@@ -24,6 +25,41 @@ if arguments.first == "phase", arguments.count == 3 {
 func option(_ name: String) -> String? {
   guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
   return arguments[i + 1]
+}
+
+// The wording rules on the labelled corpus of published key results: figures, not times.
+if let path = option("--corpus") {
+  do {
+    let corpus = try Corpus(tsv: String(decoding: try FileSystem.read(path), as: UTF8.self))
+    print("Corpus: \(corpus.rows.count) key results from \(Set(corpus.rows.map(\.source)).count) sources\n")
+    print(
+      "| Rows | kr-vague-wording recall | flags measurable | kr-activity precision | kr-activity recall | kr-no-target suggestion |"
+    )
+    print("| --- | --- | --- | --- | --- | --- |")
+    for (name, prefix) in [("English", "en"), ("Chinese", "zh"), ("simplified", "zh-hans"), ("traditional", "zh-hant")]
+    {
+      let f = corpus.figures(prefix)
+      print(
+        "| \(name) (\(corpus.rows.filter { $0.language.hasPrefix(prefix) }.count)) | \(f.vagueRecall) | \(f.falsePositives) "
+          + "| \(f.activityPrecision) | \(f.activityRecall) | \(f.targetAccuracy) |")
+      if arguments.contains("--missed") {
+        let byID = Dictionary(corpus.rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (what, ids) in f.missed.sorted(by: { $0.key < $1.key }) {
+          print("  \(name) missed \(what):")
+          for id in ids {
+            guard let row = byID[id] else { continue }
+            let suggested =
+              Wording.target(in: row.title).map { "\($0.text) = \($0.value.map { String($0) } ?? "–")" } ?? "none"
+            print("    \(id) [\(row.target)] suggests \(suggested): \(row.title.prefix(140))")
+          }
+        }
+      }
+    }
+    exit(0)
+  } catch {
+    print("cascade-bench: \(error)")
+    exit(2)
+  }
 }
 
 let peopleCounts = (option("--people") ?? "1000,10000,100000").split(separator: ",").compactMap { Int($0) }

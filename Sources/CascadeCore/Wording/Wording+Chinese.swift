@@ -173,6 +173,28 @@ extension Wording.QuantityScanner {
     return r
   }
 
+  /// A word just before `a` in the same clause that makes a lone `一` a count: `每` (per) up to
+  /// six scalars back, or a threshold word right before it.
+  func counted(before a: Int) -> Bool {
+    var k = a - 1
+    var steps = 0
+    while k >= 0, steps < 6 {
+      let c = s[k]
+      if c == "，" || c == "," || c == "。" || c == "；" || c == ";" || c == "、" { return false }
+      if c == "每" { return true }
+      k -= 1
+      steps += 1
+    }
+    var end = a
+    while end > 0, Scalars.isSpace(s[end - 1]) { end -= 1 }
+    for word in ["不超过", "超过", "至少", "最多", "不少于", "不多于", "仅", "只有", "只"] {
+      let w = Array(word.unicodeScalars)
+      guard w.count <= end else { continue }
+      if (0..<w.count).allSatisfy({ s[end - w.count + $0] == w[$0] }) { return true }
+    }
+    return false
+  }
+
   func numeralRun(at a: Int) -> Step {
     var b = a
     while b < n, Lexicon.isChineseNumeral(s[b]) { b += 1 }
@@ -238,7 +260,8 @@ extension Wording.QuantityScanner {
         // 破亿, 过万: "passes 100 million / ten thousand" is a threshold.
         guard prev == "破" || prev == "过" else { return .skip(b) }
       case "一", "壹":
-        guard num.hasSuffix, Lexicon.loneOneFollowers.match(s, at: num.suffixStart) > 0 else {
+        // `一个平台` reads as the article "a"; but `每周一次`, `不超过一次`, `至少一个` count.
+        guard num.hasSuffix, Lexicon.loneOneFollowers.match(s, at: num.suffixStart) > 0 || counted(before: a) else {
           return .skip(b)
         }
       default:

@@ -7,7 +7,12 @@ extension Wording {
     let words: WordTable
     let quantityHan: ScalarTable
 
-    init(_ s: Text, _ low: LowerBytes) {
+    /// The title as written, for quoting: the scalars read are folded (traditional characters
+    /// as simplified ones), one for one.
+    var original: String?
+
+    init(_ s: Text, _ low: LowerBytes, original: String? = nil) {
+      self.original = original
       self.s = s
       self.low = low
       self.n = s.count
@@ -64,6 +69,39 @@ extension Wording {
       var isOrdinal = false
     }
 
+    /// Every quantity the title states, in order, at most `limit`, each with the scalar range
+    /// the scan read (its start, and the end the next scan starts from).
+    func scan(limit: Int) -> [(quantity: Quantity, start: Int, end: Int)] {
+      var found: [(quantity: Quantity, start: Int, end: Int)] = []
+      var i = 0
+      while i < n, found.count < limit {
+        let c = s[i]
+        if c == " " {
+          i += 1
+          continue
+        }
+        let step: Step
+        if Scalars.isDigit(c) {
+          step = digits(at: i, prefixStart: i)
+        } else if Scalars.isLetter(c) {
+          step = word(at: i)
+        } else if Scalars.isHan(c) {
+          step = quantityHan.value(c) == nil ? .skip(i + 1) : han(at: i)
+        } else {
+          step = symbol(at: i)
+        }
+        switch step {
+        case .found(let q):
+          // The quantity's text is the title's scalars from about `i` on (spaces trimmed).
+          let end = min(n, i + max(1, q.text.unicodeScalars.count))
+          found.append((q, i, end))
+          i = end
+        case .skip(let j): i = max(j, i + 1)
+        }
+      }
+      return found
+    }
+
     func first() -> Quantity? {
       var i = 0
       while i < n {
@@ -99,6 +137,15 @@ extension Wording {
       while a < b, Scalars.isSpace(s[a]) { a += 1 }
       while b > a, Scalars.isSpace(s[b - 1]) { b -= 1 }
       if b - a > 40 { b = a + 40 }
+      if let original {
+        // Cut from the title as written (the i-th scalar read is its i-th scalar).
+        var out = String.UnicodeScalarView()
+        for (k, u) in original.unicodeScalars.enumerated() {
+          if k >= b { break }
+          if k >= a { out.append(u) }
+        }
+        return String(out)
+      }
       var bytes = 0
       for k in a..<b { bytes += UTF8.width(s[k]) }
       // Encoded straight into the string's storage (inline for up to 15 bytes).
@@ -339,6 +386,16 @@ extension Wording {
           j += 2
         } else if s[j] == "×" {
           p.hasUnit = true
+          j += 1
+        }
+      }
+      // One space before a Chinese magnitude, measure word or date word belongs to the number,
+      // as Taiwanese and Hong Kong texts write them: `100 萬`, `5 次`, `900 分鐘`, `2023 年`.
+      if !gluedLetters, !p.isPercent, j + 1 < n, s[j] == " ", Scalars.isHan(s[j + 1]) {
+        let c = s[j + 1]
+        if (Lexicon.chineseUnit(c) ?? 0) >= 100 || Lexicon.measures.match(s, at: j + 1) > 0 || c == "年" || c == "月"
+          || c == "日" || c == "季"
+        {
           j += 1
         }
       }

@@ -149,6 +149,8 @@ extension Wording {
               | UInt32(base[i + 3] & 0x3F)
             i &+= 4
           }
+          // Traditional characters are read as the simplified ones the tables hold.
+          if v >= 0x4E00 { v = Traditional.fold(v) }
           (out + n).initialize(to: unsafeBitCast(v, to: Unicode.Scalar.self))
           lower[n] = lowerByte(v)
           n &+= 1

@@ -332,7 +332,8 @@ extension Wording {
             "h", "hr", "hrs", "min", "mins", "ms", "s", "sec", "secs", "d", "w", "wk", "wks", "gb",
             "mb", "kb", "tb", "kg", "km", "ppm", "fps", "qps", "rps", "tps", "usd", "eur", "gbp",
             "cny", "rmb", "bps", "pts", "pt", "hours", "days", "weeks", "yrs", "y", "kw", "mw",
-            "gw", "kwh", "mwh", "t", "l", "ml", "cm", "mo", "mos",
+            "gw", "kwh", "mwh", "t", "l", "ml", "cm", "mo", "mos", "gib", "mib", "kib", "tib", "gbps", "mbps",
+            "ns",
           ], NumberSuffix.unit
         ),
       ]

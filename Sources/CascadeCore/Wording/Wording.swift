@@ -80,7 +80,99 @@ public enum Wording {
 
   /// The first quantity or threshold the title states, nil if none.
   public static func quantity(in title: String) -> Quantity? {
-    withScalars(of: title) { QuantityScanner($0, $1).first() }
+    withScalars(of: title) { QuantityScanner($0, $1, original: title).first() }
+  }
+
+  /// The target a title states, for `kr-no-target` to suggest: of the quantities it writes,
+  /// the last one a target word announces (`to`, `reach`, `under`, `at least`, `达到`, `提升到`,
+  /// `低于`, `不少于`, or `以上`/`以内` after it), else the last one (`Produce 2 webinars with
+  /// 500 registrants`, `三個月運動 900 分鐘`: what comes first sets the scope).
+  public static func target(in title: String) -> Quantity? {
+    withScalars(of: title) { s, low in
+      let found = QuantityScanner(s, low, original: title).scan(limit: 16)
+      guard found.count > 1 else { return found.first?.quantity }
+      // The best-placed quantity, the last of equals: a target word before it (or 以上 after it)
+      // counts most, then `N% of …` (the share is the target); a span that sets the period
+      // (`within 5 days`, `三個月…`) or a scope word before it (`per`, `每`) counts against.
+      var best: (score: Int, quantity: Quantity)?
+      for (k, f) in found.enumerated() {
+        var score = 0
+        if Self.announcesTarget(s, before: f.start) || Self.thresholdAfter(s, f.end) { score += 3 }
+        if Self.followedByOf(s, f.end) { score += 2 }
+        if Self.scopeBefore(s, f.start) || (k == 0 && Self.isTimeSpan(f.quantity.text)) { score -= 2 }
+        if best == nil || score >= (best?.score ?? 0) { best = (score, f.quantity) }
+      }
+      return best?.quantity
+    }
+  }
+
+  static let scopeWordsBefore: [[Unicode.Scalar]] = ["within", "per", "every", "each", "after", "for", "每", "前"].map {
+    Array($0.unicodeScalars)
+  }
+
+  static func scopeBefore(_ s: Text, _ start: Int) -> Bool { endsWithWord(s, before: start, scopeWordsBefore) }
+
+  /// `of` right after a quantity (`75% of team members`).
+  static func followedByOf(_ s: Text, _ end: Int) -> Bool {
+    var i = end
+    while i < s.count, Scalars.isSpace(s[i]) { i += 1 }
+    guard i + 2 <= s.count, s[i] == "o", s[i + 1] == "f" else { return false }
+    return i + 2 == s.count || !Scalars.isLetter(s[i + 2])
+  }
+
+  /// A quantity that is a span of time (`5 days`, `三個月`, `48 小时`).
+  static func isTimeSpan(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    for unit in ["天", "周", "月", "年", "小时", "分钟", "day", "days", "week", "weeks", "month", "months", "year", "years"]
+    where lower.hasSuffix(unit) {
+      return true
+    }
+    return false
+  }
+
+  /// Words that announce a target, English in lower case, written just before a quantity.
+  static let targetWordsBefore: [[Unicode.Scalar]] = [
+    "to", "reach", "reaches", "reaching", "hit", "hits", "achieve", "achieves", "under", "below", "above", "over",
+    "at least", "at most", "no more than", "no less than", "less than", "more than", "fewer than", "greater than",
+    "down to", "up to", "by", "of at least", ">=", "<=", ">", "<", "≥", "≤", "达到", "达", "到", "至", "提升到", "提高到",
+    "增加到", "增长到", "降到", "降低到", "降至", "减少到", "减至", "控制在", "保持在", "不少于", "至少", "不低于", "低于",
+    "不超过", "不高于", "高于", "超过", "少于", "多于", "大于", "小于", "突破", "可达",
+  ].map { Array($0.unicodeScalars) }
+
+  /// Whether a target word ends just before `start` (spaces between allowed).
+  static func announcesTarget(_ s: Text, before start: Int) -> Bool {
+    endsWithWord(s, before: start, targetWordsBefore)
+  }
+
+  /// Whether one of `words` ends just before `start` (spaces between allowed); an English word
+  /// must start a word (`into` is not `to`), and letters compare in lower case.
+  static func endsWithWord(_ s: Text, before start: Int, _ words: [[Unicode.Scalar]]) -> Bool {
+    var end = start
+    while end > 0, Scalars.isSpace(s[end - 1]) { end -= 1 }
+    for word in words where word.count <= end {
+      var matches = true
+      for (k, w) in word.enumerated() {
+        let c = s[end - word.count + k]
+        let lower = c.isASCII && Scalars.isLetter(c) ? Unicode.Scalar(UInt8(truncatingIfNeeded: c.value) | 0x20) : c
+        if lower != w {
+          matches = false
+          break
+        }
+      }
+      guard matches else { continue }
+      let first = end - word.count
+      if word[0].isASCII, Scalars.isLetter(word[0]), first > 0, Scalars.isLetter(s[first - 1]) { continue }
+      return true
+    }
+    return false
+  }
+
+  /// `以上`, `以下`, `以内` (or `+`) right after a quantity: a threshold.
+  static func thresholdAfter(_ s: Text, _ end: Int) -> Bool {
+    var i = end
+    while i < s.count, Scalars.isSpace(s[i]) { i += 1 }
+    guard i + 1 < s.count else { return false }
+    return s[i] == "以" && (s[i + 1] == "上" || s[i + 1] == "下" || s[i + 1] == "内")
   }
 
   /// True when the title describes an activity/task/output rather than a result.

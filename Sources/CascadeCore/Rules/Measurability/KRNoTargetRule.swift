@@ -20,8 +20,9 @@ public struct KRNoTargetRule: Rule {
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
     index.forEachKeyResult { u, _, kr, site in
       guard kr.needsTarget, kr.targetMark == nil else { return }
-      let message =
-        index.titleFacts[site.ordinal].quantity.map { Self.titleSays($0.text, $0.value) } ?? Self.noTarget(kr.id)
+      // The quantity the title announces as its target, not merely its first number.
+      let stated = index.titleFacts[site.ordinal].quantity == nil ? nil : Wording.target(in: kr.title)
+      let message = stated.map { Self.titleSays($0.text, $0.value) } ?? Self.noTarget(kr.id)
       findings.report(Self.description, message, at: u.location(kr.mark), subject: site.subject)
     }
   }

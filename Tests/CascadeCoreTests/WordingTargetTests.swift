@@ -1,0 +1,33 @@
+import Testing
+
+@testable import CascadeCore
+
+/// `kr-no-target` suggests the target a title states, not its first number.
+@Suite struct WordingTargetTests {
+  @Test(arguments: [
+    ("3 年以上员工离职率低于 10%", "10%"),
+    ("将App的30天保留率提高到45%", "45%"),
+    ("Reduce mean-time-to-detect from 30 min to 5 min", "5"),
+    ("Produce 2 webinars with 500 registrants", "500"),
+    ("75% of team members make a handbook edit weekly", "75%"),
+    ("3 different customers have together run at least 10 campaigns", "10"),
+    ("99th percentile of time to first result is below 3s", "3s"),
+    ("三個月運動 900 分鐘", "900 分鐘"),
+    ("招募 10 位銷售人員,直客銷售達到 100 萬", "100 萬"),
+    ("每月新增50个客户", "50个"),
+  ])
+  func theTargetIsTheOneTheTitleAnnounces(_ title: String, _ target: String) {
+    #expect(Wording.target(in: title)?.text == target, "\(title)")
+  }
+
+  /// Quoted text is the title's own, in traditional characters too; a space before a Chinese
+  /// unit belongs to the number.
+  @Test func traditionalTitlesAreQuotedAsWritten() {
+    #expect(Wording.quantity(in: "直客銷售達到 100 萬")?.value == 1_000_000)
+    #expect(Wording.quantity(in: "於 2023 年翻新 111 個道路構築物")?.text == "111 個")
+    #expect(Wording.quantity(in: "整個組織開發和採用的五個新應用程式")?.text == "五個")
+    #expect(Wording.quantity(in: "每個小組至少有兩個成員")?.value == 2)
+    #expect(Wording.isVague("加強團隊合作與溝通"))
+    #expect(!Wording.isVague("客戶滿意度從 80 分提升到 90 分"))
+  }
+}

@@ -1,0 +1,54 @@
+import CascadeTestSupport
+import Foundation
+import Testing
+
+@testable import CascadeGenerate
+
+/// The wording rules on the corpus of published key results (Tests/Corpus): the figures the
+/// README reports may not slide back. `cascade-bench --corpus Tests/Corpus/key-results.tsv
+/// --missed` prints them with the rows each one misses.
+@Suite struct CorpusTests {
+  static func corpus() throws -> Corpus {
+    try Corpus(tsv: String(contentsOfFile: repositoryRoot + "/Tests/Corpus/key-results.tsv", encoding: .utf8))
+  }
+
+  @Test func everyRowHasASourceAndAKnownLabel() throws {
+    let corpus = try Self.corpus()
+    #expect(corpus.rows.count >= 800)
+    #expect(Set(corpus.rows.map(\.id)).count == corpus.rows.count, "ids are unique")
+    for row in corpus.rows {
+      #expect(row.source.hasPrefix("https://") || row.source.hasPrefix("http://"), "\(row.id)")
+      #expect(!row.title.isEmpty, "\(row.id)")
+    }
+    #expect(Set(corpus.rows.map(\.source)).count >= 60)
+  }
+
+  /// Floors at today's figures (recall, false positives, target suggestions).
+  @Test(arguments: [
+    ("en", 0.97, 0.01, 0.95), ("zh", 0.99, 0.02, 0.90), ("zh-hans", 0.99, 0.03, 0.88), ("zh-hant", 0.99, 0.01, 0.92),
+  ])
+  func theFiguresHold(_ language: String, _ recall: Double, _ falsePositives: Double, _ targets: Double) throws {
+    let f = try Self.corpus().figures(language)
+    #expect(f.vagueRecall.value >= recall, "\(language) recall \(f.vagueRecall)")
+    #expect(f.falsePositives.value <= falsePositives, "\(language) false positives \(f.falsePositives)")
+    #expect(f.targetAccuracy.value >= targets, "\(language) targets \(f.targetAccuracy)")
+  }
+
+  /// A stated target is read as its number (of a range, its end), and a suggestion matches it
+  /// up to a scale the title writes in words.
+  @Test func targetsAreReadAsTheirNumbers() {
+    #expect(Corpus.number(in: "1,200") == 1200)
+    #expect(Corpus.number(in: "4.5/5") == 4.5)
+    #expect(Corpus.number(in: "1-2 iterations") == 2)
+    #expect(Corpus.number(in: "3~5 个") == 5)
+    #expect(Corpus.number(in: "兩個") == 2)
+    #expect(Corpus.number(in: "三十") == 30)
+    #expect(Corpus.number(in: "５０") == 50)
+    #expect(Corpus.number(in: "$N") == nil)
+    #expect(Corpus.same(1_000_000, 100) && Corpus.same(80, 8) && !Corpus.same(3, 4))
+  }
+
+  @Test func aMalformedRowIsReportedByLine() {
+    #expect(throws: CorpusError.self) { try Corpus(tsv: "header\nen-1\ten\ttitle\tmaybe\toutcome\t\thttps://x\n") }
+  }
+}

@@ -87,7 +87,8 @@ public struct Corpus: Sendable {
         }
       }
       let isWork = row.activity && row.target.isEmpty
-      let fires = Wording.isActivity(row.title)
+      // As the rule decides: work to do, with nothing to count.
+      let fires = quantity == nil && Wording.isActivity(row.title)
       if fires {
         fired.of += 1
         if isWork { fired.hits += 1 } else { missed["activityPrecision", default: []].append(row.id) }

@@ -252,7 +252,8 @@ extension Wording {
       var m = k
       while m < toks.count {
         if toks[m].isIn(.taskParticiples) {
-          guard m + 1 < toks.count else { return true }
+          // `X is implemented`, `docs are published.`: a state that can be checked, not work.
+          guard m + 1 < toks.count else { return false }
           let next = toks.range(m + 1)
           if WordKey(low, next.start, next.end) == Words.on, m + 2 < toks.count,
             WordKey(low, toks.range(m + 2).start, toks.range(m + 2).end) == Words.time
@@ -260,7 +261,7 @@ extension Wording {
             m += 1
             continue
           }
-          if toks.sep(m) != nil || toks[m + 1].isIn(.participleFollowers) || toks[m + 1].isIn(.months)
+          if toks[m + 1].isIn(.participleFollowers) || toks[m + 1].isIn(.months)
             || isCalendarCode(toks, m + 1)
           {
             return true

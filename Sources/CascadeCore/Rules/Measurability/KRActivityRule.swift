@@ -2,23 +2,28 @@ public struct KRActivityRule: Rule {
   public init() {}
   public static let description = RuleDescription(
     id: "kr-activity", category: .measurability, severity: .info,
-    summary: "A key result describes a task to do rather than a result to reach (English and Chinese).",
+    summary:
+      "A key result names work to do with nothing to check but that it was done, rather than a result to reach (English and Chinese); a counted result of work (Run 3 AMAs) is not flagged.",
     triggering: [
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: Launch the new portal, kind: milestone}"), line: 25),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: 开展销售培训, kind: milestone}"), line: 25),
-      // A one-character verb is not named.
-      RuleExample(
-        Examples.withTeam(kr: "      - {id: c, title: 每周写2篇行业文章, baseline: 0, target: 2, unit: 篇}"), line: 25),
+      RuleExample(Examples.withTeam(kr: "      - {id: c, title: 開展銷售培訓, kind: milestone}"), line: 25),
     ],
     nonTriggering: [
       RuleExample(Examples.withTeam()),
+      // Counted results of work a team chooses to measure can be checked: not flagged.
+      RuleExample(
+        Examples.withTeam(kr: "      - {id: c, title: 每周写2篇行业文章, baseline: 0, target: 2, unit: 篇}")),
+      RuleExample(Examples.withTeam(kr: "      - {id: c, title: Run 3 AMAs, baseline: 0, target: 3, unit: AMAs}")),
       RuleExample(
         Examples.withTeam(kr: "      - {id: c, title: Reduce churn to 3%, baseline: 5, target: 3, unit: '%'}")),
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
     index.forEachKeyResult { u, _, kr, site in
-      guard index.titleFacts[site.ordinal].isActivity else { return }
+      let facts = index.titleFacts[site.ordinal]
+      // Work with a count (`Run 3 AMAs`) can be checked; only work with nothing to count is flagged.
+      guard facts.isActivity, facts.quantity == nil else { return }
       findings.report(
         Self.description, Self.workToDo(kr.title), at: u.location(kr.titleMark), subject: site.subject)
     }

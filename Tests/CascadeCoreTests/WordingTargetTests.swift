@@ -31,3 +31,40 @@ import Testing
     #expect(!Wording.isVague("客戶滿意度從 80 分提升到 90 分"))
   }
 }
+
+/// References, versions, code and settings of the work are never what a key result measures.
+@Suite struct NotAQuantityTests {
+  @Test(arguments: [
+    "Simplified and improved UX (ipfs-companion/#324 ipfs-companion/#342)",
+    "Improve test coverage (#145)",
+    "Fix bug #1024 in the parser",
+    "Ship Srain 2.0",
+    "推出“导师制2.0”",
+    "推出导师制2.0",
+    "Make `T=13` the default",
+    "Set waypoints_total = 5 in config",
+    "Implement RFC 7231 caching",
+    "Close issue 1234",
+  ])
+  func isNoQuantity(_ title: String) {
+    #expect(Wording.quantity(in: title) == nil, "\(title): \(String(describing: Wording.quantity(in: title)))")
+  }
+
+  @Test(arguments: [
+    ("Become #1 in the category", "#1"),
+    ("Reach 50 customers (#12)", "50"),
+    ("满意度评分从4.0提升到4.5", "4.0提升到4.5"),
+    ("NPS from 2.0 to 3.5", "2.0 to 3.5"),
+    ("Run 3 AMAs", "3"),
+    ("Round robin new instances to achieve a 15% response rate", "15%"),
+  ])
+  func isStillAQuantity(_ title: String, _ text: String) {
+    #expect(Wording.quantity(in: title)?.text == text, "\(title)")
+  }
+
+  /// In a title that names work, a number after an article sets the work, it is not a target.
+  @Test func aParameterOfTheWorkIsNotATarget() {
+    #expect(Wording.quantity(in: "Launch a 30% discount campaign") == nil)
+    #expect(Wording.quantity(in: "Launch a 30% discount campaign and sign 40 new customers")?.text == "40")
+  }
+}

@@ -26,7 +26,7 @@ import Testing
   /// Floors at today's figures: vague recall, measurable flagged, kr-activity precision,
   /// target suggestions.
   @Test(arguments: [
-    ("en", 0.97, 0.01, 0.80, 0.95), ("zh", 0.99, 0.02, 0.85, 0.90), ("zh-hans", 0.99, 0.03, 0.85, 0.89),
+    ("en", 0.99, 0.01, 0.80, 0.95), ("zh", 0.99, 0.02, 0.85, 0.91), ("zh-hans", 0.99, 0.03, 0.85, 0.90),
     ("zh-hant", 0.99, 0.01, 0.85, 0.92),
   ])
   func theFiguresHold(

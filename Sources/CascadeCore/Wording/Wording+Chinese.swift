@@ -174,13 +174,13 @@ extension Wording.QuantityScanner {
   }
 
   /// A word just before `a` in the same clause that makes a lone `一` a count: `每` (per) up to
-  /// six scalars back, or a threshold word right before it.
+  /// ten scalars back, or a threshold word right before it.
   func counted(before a: Int) -> Bool {
     var k = a - 1
     var steps = 0
-    while k >= 0, steps < 6 {
+    while k >= 0, steps < 10 {
       let c = s[k]
-      if c == "，" || c == "," || c == "。" || c == "；" || c == ";" || c == "、" { return false }
+      if c == "，" || c == "," || c == "。" || c == "；" || c == ";" || c == "、" { break }
       if c == "每" { return true }
       k -= 1
       steps += 1
@@ -271,12 +271,14 @@ extension Wording.QuantityScanner {
     var end = num.end
     var value = num.value
     var percent = num.isPercent
+    var from: Double?
     if let r = rangeEnd(from: end) {
       end = r.end
+      from = value
       value = r.value
       percent = percent || r.isPercent
     }
     let start = single && (prev == "破" || prev == "过") && startsWithUnit ? a - 1 : a
-    return .found(Quantity(text: text(start, end), value: value, isPercent: percent))
+    return .found(Quantity(text: text(start, end), value: value, isPercent: percent, from: from))
   }
 }

@@ -71,7 +71,8 @@ extension Wording {
       "room", "building", "floor", "route", "zone", "region", "cohort", "batch", "epic", "story",
       "ticket", "issue", "pr", "priority", "p", "severity", "sev", "tls", "ssl", "oauth",
       "wcag", "dss", "sla", "slo", "chrome", "firefox", "edge", "safari", "angularjs", "postgres",
-      "postgresql", "mysql", "oracle", "sap", "s", "fy", "cy", "q", "h", "no",
+      "postgresql", "mysql", "oracle", "sap", "s", "fy", "cy", "q", "h", "no", "rfc", "pep", "cve", "html", "css",
+      "es", "ecmascript", "pr", "prs", "issues", "bug", "bugs", "commit",
     ]
     /// Words before a four-digit number that make it a year.
     static let yearContext: Set<String> = [

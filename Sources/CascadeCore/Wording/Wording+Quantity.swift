@@ -569,6 +569,10 @@ extension Wording {
           return .skip(w.end)
         }
       }
+      // `waypoints_total = 5`, `T=13`: a setting in code.
+      if prefix == nil, !q.hasUnit, isAssignment(before: i) { return .skip(end) }
+      // `导师制2.0`, `Srain 2.0`: a version after a name.
+      if prefix == nil, !q.hasUnit, !q.isPercent, isVersionAfterName(i, q.raw.end) { return .skip(end) }
       // Words before the number.
       let prev = previousToken(before: p)
       if let prev, prefix == nil {
@@ -586,12 +590,45 @@ extension Wording {
       }
       var value = q.value
       var percent = q.isPercent
+      var from: Double?
       if let r = rangeEnd(from: end) {
         end = r.end
+        from = value
         value = r.value
         percent = percent || r.isPercent
       }
-      return .found(Quantity(text: text(p, end), value: value, isPercent: percent))
+      return .found(Quantity(text: text(p, end), value: value, isPercent: percent, from: from))
+    }
+
+    /// `=` before the number, after an identifier (`waypoints_total = 5`, `T=13`).
+    func isAssignment(before i: Int) -> Bool {
+      var k = i - 1
+      while k >= 0, Scalars.isSpace(s[k]) { k -= 1 }
+      guard k >= 1, s[k] == "=" else { return false }
+      k -= 1
+      while k >= 0, Scalars.isSpace(s[k]) { k -= 1 }
+      return k >= 0 && (Scalars.isAlnum(s[k]) || s[k] == "_")
+    }
+
+    /// A number `N.0` (or `N.N.N`) right after a Chinese noun (`导师制2.0`) or after a
+    /// capitalised name that does not start the title (`Srain 2.0`), with no unit after it.
+    func isVersionAfterName(_ i: Int, _ end: Int) -> Bool {
+      guard end - i >= 3, s[end - 2] == ".", s[end - 1] == "0" || (end < n && s[end] == ".") else { return false }
+      if end < n, Scalars.isHan(s[end]) || s[end] == "%" || Scalars.isLetter(s[end]) { return false }
+      guard i > 0 else { return false }
+      let before = s[i - 1]
+      if Scalars.isHan(before) {
+        switch before {
+        case "从", "到", "至", "达", "为", "是", "于", "在", "约", "近", "超", "过", "破", "由", "升", "降", "高", "低", "提", "增":
+          return false
+        default: return true
+        }
+      }
+      if before == "“" || before == "「" || before == "\"" { return true }
+      guard before == " ", let prev = previousToken(before: i), prev.start > 0,
+        s[prev.start].isASCII, ("A"..."Z").contains(s[prev.start])
+      else { return false }
+      return true
     }
 
     func isYear(at i: Int, end: Int, prev: Word?) -> Bool {
@@ -681,13 +718,28 @@ extension Wording {
         if j < n, Scalars.isDigit(s[j]) { return digits(at: j, prefixStart: i) }
         return .skip(i + 1)
       }
+      // A code span (`T=13`, `v2.0`) is never a quantity.
+      if c == "`" {
+        var j = i + 1
+        while j < n, s[j] != "`" { j += 1 }
+        return .skip(j < n ? j + 1 : i + 1)
+      }
       guard i + 1 < n, Scalars.isDigit(s[i + 1]) else { return .skip(i + 1) }
       switch c {
       case "+", "-", "−":
         if i == 0 || !(Scalars.isAlnum(s[i - 1]) || s[i - 1] == "-") {
           return digits(at: i + 1, prefixStart: i)
         }
-      case "×", "#":
+      case "#":
+        // `(#324)`, `repo/#12`, `#1024`: an issue or pull request; `#1 in the market` a rank.
+        let number = readNumber(at: i + 1)
+        let before: Unicode.Scalar? = i > 0 ? s[i - 1] : nil
+        if let before, before == "/" || before == "(" || before == "（" || Scalars.isAlnum(before) {
+          return .skip(number.end)
+        }
+        if number.end - (i + 1) >= 3 { return .skip(number.end) }
+        return digits(at: i + 1, prefixStart: i)
+      case "×":
         return digits(at: i + 1, prefixStart: i)
       default:
         break

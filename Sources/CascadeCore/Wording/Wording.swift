@@ -70,17 +70,42 @@ public enum Wording {
     public var value: Double?
     /// True for percentages and percentage points (`%`, `percent`, `pp`, `百分之`, `成`, `百分点`).
     public var isPercent: Bool
+    /// The value the range starts from (`30` of `from 30 to 50`), for a range.
+    public var from: Double?
 
-    public init(text: String, value: Double?, isPercent: Bool) {
+    public init(text: String, value: Double?, isPercent: Bool, from: Double? = nil) {
       self.text = text
       self.value = value
       self.isPercent = isPercent
+      self.from = from
     }
   }
 
   /// The first quantity or threshold the title states, nil if none.
   public static func quantity(in title: String) -> Quantity? {
-    withScalars(of: title) { QuantityScanner($0, $1, original: title).first() }
+    withScalars(of: title) { s, low in
+      let scanner = QuantityScanner(s, low, original: title)
+      guard let first = scanner.first() else { return nil }
+      // A number that sets the scope or a parameter of the work (`Polish the top two
+      // features`, `Offer a 30% discount … and track the results`) is not what is measured.
+      guard Phrasing(s, low).isActivity else { return first }
+      return scanner.scan(limit: 8).first { !Self.isParameter(s, before: $0.start) }?.quantity
+    }
+  }
+
+  /// Words before a number that make it a setting of the work, in a title that names work.
+  static let parameterWordsBefore: [[Unicode.Scalar]] = ["a", "an", "the", "top", "the top"].map {
+    Array($0.unicodeScalars)
+  }
+
+  /// `a 30% discount`, `the top two`, but not `achieve a 15% response rate`.
+  static func isParameter(_ s: Text, before start: Int) -> Bool {
+    var end = start
+    while end > 0, Scalars.isSpace(s[end - 1]) { end -= 1 }
+    for word in parameterWordsBefore where endsWithWord(s, before: start, [word]) {
+      return !announcesTarget(s, before: end - word.count)
+    }
+    return false
   }
 
   /// The target a title states, for `kr-no-target` to suggest: of the quantities it writes,
@@ -99,6 +124,7 @@ public enum Wording {
         var score = 0
         if Self.announcesTarget(s, before: f.start) || Self.thresholdAfter(s, f.end) { score += 3 }
         if Self.followedByOf(s, f.end) { score += 2 }
+        if f.quantity.from != nil { score += 3 }  // `from 30 to 50` carries its own target
         if Self.scopeBefore(s, f.start) || (k == 0 && Self.isTimeSpan(f.quantity.text)) { score -= 2 }
         if best == nil || score >= (best?.score ?? 0) { best = (score, f.quantity) }
       }

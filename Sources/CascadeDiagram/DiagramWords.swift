@@ -51,6 +51,7 @@ enum DiagramWords {
     "kr-no-baseline": Message(en: "no baseline", zh: "未设基线"),
     "kr-target-equals-baseline": Message(en: "target equals baseline", zh: "目标值等于基线"),
     "kr-direction-mismatch": Message(en: "target goes the wrong way", zh: "目标值方向不对"),
+    "kr-title-contradicts": Message(en: "title and numbers disagree", zh: "标题与数值不符"),
     "kr-due-outside-cycle": Message(en: "due outside the cycle", zh: "截止日期不在周期内"),
     "kr-vague-wording": Message(en: "vague: no quantity in the title", zh: "表述模糊：标题中没有数量"),
     "duplicate-id": Message(en: "duplicate id", zh: "id 重复"),

@@ -88,6 +88,12 @@ public enum NextCycleReport {
       w.field("unit", unit)
       w.field("cycle", cycle)
       w.field("check_ins", checkIns)
+    case .titleUpdated(let reference, let title, let from, let to):
+      w.field("kind", "title_updated")
+      w.field("ref", reference)
+      w.field("title", title)
+      w.field("from", from)
+      w.field("to", to)
     case .titleNamesCycle(let reference, let title, let cycle):
       w.field("kind", "title_names_cycle")
       w.field("ref", reference)
@@ -142,13 +148,16 @@ public enum NextCycleReport {
   /// The groups of the text report, in the order a team reads them: what moved, then what it
   /// has to decide.
   enum Group: CaseIterable {
-    case cycles, kept, baselines, reached, noCheckIn, titles, cycleTitles, dueMoved, dueDropped, milestones, notEdited
+    case cycles, kept, baselines, titlesUpdated, reached, noCheckIn, titles, cycleTitles, dueMoved, dueDropped,
+      milestones,
+      notEdited
 
     init(_ kind: Rollover.Change.Kind) {
       switch kind {
       case .cycle: self = .cycles
       case .cycleKept: self = .kept
       case .titleNamesCycle: self = .cycleTitles
+      case .titleUpdated: self = .titlesUpdated
       case .dueClamped: self = .dueDropped
       case .baseline: self = .baselines
       case .targetReached: self = .reached
@@ -168,6 +177,10 @@ public enum NextCycleReport {
         Message(
           en: "Kept their cycle, which holds \(shift.to.label): baselines, due dates and check-ins kept",
           zh: "周期包含 \(NextCycleReport.zhCycle(shift.to.label))，保持不变：基线、截止日期和进展更新都保留")
+      case .titlesUpdated:
+        Message(
+          en: "Titles whose “from … to …” now starts at the new baseline",
+          zh: "标题中的“从……到……”已改为从新基线开始")
       case .cycleTitles:
         Message(
           en: "Titles that still name \(shift.from.label)", zh: "标题中仍写着 \(NextCycleReport.zhCycle(shift.from.label))")
@@ -210,6 +223,9 @@ public enum NextCycleReport {
       return Message(
         en: "\(unit)  \(cycle), \(checkIns) \(checkIns == 1 ? "check-in" : "check-ins") kept",
         zh: "\(unit)  \(zhCycle(cycle))，保留 \(checkIns) 条进展更新")
+    case .titleUpdated(let reference, let title, let from, let to):
+      return Message(
+        en: "\(reference)  \(quoted(title)): \(from) → \(to)", zh: "\(reference)  \(quotedZh(title))：\(from) → \(to)")
     case .titleNamesCycle(let reference, let title, let cycle):
       return Message(
         en: "\(reference)  \(quoted(title)) says \(cycle)", zh: "\(reference)  \(quotedZh(title))写的是 \(cycle)")

@@ -10,7 +10,7 @@ import Testing
   static let head = "unit: acme\nname: 星辰科技\nlevel: company\ncycle: 2027-Q1\n"
   static let objective = "objectives:\n  - id: grow\n    title: 销售额提升\n    key_results:\n"
   static func kr(_ lines: String) -> String {
-    Self.head + Self.objective + "      - id: revenue\n        title: 季度销售额从 10 万元提升到 40 万元\n        unit: 万元\n" + lines
+    Self.head + Self.objective + "      - id: revenue\n        title: 季度销售额提升到 40 万元\n        unit: 万元\n" + lines
   }
 
   /// The one diagnostic of `yaml`, checked for rule, position and both languages.

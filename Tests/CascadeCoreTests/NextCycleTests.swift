@@ -220,6 +220,8 @@ import Testing
     let expected = Self.sales
       .replacingFirst("cycle: 2027-Q1   # quarters", with: "cycle: 2027-Q2   # quarters")
       .replacingFirst("baseline: 5    # last quarter", with: "baseline: 5.45    # last quarter")
+      .replacingFirst("title: Revenue from 5 to 6 M USD", with: "title: Revenue from 5.45 to 6 M USD")
+      .replacingFirst("title: Churn from 8% to 5%", with: "title: Churn from 6.5% to 5%")
       .replacingFirst("due: 2027-03-31", with: "due: 2027-06-30")
       .replacingFirst("baseline: 8\n", with: "baseline: 6.5\n")
       .replacingFirst("due: \"2027-02-15\"", with: "due: \"2027-05-15\"")
@@ -247,13 +249,14 @@ import Testing
       case .notEdited(let subject, let field): found.append("not \(subject) \(field)")
       case .cycleKept(let unit, let cycle, let n): found.append("kept \(unit) \(cycle) \(n)")
       case .titleNamesCycle(let ref, _, let cycle): found.append("cycle \(ref) \(cycle)")
+      case .titleUpdated(let ref, _, let from, let to): found.append("retitled \(ref) \(from) \(to)")
       case .cycle, .baseline, .dueMoved: break
       }
     }
     #expect(
       found == [
-        "kept acme 2027 1", "title sales/grow/revenue 5", "reached sales/grow/customers 52.0 50.0",
-        "title sales/grow/churn 8", "done sales/grow/launch 2027-02-14", "none sales/grow/nps",
+        "kept acme 2027 1", "retitled sales/grow/revenue 5 5.45", "reached sales/grow/customers 52.0 50.0",
+        "retitled sales/grow/churn 8 6.5", "done sales/grow/launch 2027-02-14", "none sales/grow/nps",
       ])
   }
 

@@ -68,3 +68,13 @@ import Testing
     #expect(Wording.quantity(in: "Launch a 30% discount campaign and sign 40 new customers")?.text == "40")
   }
 }
+
+/// Numbers read from a title carry binary noise (2.4% to 1.7% reads 1.7000000000000002): the
+/// contradiction rule compares them with a tolerance.
+@Suite struct TitleNumbersAgreeTests {
+  @Test func noiseIsNotAContradiction() {
+    #expect(KRTitleContradictsRule.same(1.7000000000000002, 1.7))
+    #expect(KRTitleContradictsRule.same(4.6e6, 4.6))
+    #expect(!KRTitleContradictsRule.same(2.4, 2.5))
+  }
+}

@@ -35,6 +35,9 @@ public struct Rollover: Sendable {
       case targetReached(reference: String, final: Double, target: Double)
       /// The title still names the old baseline.
       case titleNamesBaseline(reference: String, title: String, baseline: String)
+      /// The title's `from X to Y` named the old baseline: X is now the new one (`title` is the
+      /// old title), so that title and numbers agree (rule kr-title-contradicts).
+      case titleUpdated(reference: String, title: String, from: String, to: String)
       /// The title (of an objective or key result) still names the old cycle.
       case titleNamesCycle(reference: String, title: String, cycle: String)
       case dueMoved(reference: String, from: Day, to: Day)
@@ -390,10 +393,50 @@ public enum NextCycle {
         return baseline
       }
       note(.baseline(reference: reference, from: baseline, to: written, lastCheckIn: score?.lastCheckIn), mark)
-      if let named = TitleNumbers.mentions(kr.title, baseline) {
+      if let token = editTitleRange(kr, from: baseline, to: text) {
+        note(.titleUpdated(reference: reference, title: kr.title, from: token, to: text), kr.titleMark)
+      } else if let named = TitleNumbers.mentions(kr.title, baseline) {
         note(.titleNamesBaseline(reference: reference, title: kr.title, baseline: named), kr.titleMark)
       }
       return written
+    }
+
+    /// A title whose `from X to Y` starts at the old baseline gets the new one in X's place,
+    /// where the title is written as it reads (plain, or quoted without escapes) and X is written
+    /// plainly (`4.6`, not `4,600`). Returns X as it was.
+    mutating func editTitleRange(_ kr: KeyResult, from old: Double, to new: String) -> String? {
+      guard let range = Wording.range(in: kr.title), let start = range.from, KRTitleContradictsRule.same(start, old),
+        let offset = source.offset(of: kr.titleMark)
+      else { return nil }
+      let title = Array(kr.title.utf8)
+      var at = offset
+      if at < source.bytes.count, source.bytes[at] == UInt8(ascii: "\"") || source.bytes[at] == UInt8(ascii: "'") {
+        at += 1
+      }
+      guard at + title.count <= source.bytes.count, source.bytes[at..<(at + title.count)].elementsEqual(title) else {
+        return nil
+      }
+      // The range's first number, inside the title.
+      let text = Array(range.text.utf8)
+      guard let r = Self.firstIndex(of: text, in: title) else { return nil }
+      var i = r
+      while i < r + text.count, !(title[i] >= 48 && title[i] <= 57) { i += 1 }
+      var j = i
+      while j < title.count, (title[j] >= 48 && title[j] <= 57) || title[j] == UInt8(ascii: ".") { j += 1 }
+      guard j > i, j >= title.count || title[j] != UInt8(ascii: ","),
+        let value = Double(String(decoding: title[i..<j], as: UTF8.self)), value == old
+      else { return nil }
+      guard edits.replace((at + i)..<(at + j), with: new) else { return nil }
+      return String(decoding: title[i..<j], as: UTF8.self)
+    }
+
+    static func firstIndex(of needle: [UInt8], in hay: [UInt8]) -> Int? {
+      guard !needle.isEmpty, needle.count <= hay.count else { return nil }
+      for k in 0...(hay.count - needle.count)
+      where hay[k] == needle[0] && hay[k..<(k + needle.count)].elementsEqual(needle) {
+        return k
+      }
+      return nil
     }
 
     mutating func rollDue(_ kr: KeyResult, reference: String, shift: CycleShift, cycle: Cycle) -> Day? {

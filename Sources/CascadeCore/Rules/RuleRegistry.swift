@@ -9,7 +9,7 @@ public enum RuleRegistry {
     CycleMismatchRule(), UnsupportedObjectiveRule(), SumGapRule(),
     // measurability
     KRNoTargetRule(), KRNoBaselineRule(), KRNoUnitRule(), KRTargetEqualsBaselineRule(),
-    KRDirectionMismatchRule(), KRDueOutsideCycleRule(), KRVagueWordingRule(), KRActivityRule(),
+    KRDirectionMismatchRule(), KRTitleContradictsRule(), KRDueOutsideCycleRule(), KRVagueWordingRule(), KRActivityRule(),
     ObjectiveNoKRsRule(), ObjectiveTooManyKRsRule(), UnitTooManyObjectivesRule(),
     AggregateMismatchRule(), RollupNoChildrenRule(),
     // check-ins

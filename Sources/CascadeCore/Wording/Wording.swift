@@ -156,6 +156,14 @@ public enum Wording {
     return false
   }
 
+  /// The first range the title states (`from 30 to 50`, `从 30 个提升到 50 个`), with where it
+  /// starts and ends.
+  public static func range(in title: String) -> Quantity? {
+    withScalars(of: title) { s, low in
+      QuantityScanner(s, low, original: title).scan(limit: 16).first { $0.quantity.from != nil }?.quantity
+    }
+  }
+
   /// Words that announce a target, English in lower case, written just before a quantity.
   static let targetWordsBefore: [[Unicode.Scalar]] = [
     "to", "reach", "reaches", "reaching", "hit", "hits", "achieve", "achieves", "under", "below", "above", "over",

@@ -80,17 +80,7 @@ extension Wording {
           i += 1
           continue
         }
-        let step: Step
-        if Scalars.isDigit(c) {
-          step = digits(at: i, prefixStart: i)
-        } else if Scalars.isLetter(c) {
-          step = word(at: i)
-        } else if Scalars.isHan(c) {
-          step = quantityHan.value(c) == nil ? .skip(i + 1) : han(at: i)
-        } else {
-          step = symbol(at: i)
-        }
-        switch step {
+        switch step(at: i) {
         case .found(let q):
           // The quantity's text is the title's scalars from about `i` on (spaces trimmed).
           let end = min(n, i + max(1, q.text.unicodeScalars.count))
@@ -105,28 +95,27 @@ extension Wording {
     func first() -> Quantity? {
       var i = 0
       while i < n {
-        let c = s[i]
-        if c == " " {  // what `symbol(at:)` would do with a space
+        if s[i] == " " {  // what `symbol(at:)` would do with a space
           i += 1
           continue
         }
-        let step: Step
-        if Scalars.isDigit(c) {
-          step = digits(at: i, prefixStart: i)
-        } else if Scalars.isLetter(c) {
-          step = word(at: i)
-        } else if Scalars.isHan(c) {
-          // Most Han scalars are neither numerals nor the start of a multiplier word.
-          step = quantityHan.value(c) == nil ? .skip(i + 1) : han(at: i)
-        } else {
-          step = symbol(at: i)
-        }
-        switch step {
+        switch step(at: i) {
         case .found(let q): return q
         case .skip(let j): i = max(j, i + 1)
         }
       }
       return nil
+    }
+
+    /// What the scalar at `i` starts: a quantity, or how far to skip.
+    @inline(__always)
+    func step(at i: Int) -> Step {
+      let c = s[i]
+      if Scalars.isDigit(c) { return digits(at: i, prefixStart: i) }
+      if Scalars.isLetter(c) { return word(at: i) }
+      // Most Han scalars are neither numerals nor the start of a multiplier word.
+      if Scalars.isHan(c) { return quantityHan.value(c) == nil ? .skip(i + 1) : han(at: i) }
+      return symbol(at: i)
     }
 
     // MARK: - Small helpers

@@ -24,6 +24,17 @@ static inline void cgv_set_drawing_dpi(Agraph_t *g, double dpi) {
   if (GD_drawing(g)) GD_drawing(g)->dpi = dpi;
 }
 
+// cgraph's DOT lexer is one process-wide flex scanner that reads ahead: after agmemread()
+// returns, it still holds what followed the first graph, and the next agmemread() goes on
+// from there (it returned a previous source's second graph instead of its own, and a newline
+// after a graph's closing brace pushed the next error's line number by one). aglexbad()
+// discards that buffer. It is not in cgraph's public header, so it is declared weak here: a
+// Graphviz that drops it (a reentrant lexer needs no flush) leaves the call a no-op.
+extern void aglexbad(void) __attribute__((weak));
+static inline void cgv_flush_lexer(void) {
+  if (aglexbad) aglexbad();
+}
+
 // Error capture (agseterrf) is done in Swift with a @convention(c) callback:
 // a static buffer defined in this header would be duplicated in every module
 // that imports it.

@@ -163,7 +163,10 @@ enum Engine {
         kind: kind, message: messages.isEmpty ? fallback : messages.joined(separator: "\n"))
     }
 
-    guard let graph = agmemread(dot) else {
+    // Only the first graph of the source is read; the lexer forgets the rest, on every path.
+    let parsed = agmemread(dot)
+    cgv_flush_lexer()
+    guard let graph = parsed else {
       throw failure(.parse, "agmemread() failed")
     }
     // Set when a successful render hands the graph to the background releaser.

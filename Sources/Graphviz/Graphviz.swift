@@ -130,7 +130,8 @@ public enum Graphviz {
     case inBackground
   }
 
-  /// Parses DOT source, lays it out and renders it.
+  /// Parses DOT source, lays it out and renders it. Only the source's first graph is rendered
+  /// (Graphviz's `dot` renders each in turn); what follows it is ignored.
   public static func render(
     dot: String, layout: Layout = .dot, format: Format, freeing: Freeing = .now
   ) throws(Graphviz.Error) -> [UInt8] {

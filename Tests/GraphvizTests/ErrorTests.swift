@@ -38,6 +38,22 @@ import Testing
     #expect(second?.description.contains("could not parse") == true)
   }
 
+  /// cgraph's lexer is process-wide and keeps what it read past the first graph: without a
+  /// flush after each parse, the next call rendered the previous source's second graph instead
+  /// of its own, and a newline after a graph's `}` pushed the next error's line number by one.
+  @Test func eachCallParsesOnlyItsOwnSource() throws {
+    // Serialised: other suites render on the same engine, but each call below is one
+    // lock-holding render, so no other source can come in between.
+    _ = try Graphviz.render(dot: "digraph First { a } digraph Second { b }", format: .dot)
+    let own = try Graphviz.render(dot: "digraph Third { c }", format: .dot).utf8String
+    #expect(own.contains("Third"), "\(own)")
+    #expect(!own.contains("Second"), "\(own)")
+
+    _ = try Graphviz.render(dot: "digraph { a }\n\n", format: .dot)
+    let error = expectError { _ = try Graphviz.render(dot: "graph {\n\n  x -- -- y }", format: .svg) }
+    #expect(error?.message.contains("line 3") == true, "\(String(describing: error))")
+  }
+
   @Test func emptyAndGarbageInputAreParseErrors() {
     for source in ["", "   ", "not a graph at all", "digraph {"] {
       let error = expectError { _ = try Graphviz.render(dot: source, format: .svg) }

@@ -115,8 +115,7 @@ public struct Corpus: Sendable {
   /// Whether a suggested value is the stated one: equal, or equal up to a scale the title
   /// writes in words (`10万元` is 10 or 100,000, `$2M` is 2 or 2,000,000).
   static func same(_ a: Double, _ b: Double) -> Bool {
-    if a == b { return true }
-    for scale in [10.0, 100.0, 1e3, 1e4, 1e6, 1e8, 1e9]
+    for scale in [1.0, 10.0, 100.0, 1e3, 1e4, 1e6, 1e8, 1e9]
     where abs(a - b * scale) < 1e-9 * scale || abs(a * scale - b) < 1e-9 * scale {
       return true
     }
@@ -124,10 +123,10 @@ public struct Corpus: Sendable {
   }
 
   /// The number a target writes: ASCII or full-width digits (`1,200`, `4.5`; of a range such as
-  /// `1-2`, `3~5` its end), or Chinese numerals (`兩`, `三十`, `一倍` is 1); nil when it writes
+  /// `1-2`, `3~5`, `2到3` its end), or Chinese numerals (`兩`, `三十`, `一倍` is 1); nil when it writes
   /// none (`$N`, `doubles`).
   static func number(in text: String) -> Double? {
-    for dash: Character in ["-", "~", "–", "～", "至"] {
+    for dash: Character in ["-", "~", "–", "～", "至", "到"] {
       let parts = text.split(separator: dash, omittingEmptySubsequences: false).map(String.init)
       if parts.count == 2, leadingNumber(parts[0]) != nil, let b = leadingNumber(parts[1]) { return b }
     }

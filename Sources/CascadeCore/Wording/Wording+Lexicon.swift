@@ -73,6 +73,8 @@ extension Wording {
       "wcag", "dss", "sla", "slo", "chrome", "firefox", "edge", "safari", "angularjs", "postgres",
       "postgresql", "mysql", "oracle", "sap", "s", "fy", "cy", "q", "h", "no", "rfc", "pep", "cve", "html", "css",
       "es", "ecmascript", "pr", "prs", "issues", "bug", "bugs", "commit",
+      // Ranked lists named by their size: `30 Fortune 500 companies`.
+      "fortune", "forbes", "russell", "ftse", "nikkei", "nasdaq",
     ]
     /// Words before a four-digit number that make it a year.
     static let yearContext: Set<String> = [

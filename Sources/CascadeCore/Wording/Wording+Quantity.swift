@@ -256,14 +256,22 @@ extension Wording {
       var extraDot = false
       if j + 1 < n, s[j] == "." || s[j] == "．", let d0 = Scalars.digit(s[j + 1]) {
         hasDecimal = true
-        var scale = 0.1
-        v += Double(d0) * scale
+        // The decimals as one integer over a power of ten, so `0.75` reads as 0.75 and not
+        // 0.7500000000000001 (adding 0.7 and 0.05 rounds twice); past 17 digits, no double
+        // can tell them apart.
+        var fraction = Double(d0)
+        var places = 1
         j += 2
         while j < n, let d = Scalars.digit(s[j]) {
-          scale /= 10
-          v += Double(d) * scale
+          if places < 17 {
+            fraction = fraction * 10 + Double(d)
+            places += 1
+          }
           j += 1
         }
+        var power = 1.0
+        for _ in 0..<places { power *= 10 }
+        v += fraction / power
         if j + 1 < n, s[j] == ".", Scalars.isDigit(s[j + 1]) { extraDot = true }
       }
       return RawNumber(

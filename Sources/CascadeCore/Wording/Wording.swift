@@ -22,6 +22,10 @@
 ///   article "a", not as a quantity; it still counts with a time span, `倍`, `成` or `百分点`
 ///   (`一周`, `一倍`). Common words containing
 ///   numerals (`统一`, `进一步`, `十分`, `万一`, `四处`, `零售`, `第一时间` …) are excluded.
+/// - Every one or none, leading a title that states no number and says something checkable
+///   about them: `Every service has an on-call runbook`, `All databases are backed up daily`,
+///   `确保所有门店接入新收银系统`, `每个团队都有值班手册` (100%), `No customer data leaves the EU`
+///   (0). Not a period (`every month`, `每个月`) and not a comparison (`All teams are happier`).
 ///
 /// ## What does not count
 /// - Dates and calendar labels: `Q3`, `H1`, `FY26`, `in 2027`, `2027年`, `3月`, `12月31日`,
@@ -72,12 +76,16 @@ public enum Wording {
     public var isPercent: Bool
     /// The value the range starts from (`30` of `from 30 to 50`), for a range.
     public var from: Double?
+    /// The multiple of the baseline the title sets as the target: 2 for `double`, `翻一番`,
+    /// `增加一倍`, 3 for `3x`, 0.5 for `halve`, `减半`, `降低一半` (``target(in:)`` only).
+    public var factor: Double?
 
-    public init(text: String, value: Double?, isPercent: Bool, from: Double? = nil) {
+    public init(text: String, value: Double?, isPercent: Bool, from: Double? = nil, factor: Double? = nil) {
       self.text = text
       self.value = value
       self.isPercent = isPercent
       self.from = from
+      self.factor = factor
     }
   }
 
@@ -85,11 +93,11 @@ public enum Wording {
   public static func quantity(in title: String) -> Quantity? {
     withScalars(of: title) { s, low in
       let scanner = QuantityScanner(s, low, original: title)
-      guard let first = scanner.first() else { return nil }
+      guard let first = scanner.first() else { return scanner.universal() }
       // A number that sets the scope or a parameter of the work (`Polish the top two
       // features`, `Offer a 30% discount … and track the results`) is not what is measured.
       guard Phrasing(s, low).isActivity else { return first }
-      return scanner.scan(limit: 8).first { !Self.isParameter(s, before: $0.start) }?.quantity
+      return scanner.scan(limit: 8).first { !Self.isParameter(s, before: $0.start) }?.quantity ?? scanner.universal()
     }
   }
 
@@ -106,30 +114,6 @@ public enum Wording {
       return !announcesTarget(s, before: end - word.count)
     }
     return false
-  }
-
-  /// The target a title states, for `kr-no-target` to suggest: of the quantities it writes,
-  /// the last one a target word announces (`to`, `reach`, `under`, `at least`, `达到`, `提升到`,
-  /// `低于`, `不少于`, or `以上`/`以内` after it), else the last one (`Produce 2 webinars with
-  /// 500 registrants`, `三個月運動 900 分鐘`: what comes first sets the scope).
-  public static func target(in title: String) -> Quantity? {
-    withScalars(of: title) { s, low in
-      let found = QuantityScanner(s, low, original: title).scan(limit: 16)
-      guard found.count > 1 else { return found.first?.quantity }
-      // The best-placed quantity, the last of equals: a target word before it (or 以上 after it)
-      // counts most, then `N% of …` (the share is the target); a span that sets the period
-      // (`within 5 days`, `三個月…`) or a scope word before it (`per`, `每`) counts against.
-      var best: (score: Int, quantity: Quantity)?
-      for (k, f) in found.enumerated() {
-        var score = 0
-        if Self.announcesTarget(s, before: f.start) || Self.thresholdAfter(s, f.end) { score += 3 }
-        if Self.followedByOf(s, f.end) { score += 2 }
-        if f.quantity.from != nil { score += 3 }  // `from 30 to 50` carries its own target
-        if Self.scopeBefore(s, f.start) || (k == 0 && Self.isTimeSpan(f.quantity.text)) { score -= 2 }
-        if best == nil || score >= (best?.score ?? 0) { best = (score, f.quantity) }
-      }
-      return best?.quantity
-    }
   }
 
   static let scopeWordsBefore: [[Unicode.Scalar]] = ["within", "per", "every", "each", "after", "for", "每", "前"].map {

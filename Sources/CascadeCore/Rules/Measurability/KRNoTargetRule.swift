@@ -8,8 +8,10 @@ public struct KRNoTargetRule: Rule {
         Examples.withTeam(kr: "      - {id: c, title: Raise conversion to 50%, baseline: 30, unit: '%'}"), line: 25),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: 每月新增50个客户, baseline: 30}"), line: 25),
       // A quantity without a number, and no quantity at all.
+      // Doubling and halving: the target is a multiple of the baseline (60, 15).
       RuleExample(
         Examples.withTeam(kr: "      - {id: c, title: Double the pipeline, baseline: 30, unit: deals}"), line: 25),
+      RuleExample(Examples.withTeam(kr: "      - {id: c, title: 客诉处理时长减半, baseline: 30, unit: 小时}"), line: 25),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: 新客户签约, baseline: 30, unit: 家}"), line: 25),
     ],
     nonTriggering: [
@@ -22,7 +24,10 @@ public struct KRNoTargetRule: Rule {
       guard kr.needsTarget, kr.targetMark == nil else { return }
       // The quantity the title announces as its target, not merely its first number.
       let stated = index.titleFacts[site.ordinal].quantity == nil ? nil : Wording.target(in: kr.title)
-      let message = stated.map { Self.titleSays($0.text, $0.value) } ?? Self.noTarget(kr.id)
+      let message =
+        stated.map { q in
+          q.factor.map { Self.titleMultiplies(q.text, $0, baseline: kr.baseline) } ?? Self.titleSays(q.text, q.value)
+        } ?? Self.noTarget(kr.id)
       findings.report(Self.description, message, at: u.location(kr.mark), subject: site.subject)
     }
   }
@@ -33,6 +38,27 @@ public struct KRNoTargetRule: Rule {
     Message(
       en: "key result \(quoted(id)) has no target: add target: with the number to reach by the end of the cycle",
       zh: "关键结果\(quotedZh(id))没有目标值：请添加 target:，写明周期结束时要达到的数值")
+  }
+
+  /// The title sets the target as a multiple of the baseline (`Double the pipeline`, `减半`).
+  static func titleMultiplies(_ quantity: String, _ factor: Double, baseline: Double?) -> Message {
+    let said = quoted(quantity, limit: 30)
+    let saidZh = quotedZh(quantity, limit: 30)
+    let half = factor == 0.5
+    let formula = half ? "baseline / 2" : "\(formatNumber(factor)) × baseline"
+    let formulaZh = half ? "基线值的一半" : "基线值的 \(formatNumber(factor)) 倍"
+    guard let baseline, (baseline * factor).isFinite else {
+      return Message(
+        en: "the title says \(said): add target: \(formula), and baseline: with today's value",
+        zh: "标题中写了\(saidZh)，但没有设置目标值：请添加 baseline:（当前值）和 target:（\(formulaZh)）")
+    }
+    let target = formatNumber(baseline * factor)
+    let b = formatNumber(baseline)
+    let arithmetic = half ? "baseline \(b) / 2" : "\(formatNumber(factor)) × baseline \(b)"
+    let arithmeticZh = half ? "基线值 \(b) 的一半" : "基线值 \(b) 的 \(formatNumber(factor)) 倍"
+    return Message(
+      en: "the title says \(said): add target: \(target) (\(arithmetic))",
+      zh: "标题中写了\(saidZh)，但没有设置目标值：请添加 target: \(target)（\(arithmeticZh)）")
   }
 
   /// The title states `quantity`; `value` is its number when it has one (`50%`, not `double`).

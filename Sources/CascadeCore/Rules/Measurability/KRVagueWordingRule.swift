@@ -25,12 +25,27 @@ public struct KRVagueWordingRule: Rule {
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: 让客户更满意, baseline: 80, target: 90, unit: 分}"), line: 25),
       // No numbers at all.
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: 提升客户体验}"), line: 25),
+      // Every one, but nothing to check about them; every month is a rhythm, not a threshold.
+      RuleExample(
+        Examples.withTeam(kr: "      - {id: c, title: All teams are happier, baseline: 3, target: 4, unit: score}"),
+        line: 25),
+      RuleExample(Examples.withTeam(kr: "      - {id: c, title: 每个月都有进步, baseline: 3, target: 4, unit: 分}"), line: 25),
     ],
     nonTriggering: [
       RuleExample(Examples.withTeam()),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: 每月新增50个客户, baseline: 30, target: 50, unit: 个}")),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: Raise conversion to 50%, baseline: 30, unit: '%'}")),
       RuleExample(Examples.withTeam(kr: "      - {id: c, title: Sign the Globex contract, kind: milestone}")),
+      // Every one or none, with something to check: a threshold of 100% or 0.
+      RuleExample(
+        Examples.withTeam(
+          kr: "      - {id: c, title: Every service has an on-call runbook, baseline: 40, target: 100, unit: '%'}")),
+      RuleExample(Examples.withTeam(kr: "      - {id: c, title: 确保所有门店接入新收银系统, baseline: 30, target: 100, unit: '%'}")),
+      RuleExample(
+        Examples.withTeam(
+          kr:
+            "      - {id: c, title: No customer data leaves the EU, kind: stay_below, baseline: 0, target: 0, unit: transfers}"
+        )),
     ])
 
   public func check(_ index: PlanIndex, _ findings: inout Findings) {

@@ -6,19 +6,35 @@ import CascadeCore
 public struct ReviewAgenda {
   public var since: Day
   public var asOf: Day
+  /// Only this unit and the units below it (plan order); nil for the whole plan.
+  public var unit: Int?
 
-  public init(since: Day, asOf: Day) {
+  public init(since: Day, asOf: Day, unit: Int? = nil) {
     self.since = since
     self.asOf = asOf
+    self.unit = unit
   }
 
   /// A drop in confidence at least this large is called out.
   public static let confidenceDrop = 0.2
+  /// Past this many key results, a list is summed up by unit.
+  public static let page = 20
+  /// The table of what moved shows at most this many rows, the largest moves first.
+  public static let movedRows = 50
 
   public func markdown(_ result: LintResult, _ p: Presentation = .plain) -> String {
     let index = result.index
     let now = Scorer.score(result, asOf: asOf)
     let before = Scorer.score(result, asOf: since)
+    let tree = result.unitTree(root: unit)
+    var inScope = [Bool](repeating: unit == nil, count: index.plan.units.count)
+    for (u, _) in tree where u < inScope.count { inScope[u] = true }
+    let keyResults = now.keyResults.filter { inScope[$0.address.objective.unit] }
+    /// `Name (`id`)` of a unit, for the lines that sum up by unit.
+    func unitName(_ u: Int) -> String {
+      let unit = index.unit(u)
+      return "\(markdownEscape(unit.name))\(ref(unit.id))"
+    }
     func title(_ k: KeyResultAddress) -> String {
       markdownEscape(index.objective(k.objective).keyResults[k.keyResult].title)
     }
@@ -29,7 +45,7 @@ public struct ReviewAgenda {
     let since = self.since
     let asOf = self.asOf
 
-    let name = markdownEscape(result.planName)
+    let name = markdownEscape(unit.map { index.unit($0).name } ?? result.planName)
     var out = say("# Monthly review: \(name)\n\n", "# 月度回顾议程：\(name)\n\n")
     let cycle = result.planCycle?.label ?? "–"
     let elapsed = formatPercent(Scorer.expectedProgress(result.planCycle, asOf: asOf))
@@ -39,7 +55,7 @@ public struct ReviewAgenda {
 
     // What moved.
     var moved: [(KeyResultScore, KeyResultScore)] = []
-    for s in now.keyResults {
+    for s in keyResults {
       guard let b = before.score(of: s.address) else { continue }
       let newCheckIns = s.used.contains { $0.date > since }
       if newCheckIns, s.current != b.current || s.progress != b.progress { moved.append((b, s)) }
@@ -52,7 +68,7 @@ public struct ReviewAgenda {
       out += say(
         "| Key result | Was | Now | Change | Progress | Status |\n|---|---:|---:|---:|---:|---|\n",
         "| 关键结果 | 之前 | 现在 | 变化 | 进度 | 状态 |\n|---|---:|---:|---:|---:|---|\n")
-      for (b, s) in moved {
+      for (b, s) in moved.prefix(Self.movedRows) {
         let unit = unitOf(s.address).map { say(" ", $0 == "%" || $0 == "％" ? "" : " ") + markdownEscape($0) } ?? ""
         // From -1e308 to 1e308 is beyond the largest Double: say so rather than print "inf".
         let (delta, beyond) = Arithmetic.sum([s.current ?? 0, -(b.current ?? 0)])
@@ -65,16 +81,25 @@ public struct ReviewAgenda {
       }
     }
 
+    if moved.count > Self.movedRows {
+      let rest = moved.count - Self.movedRows
+      out += say(
+        "\n… and \(rest) smaller \(rest == 1 ? "move" : "moves") (`cascade status` lists every key result).\n",
+        "\n……另有 \(rest) 个变化较小的关键结果（`cascade status` 列出全部关键结果）。\n")
+    }
+
     // At risk and off track.
-    let troubled = now.keyResults.filter { $0.status == .atRisk || $0.status == .offTrack }
+    let troubled = keyResults.filter { $0.status == .atRisk || $0.status == .offTrack }
       .sorted { $0.status != $1.status ? $0.status < $1.status : $0.progress - $0.expected < $1.progress - $1.expected }
     out += say("\n## At risk or off track (\(troubled.count))\n\n", "\n## 有风险或已落后（\(troubled.count)）\n\n")
     if troubled.isEmpty {
       out += say("Nothing is at risk.\n", "暂无有风险或已落后的关键结果。\n")
     } else {
-      for s in troubled {
+      for s in troubled.prefix(Self.page) {
+        // The note of this key result's own check-in: a sum's latest is a contributor's, which
+        // is shown where it was written.
         let note =
-          s.used.last.map {
+          s.used.last.flatMap { $0.keyResult == s.address ? $0 : nil }.map {
             $0.note.isEmpty
               ? ""
               : say(
@@ -90,21 +115,30 @@ public struct ReviewAgenda {
         if let f = s.forecast { facts += say(", forecast \(formatValue(f))", "，预测 \(formatValue(f))") }
         out += say("- **\(status)**: \(head): \(facts).\(note)\n", "- **\(status)**：\(head)：\(facts)。\(note)\n")
       }
+      if troubled.count > Self.page {
+        let rest = Array(troubled.dropFirst(Self.page))
+        out += byUnit(rest.map(\.address.objective.unit), unitName, say) { n in
+          say("\(n) more", "另有 \(n) 个")
+        }
+      }
     }
 
-    // Stale and never checked in.
-    let stale = now.keyResults.filter(\.stale)
-    let silent = now.keyResults.filter { $0.lastCheckIn == nil && $0.summed.isEmpty }
+    // Stale and never checked in; a sum is as stale as its contributors, which are listed.
+    let stale = keyResults.filter { $0.stale && $0.summed.isEmpty }
+    let silent = keyResults.filter { $0.lastCheckIn == nil && $0.summed.isEmpty }
     out += say("\n## Stale (\(stale.count + silent.count))\n\n", "\n## 长期未更新（\(stale.count + silent.count)）\n\n")
     if stale.isEmpty && silent.isEmpty { out += say("Every key result has a recent check-in.\n", "每个关键结果近期都有进展更新。\n") }
-    for s in stale {
+    if stale.count + silent.count > Self.page {
+      out += staleByUnit(stale, silent, tree, unitName, say)
+    }
+    for s in stale where stale.count + silent.count <= Self.page {
       let days = s.lastCheckIn.map { asOf - $0 } ?? 0
       let last = s.lastCheckIn?.description ?? "–"
       out += say(
         "- \(title(s.address)) (`\(s.reference)`): last check-in \(last), \(days) days ago\n",
         "- \(title(s.address))\(ref(s.reference))：最近一次进展更新在 \(last)，距今 \(days) 天\n")
     }
-    for s in silent {
+    for s in silent where stale.count + silent.count <= Self.page {
       out += say(
         "- \(title(s.address)) (`\(s.reference)`): no check-in yet\n",
         "- \(title(s.address))\(ref(s.reference))：还没有进展更新\n")
@@ -112,7 +146,7 @@ public struct ReviewAgenda {
 
     // Confidence drops.
     var drops: [(KeyResultScore, Double, Double)] = []
-    for s in now.keyResults {
+    for s in keyResults {
       guard let c = s.confidence, let b = before.score(of: s.address)?.confidence, b - c >= Self.confidenceDrop else {
         continue
       }
@@ -131,7 +165,7 @@ public struct ReviewAgenda {
 
     // Objectives nothing below supports.
     var unsupported: [String] = []
-    for (u, unit) in index.plan.units.enumerated() where !index.children[u].isEmpty {
+    for (u, unit) in index.plan.units.enumerated() where inScope[u] && !index.children[u].isEmpty {
       for (oi, o) in unit.objectives.enumerated() where index.incoming[u][oi].isEmpty {
         unsupported.append("- \(markdownEscape(o.title))\(ref("\(unit.id)/\(o.id)"))")
       }
@@ -145,7 +179,9 @@ public struct ReviewAgenda {
 
     // Committed objectives that will miss at the end of the cycle.
     if Scorer.expectedProgress(result.planCycle, asOf: asOf) >= 1 {
-      let missed = now.objectives.filter { index.objective($0.address).type == .committed && $0.score < 1 }
+      let missed = now.objectives.filter {
+        inScope[$0.address.unit] && index.objective($0.address).type == .committed && $0.score < 1
+      }
       out += say(
         "\n## Committed objectives below 1.0 (\(missed.count))\n\n", "\n## 得分低于 1.0 的承诺型目标（\(missed.count)）\n\n")
       for o in missed {
@@ -158,12 +194,79 @@ public struct ReviewAgenda {
     out += say(
       "\n## Scores by unit\n\n| Unit | Level | Score | Change |\n|---|---|---:|---:|\n",
       "\n## 各单元得分\n\n| 单元 | 层级 | 得分 | 变化 |\n|---|---|---:|---:|\n")
-    for (u, depth) in result.unitTree() {
+    for (u, depth) in tree {
       let unit = index.unit(u)
       let change = now.units[u].score - before.units[u].score
       out +=
         "| \(LintResult.indent(depth: depth))\(markdownEscape(unit.name))\(ref(unit.id)) | \(unit.level == nil ? "–" : say(unit.level?.rawValue ?? "–", p(Words.level(unit.level)))) "
       out += "| \(formatValue(now.units[u].score)) | \(change >= 0 ? "+" : "")\(formatValue(change)) |\n"
+    }
+    return out
+  }
+  /// `- … 12 more: East (`east`): 5; North (`north`): 4; …`: key results counted by unit, the
+  /// units with most first, at most 10 named.
+  func byUnit(
+    _ units: [Int], _ unitName: (Int) -> String, _ say: (String, String) -> String, _ head: (Int) -> String
+  ) -> String {
+    var counts: [Int: Int] = [:]
+    for u in units { counts[u, default: 0] += 1 }
+    let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+    var parts = ranked.prefix(10).map { say("\(unitName($0.key)): \($0.value)", "\(unitName($0.key)) \($0.value) 个") }
+    if ranked.count > 10 {
+      let others = ranked.dropFirst(10).reduce(0) { $0 + $1.value }
+      parts.append(say("\(others) in \(ranked.count - 10) more units", "其他 \(ranked.count - 10) 个单元共 \(others) 个"))
+    }
+    return say("- … \(head(units.count)): ", "- ……\(head(units.count))：") + parts.joined(separator: say("; ", "；"))
+      + "\n"
+  }
+
+  /// One line per unit with stale or never-checked-in key results, the units with most first, at
+  /// most a page of them.
+  func staleByUnit(
+    _ stale: [KeyResultScore], _ silent: [KeyResultScore], _ tree: [(unit: Int, depth: Int)],
+    _ unitName: (Int) -> String, _ say: (String, String) -> String
+  ) -> String {
+    struct Tally {
+      var stale = 0
+      var silent = 0
+      var oldest: Day?
+    }
+    var tally: [Int: Tally] = [:]
+    for s in stale {
+      let u = s.address.objective.unit
+      tally[u, default: Tally()].stale += 1
+      if let last = s.lastCheckIn, tally[u]?.oldest.map({ last < $0 }) ?? true { tally[u]?.oldest = last }
+    }
+    for s in silent { tally[s.address.objective.unit, default: Tally()].silent += 1 }
+    var order: [Int: Int] = [:]
+    for (k, entry) in tree.enumerated() { order[entry.unit] = k }
+    let ranked = tally.sorted {
+      let (a, b) = ($0.value.stale + $0.value.silent, $1.value.stale + $1.value.silent)
+      return a != b ? a > b : (order[$0.key] ?? $0.key) < (order[$1.key] ?? $1.key)
+    }
+    var out = ""
+    for (u, t) in ranked.prefix(Self.page) {
+      var facts: [String] = []
+      if t.stale > 0 {
+        let oldest =
+          t.oldest.map { say(" (oldest check-in \($0), \(asOf - $0) days ago)", "（最早一次进展更新在 \($0)，距今 \(asOf - $0) 天）") }
+          ?? ""
+        facts.append(say("\(t.stale) stale\(oldest)", "\(t.stale) 个长期未更新\(oldest)"))
+      }
+      if t.silent > 0 {
+        facts.append(
+          say(
+            "\(t.silent) \(t.silent == 1 ? "key result" : "key results") with no check-in yet",
+            "\(t.silent) 个关键结果还没有进展更新"))
+      }
+      out += "- \(unitName(u))\(say(": ", "："))\(facts.joined(separator: say(", ", "，")))\n"
+    }
+    if ranked.count > Self.page {
+      let rest = ranked.dropFirst(Self.page)
+      let count = rest.reduce(0) { $0 + $1.value.stale + $1.value.silent }
+      out += say(
+        "- … and \(rest.count) more units with \(count) key results\n",
+        "- ……另有 \(rest.count) 个单元的 \(count) 个关键结果\n")
     }
     return out
   }

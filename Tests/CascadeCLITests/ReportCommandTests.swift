@@ -63,6 +63,21 @@ import Testing
     #expect(r.stdout.contains("`sales-north/grow-north/coverage`): no check-in yet"))
   }
 
+  @Test func reviewOfOneSubtree() throws {
+    let r = try CLI.run([
+      "review", "Plans/sales-en", "--since", "2027-01-31", "--as-of", "2027-02-28", "--unit", "sales-east",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.hasPrefix("# Monthly review: East Region Sales"))
+    #expect(r.stdout.contains("`sales-east/more-visits/units-sold`): confidence 0.8 → 0.35"))
+    #expect(r.stdout.contains("`li-na/key-accounts/signed`"))
+    #expect(!r.stdout.contains("`acme/") && !r.stdout.contains("`sales-north/") && !r.stdout.contains("`wang-fang/"))
+    let unknown = try CLI.run([
+      "review", "Plans/sales-en", "--since", "2027-01-31", "--as-of", "2027-02-28", "--unit", "sales-eats",
+    ])
+    #expect(unknown.status == 2 && unknown.stderr.contains("did you mean 'sales-east'"), "\(unknown.stderr)")
+  }
+
   @Test func reviewRefusesSinceAfterAsOf() throws {
     let r = try CLI.run(["review", "Plans/sales-en", "--since", "2027-03-01", "--as-of", "2027-02-28"])
     #expect(r.status == 2)

@@ -13,6 +13,7 @@ public struct KeyResultScore: Sendable {
   public var expected: Double
   public var forecast: Double?
   public var lastCheckIn: Day?
+  /// The latest check-in's confidence; nil for an aggregate (its contributors have their own).
   public var confidence: Double?
   /// No check-in for longer than `stale_after_days`.
   public var stale: Bool
@@ -277,14 +278,17 @@ public enum Scorer {
       let now = current(k)
       let (value, used, summed) = (now.value, now.used, now.summed)
       let latest = used.max { a, b in a.date != b.date ? a.date < b.date : a.position < b.position }
+      // A sum's confidence would be one contributor's, said again at every level above it: an
+      // aggregate has none of its own, and its status comes from its progress.
+      let confidence = summed.isEmpty ? latest?.confidence : nil
       var progress = 0.0
       var status = Status.notStarted
       if let value, let p = Scorer.progress(of: kr, current: value) {
         progress = p
-        status = StatusRule.status(progress: p, expected: expected, confidence: latest?.confidence)
+        status = StatusRule.status(progress: p, expected: expected, confidence: confidence)
         // Holding a level is only done when the cycle is over.
         if kr.kind == .stayAbove || kr.kind == .stayBelow, status == .done, expected < 1 {
-          status = latest?.confidence.map { $0 < StatusRule.lowConfidence } == true ? .atRisk : .onTrack
+          status = confidence.map { $0 < StatusRule.lowConfidence } == true ? .atRisk : .onTrack
         }
       }
       // A milestone is all or nothing: measuring it against elapsed time would call every
@@ -295,7 +299,7 @@ public enum Scorer {
         if let due, asOf > due {
           status = .offTrack
         } else {
-          status = latest?.confidence.map { $0 < StatusRule.lowConfidence } == true ? .atRisk : .onTrack
+          status = confidence.map { $0 < StatusRule.lowConfidence } == true ? .atRisk : .onTrack
         }
       }
       var forecast: Double?
@@ -311,7 +315,7 @@ public enum Scorer {
       let score = KeyResultScore(
         address: k, reference: index.reference(k.objective, keyResult: k.keyResult), current: value,
         progress: progress, score: min(1, max(0, progress)), status: status, expected: expected, forecast: forecast,
-        lastCheckIn: latest?.date, confidence: latest?.confidence, stale: stale, used: used, summed: summed,
+        lastCheckIn: latest?.date, confidence: confidence, stale: stale, used: used, summed: summed,
         overflowed: now.overflowed)
       krScores[ordinal] = score
       return score

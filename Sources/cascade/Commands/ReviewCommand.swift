@@ -9,14 +9,18 @@ struct ReviewCommand: ParsableCommand {
       What moved since the last review, what is off track or at risk, stale key results and \
       low confidence, for the meeting to go through.
 
-      Example:
+      Examples:
         cascade review okrs/ --since 2027-01-31 --as-of 2027-02-28
+        cascade review okrs/ --since 2027-01-31 --unit sales
       """)
 
   @OptionGroup var plan: PlanOptions
 
   @Option(help: "The day of the last review, YYYY-MM-DD: what moved since then.")
   var since: Day
+
+  @Option(help: "Only this unit and the units below it.")
+  var unit: String?
 
   @OptionGroup var language: LanguageOption
 
@@ -30,8 +34,9 @@ struct ReviewCommand: ParsableCommand {
         ).text(language.language()))
     }
     let result = try plan.load(language)
+    let root = try unit.map { try unitIndex($0, in: result, language.language(plan: result.plan.configuration)) }
     let presentation = language.presentation(plan: result.plan.configuration, colour: false)
-    try Terminal.write(ReviewAgenda(since: since, asOf: day).markdown(result, presentation))
+    try Terminal.write(ReviewAgenda(since: since, asOf: day, unit: root).markdown(result, presentation))
     reportProblems(result, presentation.language)
   }
 }

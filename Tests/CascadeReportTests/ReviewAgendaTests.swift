@@ -62,6 +62,39 @@ import Testing
     return ReviewAgenda(since: since, asOf: day, unit: unit).markdown(result, p)
   }
 
+  /// A company and 30 teams of 4 key results each; `kr` writes a key result's title and numbers.
+  static func teams(_ kr: (Int) -> String) -> [String: String] {
+    var files = [
+      "company.yaml": """
+      unit: acme
+      name: Acme
+      level: company
+      cycle: 2027-Q1
+      objectives:
+        - id: grow
+          title: Grow revenue
+          key_results:
+            - {id: deals, title: Close 60 deals, baseline: 40, target: 60, unit: deals}
+      """
+    ]
+    for t in 0..<30 {
+      files["team-\(t).yaml"] = """
+        unit: team-\(t)
+        name: Team \(t)
+        level: team
+        parent: acme
+        cycle: 2027-Q1
+        objectives:
+          - id: o
+            title: Help grow
+            aligns_to: acme/grow
+            key_results:
+        \((0..<4).map { "      - {id: k\($0), title: \(kr($0)), unit: deals}" }.joined(separator: "\n"))
+        """
+    }
+    return files
+  }
+
   static func count(_ text: String, in out: String) -> Int { out.components(separatedBy: text).count - 1 }
 
   @Test func aNoteAndAConfidenceDropAppearOnceWhereTheyHappened() throws {
@@ -89,34 +122,7 @@ import Testing
   /// 120 people, none of whom has checked in: the stale section is grouped by unit, a line per
   /// team, and stays within a page.
   @Test func aLongStaleSectionIsGroupedByUnit() throws {
-    var files = [
-      "company.yaml": """
-      unit: acme
-      name: Acme
-      level: company
-      cycle: 2027-Q1
-      objectives:
-        - id: grow
-          title: Grow revenue
-          key_results:
-            - {id: deals, title: Close 60 deals, baseline: 40, target: 60, unit: deals}
-      """
-    ]
-    for t in 0..<30 {
-      files["team-\(t).yaml"] = """
-        unit: team-\(t)
-        name: Team \(t)
-        level: team
-        parent: acme
-        cycle: 2027-Q1
-        objectives:
-          - id: o
-            title: Help grow
-            aligns_to: acme/grow
-            key_results:
-        \((0..<4).map { "      - {id: k\($0), title: Close \($0 + 10) deals, baseline: 0, target: \($0 + 10), unit: deals}" }.joined(separator: "\n"))
-        """
-    }
+    let files = Self.teams { "Close \($0 + 10) deals, baseline: 0, target: \($0 + 10)" }
     for p in [Presentation.plain, Presentation(language: .zh)] {
       let out = try Self.agenda(files, p)
       #expect(out.contains("## Stale") || out.contains("## 长期未更新"))
@@ -136,34 +142,9 @@ import Testing
   /// Every one of 120 key results moved and is behind: the table shows the 50 largest moves and
   /// the list its worst 20, and each says how many more there are, counted by unit.
   @Test func longListsShowAPageAndCountTheRest() throws {
-    var files = [
-      "company.yaml": """
-      unit: acme
-      name: Acme
-      level: company
-      cycle: 2027-Q1
-      objectives:
-        - id: grow
-          title: Grow revenue
-          key_results:
-            - {id: deals, title: Close 60 deals, baseline: 40, target: 60, unit: deals}
-      """
-    ]
+    var files = Self.teams { _ in "Close 100 deals, baseline: 0, target: 100" }
     var rows = ["date,key_result,value,confidence,note,author"]
     for t in 0..<30 {
-      files["team-\(t).yaml"] = """
-        unit: team-\(t)
-        name: Team \(t)
-        level: team
-        parent: acme
-        cycle: 2027-Q1
-        objectives:
-          - id: o
-            title: Help grow
-            aligns_to: acme/grow
-            key_results:
-        \((0..<4).map { "      - {id: k\($0), title: Close 100 deals, baseline: 0, target: 100, unit: deals}" }.joined(separator: "\n"))
-        """
       for k in 0..<4 {
         rows.append("2027-01-20,team-\(t)/o/k\(k),\(t + k),,,x")
         rows.append("2027-02-25,team-\(t)/o/k\(k),\(t + k + 1),,note \(t) \(k),x")

@@ -18,12 +18,18 @@ public struct GeneratorOptions: Sendable, Hashable {
   public var defectRate: Double
   /// The cycle every unit plans for (a label the plan format accepts: 2027, 2027-H1, 2027-Q1, 2027-01).
   public var cycle: String
+  /// Check-ins per key result written to `checkins.csv`, dated evenly across the cycle (0: an
+  /// organisation with no history, and no `checkins.csv`).
+  public var checkInsPerKeyResult: Int
 
-  public init(people: Int, seed: UInt64 = 1, defectRate: Double = 0, cycle: String = "2027-Q1") {
+  public init(
+    people: Int, seed: UInt64 = 1, defectRate: Double = 0, cycle: String = "2027-Q1", checkInsPerKeyResult: Int = 0
+  ) {
     self.people = people
     self.seed = seed
     self.defectRate = defectRate
     self.cycle = cycle
+    self.checkInsPerKeyResult = checkInsPerKeyResult
   }
 }
 
@@ -60,6 +66,8 @@ public struct GeneratedOrganisation: Sendable {
   public var keyResults: Int
   /// Bytes written by `OrganisationGenerator.write`; 0 from `generate`.
   public var bytesWritten = 0
+  /// Rows written to `checkins.csv` by `OrganisationGenerator.write`.
+  public var checkIns = 0
 
   let model: OrganisationModel
 
@@ -117,8 +125,11 @@ public enum OrganisationGenerator {
       throw GeneratorError(
         description: "\(quoted(options.cycle, limit: 20)) is not a cycle (2027, 2027-H1, 2027-Q1, 2027-01)")
     }
-    guard options.people >= 0, (0...1).contains(options.defectRate) else {
-      throw GeneratorError(description: "people must be 0 or more and the defect rate from 0 to 1")
+    guard options.people >= 0, (0...1).contains(options.defectRate), (0...1000).contains(options.checkInsPerKeyResult)
+    else {
+      throw GeneratorError(
+        description: "people must be 0 or more, the defect rate from 0 to 1 and check-ins per key result from 0 to 1000"
+      )
     }
     var organisation = generate(options)
     try makeDirectory(directory, parents: true)
@@ -145,6 +156,11 @@ public enum OrganisationGenerator {
       case .success(let n): organisation.bytesWritten += n
       case .failure(let e): throw e
       }
+    }
+    if options.checkInsPerKeyResult > 0 {
+      let history = History.csv(organisation.model, perKeyResult: options.checkInsPerKeyResult, seed: options.seed)
+      organisation.bytesWritten += try writeFile(join(directory, PlanLoader.checkInsFile), history)
+      organisation.checkIns = organisation.keyResults * options.checkInsPerKeyResult
     }
     return organisation
   }

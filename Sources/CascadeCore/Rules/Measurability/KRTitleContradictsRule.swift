@@ -53,13 +53,43 @@ public struct KRTitleContradictsRule: Rule {
   }
 
   /// Whether the title says up (true) or down (false), when it says one and not both.
+  /// One pass over the title's scalars (traditional characters read as simplified): ASCII
+  /// words are looked up whole, Chinese words matched where they start.
   static func direction(of title: String) -> Bool? {
-    let lower = title.lowercased()
-    let words = lower.split { !$0.isLetter }.map(String.init)
-    let up = words.contains { upWords.contains($0) } || upWordsZh.contains { title.contains($0) }
-    let down = words.contains { downWords.contains($0) } || downWordsZh.contains { title.contains($0) }
-    guard up != down else { return nil }
-    return up
+    Wording.withScalars(of: title) { s, low in
+      var up = false
+      var down = false
+      var i = 0
+      let n = s.count
+      while i < n {
+        let c = s[i]
+        if c.isASCII, Wording.Scalars.isLetter(c) {
+          var j = i
+          while j < n, s[j].isASCII, Wording.Scalars.isLetter(s[j]) { j += 1 }
+          // Words are short: the String stays inline, no allocation.
+          if j - i <= 15, i == 0 || !Wording.Scalars.isLetter(s[i - 1]), j == n || !Wording.Scalars.isLetter(s[j]) {
+            let word = String(decoding: UnsafeBufferPointer(start: low + i, count: j - i), as: UTF8.self)
+            if upWords.contains(word) { up = true }
+            if downWords.contains(word) { down = true }
+          }
+          i = j
+          continue
+        }
+        if !c.isASCII {
+          if !up, upScalarsZh.contains(where: { Self.starts($0, s, at: i) }) { up = true }
+          if !down, downScalarsZh.contains(where: { Self.starts($0, s, at: i) }) { down = true }
+        }
+        i += 1
+      }
+      guard up != down else { return nil }
+      return up
+    }
+  }
+
+  static func starts(_ word: [Unicode.Scalar], _ s: Wording.Text, at i: Int) -> Bool {
+    guard i + word.count <= s.count else { return false }
+    for k in 0..<word.count where s[i + k] != word[k] { return false }
+    return true
   }
 
   static let upWords: Set<String> = [
@@ -72,6 +102,8 @@ public struct KRTitleContradictsRule: Rule {
   ]
   static let upWordsZh = ["提升", "提高", "增加", "增长", "扩大", "翻倍", "翻一番", "上升"]
   static let downWordsZh = ["降低", "减少", "压缩", "下降", "缩短", "减半", "降至", "降到"]
+  static let upScalarsZh = upWordsZh.map { Array($0.unicodeScalars) }
+  static let downScalarsZh = downWordsZh.map { Array($0.unicodeScalars) }
 
   /// Equal, or equal in the title's own scale (`$4.6M` is 4.6 million, `50万` is 500,000).
   static func same(_ a: Double, _ b: Double) -> Bool {

@@ -2,6 +2,7 @@
 //
 //   cascade-bench [--people 1000,10000,100000] [--runs 3] [--work DIR] [--split-people 10000]
 //                 [--chains 1000,10000] [--render-people 290] [--serve-people 1000,10000]
+//                 [--history-people 10000] [--checkins-per-kr 13]
 //   cascade-bench --corpus Tests/Corpus/key-results.tsv [--missed]
 //
 // Every measured step runs in a child process of its own (this binary with `phase ...`, or the
@@ -72,6 +73,23 @@ let cascade = FileSystem.join(FileSystem.dirname(selfPath), "cascade")
 print("Machine: \(Machine.description)")
 print("Runs per figure: \(runs) (median time, largest peak memory)\n")
 var rows: [String] = []
+
+/// `command` run `runs` times in a child: the median time and the largest peak memory.
+func measureRuns(_ label: String, _ command: [String]) -> Measurement {
+  var times: [Double] = []
+  var peak = 0
+  var status: Int32 = 0
+  for _ in 0..<runs {
+    let m = Child.run(command)
+    times.append(m.seconds)
+    peak = max(peak, m.peakBytes)
+    status = m.status
+  }
+  times.sort()
+  let result = Measurement(seconds: times[times.count / 2], peakBytes: peak, status: status)
+  print("  \(label): \(Format.seconds(result.seconds)), \(Format.megabytes(result.peakBytes)) (exit \(status))")
+  return result
+}
 _ = system("mkdir -p '\(work)'")
 for people in peopleCounts {
   let dir = FileSystem.join(work, "org-\(people)")
@@ -91,21 +109,7 @@ for people in peopleCounts {
     "generated \(people) people: \(units) units, \(keyResults) key results, \(bytes / 1_000_000) MB "
       + "in \(Format.seconds(generation.seconds))")
 
-  func measure(_ label: String, _ command: [String]) -> Measurement {
-    var times: [Double] = []
-    var peak = 0
-    var status: Int32 = 0
-    for _ in 0..<runs {
-      let m = Child.run(command)
-      times.append(m.seconds)
-      peak = max(peak, m.peakBytes)
-      status = m.status
-    }
-    times.sort()
-    let result = Measurement(seconds: times[times.count / 2], peakBytes: peak, status: status)
-    print("  \(label): \(Format.seconds(result.seconds)), \(Format.megabytes(result.peakBytes)) (exit \(status))")
-    return result
-  }
+  func measure(_ label: String, _ command: [String]) -> Measurement { measureRuns(label, command) }
 
   let libyaml = measure("libyaml events only", [selfPath, "phase", "libyaml", dir])
   let load = measure("load", [selfPath, "phase", "load", dir])
@@ -130,6 +134,35 @@ for people in peopleCounts {
       + "| \(Format.seconds(withCheckIns.seconds)), \(Format.megabytes(withCheckIns.peakBytes)) "
       + "| \(Format.seconds(score.seconds)), \(Format.megabytes(score.peakBytes)) "
       + "| \(split) |")
+}
+
+// A history: `cascade generate --checkins-per-kr K` (a quarter of weekly check-ins is 13),
+// then the jobs that read it and one `cascade checkin` (each run appends one row).
+let historyPeople = (option("--history-people") ?? "10000").split(separator: ",").compactMap { Int($0) }
+let perKeyResult = max(1, Int(option("--checkins-per-kr") ?? "13") ?? 13)
+var historyRows: [String] = []
+for people in historyPeople {
+  let dir = FileSystem.join(work, "history-\(people)")
+  _ = system("rm -rf '\(dir)'")
+  let generation = Child.run([
+    cascade, "generate", "--people", "\(people)", "--seed", "42", "--checkins-per-kr", "\(perKeyResult)", "--out", dir,
+  ])
+  guard generation.status == 0 else {
+    print("generate \(people) with history: failed")
+    continue
+  }
+  print(
+    "generated \(people) people with \(perKeyResult) check-ins per key result in \(Format.seconds(generation.seconds))")
+  let validate = measureRuns("cascade validate", [cascade, "validate", "--format", "json", dir])
+  let status = measureRuns("cascade status", [cascade, "status", "--as-of", "2027-03-31", "--format", "json", dir])
+  let review = measureRuns(
+    "cascade review", [cascade, "review", "--since", "2027-02-28", "--as-of", "2027-03-31", dir])
+  let reference = "umbrella/delight-customers/renewals"
+  let checkin = measureRuns(
+    "cascade checkin", [cascade, "checkin", dir, reference, "84", "--date", "2027-03-20", "--author", "bench"])
+  func cell(_ m: Measurement) -> String { "\(Format.seconds(m.seconds)), \(Format.megabytes(m.peakBytes))" }
+  historyRows.append(
+    "| \(people) | \(perKeyResult) | \(cell(validate)) | \(cell(status)) | \(cell(review)) | \(cell(checkin)) |")
 }
 
 // The meeting page: `cascade serve` and `cascade site` on the organisations generated above
@@ -245,6 +278,15 @@ print(
   | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
   """)
 for row in rows { print(row) }
+if !historyRows.isEmpty {
+  print(
+    """
+
+    | People | Check-ins per KR | `validate` | `status --format json` | `review` | one `checkin` |
+    | ---: | ---: | ---: | ---: | ---: | ---: |
+    """)
+  for row in historyRows { print(row) }
+}
 if !chainRows.isEmpty {
   print(
     """

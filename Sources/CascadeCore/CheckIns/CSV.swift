@@ -333,18 +333,7 @@ public enum CSV {
             utf8Reported = true
             failed = true
           }
-          if hasDoubledQuote {
-            var unescaped: [UInt8] = []
-            unescaped.reserveCapacity(content.count)
-            var k = 0
-            while k < content.count {
-              unescaped.append(content[k])
-              k += content[k] == CSV.quote ? 2 : 1
-            }
-            fields.append(String(decoding: unescaped, as: UTF8.self))
-          } else {
-            fields.append(String(decoding: content, as: UTF8.self))
-          }
+          fields.append(CSV.field(content, doubledQuotes: hasDoubledQuote))
           columns.append(fieldColumn)
           if i < n && b[i] != CSV.comma && b[i] != CSV.lf && b[i] != CSV.cr {
             report(
@@ -417,6 +406,19 @@ public enum CSV {
       for j in ls..<target where b[j] & 0xC0 != 0x80 { col += 1 }
       return (ln, col)
     }
+  }
+
+  /// A quoted field's content as text, each doubled quote read as one.
+  static func field(_ content: UnsafeBufferPointer<UInt8>, doubledQuotes: Bool) -> String {
+    guard doubledQuotes else { return String(decoding: content, as: UTF8.self) }
+    var unescaped: [UInt8] = []
+    unescaped.reserveCapacity(content.count)
+    var k = 0
+    while k < content.count {
+      unescaped.append(content[k])
+      k += content[k] == CSV.quote ? 2 : 1
+    }
+    return String(decoding: unescaped, as: UTF8.self)
   }
 
   /// Offset of the first byte that does not belong to a valid UTF-8 sequence, or nil.

@@ -22,12 +22,48 @@ public struct CheckIn: Sendable {
   public var keyResult: KeyResultAddress
   public var value: Double
   public var confidence: Double?
-  public var note: String
-  public var author: String
   /// Line in checkins.csv where the row starts.
   public var line: Int
   /// Row order in the file: breaks ties between check-ins on the same day (later wins).
   public var position: Int
+  /// The note and the author stay bytes of the file until something shows them: a year of
+  /// check-ins is millions of rows, and most of them are only scored.
+  let text: CheckInText
+  let noteSpan: FieldSpan
+  let authorSpan: FieldSpan
+
+  public var note: String { text.string(noteSpan) }
+  public var author: String { text.string(authorSpan) }
+
+  init(
+    date: Day, keyResult: KeyResultAddress, value: Double, confidence: Double?, line: Int, position: Int,
+    text: CheckInText, note: FieldSpan, author: FieldSpan
+  ) {
+    self.date = date
+    self.keyResult = keyResult
+    self.value = value
+    self.confidence = confidence
+    self.line = line
+    self.position = position
+    self.text = text
+    self.noteSpan = note
+    self.authorSpan = author
+  }
+
+  /// A check-in whose note and author are strings already (read by the reference reader).
+  init(
+    date: Day, keyResult: KeyResultAddress, value: Double, confidence: Double?, note: String, author: String,
+    line: Int, position: Int
+  ) {
+    let n = Array(note.utf8)
+    let a = Array(author.utf8)
+    self.init(
+      date: date, keyResult: keyResult, value: value, confidence: confidence, line: line, position: position,
+      text: CheckInText(n + a),
+      note: FieldSpan(start: 0, end: Int32(truncatingIfNeeded: n.count), doubled: false),
+      author: FieldSpan(
+        start: Int32(truncatingIfNeeded: n.count), end: Int32(truncatingIfNeeded: n.count + a.count), doubled: false))
+  }
 }
 
 /// Every valid check-in of a plan, grouped by key result and sorted by date then file order,
@@ -36,8 +72,11 @@ public struct CheckInLog: Sendable {
   public static let header = ["date", "key_result", "value", "confidence", "note", "author"]
 
   public private(set) var entries: [CheckIn] = []
-  /// Per key result ordinal (`PlanIndex.ordinal(of:)`): indices into `entries`, oldest first.
-  private var byOrdinal: [[Int]] = []
+  /// Indices into `entries`, grouped by key result ordinal (`PlanIndex.ordinal(of:)`) and
+  /// oldest first within a group: group k is `order[starts[k]..<starts[k + 1]]`. One flat array
+  /// rather than one per key result: a plan has a hundred thousand of them.
+  private var order: [Int32] = []
+  private var starts: [Int32] = [0]
   private var keyResultBase: [[Int]] = []
   public private(set) var diagnostics: [Diagnostic] = []
   /// False when checkins.csv has a syntax error (rule checkin-syntax, whatever cascade.yaml
@@ -45,7 +84,16 @@ public struct CheckInLog: Sendable {
   public private(set) var isWellFormed = true
   public let file: String?
 
-  public init(_ index: PlanIndex) {
+  public init(_ index: PlanIndex) { self.init(index, reader: .fast(chunk: nil)) }
+
+  /// Which reader splits the file: the fast one (with a chunk size for tests; nil for the
+  /// default) or the reference one it must agree with.
+  enum Reader {
+    case fast(chunk: Int?)
+    case reference
+  }
+
+  init(_ index: PlanIndex, reader: Reader) {
     keyResultBase = index.keyResultBase
     guard let source = index.plan.checkIns else {
       file = nil
@@ -53,6 +101,11 @@ public struct CheckInLog: Sendable {
     }
     let file = source.file
     self.file = file
+    let bytes = source.bytes
+    if case .fast(let chunk) = reader, let scan = Timings.measure("  scan", { CheckInScan.scan(bytes, chunk: chunk) }) {
+      read(scan, bytes, index, file: file)
+      return
+    }
     let (table, problems) = CheckInLog.read(source.bytes)
     isWellFormed = problems.isEmpty
     for e in problems {
@@ -65,30 +118,136 @@ public struct CheckInLog: Sendable {
       guard records[i].fields.count == CheckInLog.header.count else { return .skipped }
       return CheckInLog.parse(records[i], position: i, index: index, file: file)
     }
-    byOrdinal = [[Int]](repeating: [], count: index.titleFacts.count)
+    collect(outcomes, index)
+  }
+
+  /// Files the outcomes in file order: check-ins by key result, problems as diagnostics. Each
+  /// part is released once filed, so the rows are not held twice.
+  private mutating func collect(_ outcomes: [RowOutcome], _ index: PlanIndex) {
+    var parts = [outcomes]
+    collect(parts: &parts, index)
+  }
+
+  private mutating func collect(parts: inout [[RowOutcome]], _ index: PlanIndex) {
+    entries.reserveCapacity(parts.reduce(0) { $0 + $1.count })
     // "Did you mean" is searched here, in file order, on a budget: a file of thousands of bad
     // references would otherwise search the whole plan for each.
     var hints = Hints()
-    for i in 0..<records.count {
-      switch outcomes[i] {
-      case .skipped: continue
-      case .problem(let d): diagnostics.append(d)
-      case .unknownReference(let text, let line, let column):
-        let hint = hints.hint(for: text) { index.suggestion(for: text, kinds: .keyResult) ?? "" }
-        report(
-          CheckInUnknownRefRule.description,
-          CheckInUnknownRefRule.notAKeyResult(text, suggestion: hint.isEmpty ? nil : hint),
-          line: line, column: column, subject: nil)
-      case .checkIn(let c):
-        byOrdinal[index.ordinal(of: c.keyResult)].append(entries.count)
-        entries.append(c)
+    for p in parts.indices {
+      let outcomes = parts[p]
+      parts[p] = []
+      for outcome in outcomes {
+        file(outcome, index, &hints)
       }
     }
+    group(index)
+  }
+
+  private mutating func file(_ outcome: RowOutcome, _ index: PlanIndex, _ hints: inout Hints) {
+    switch outcome {
+    case .skipped: return
+    case .problem(let d): diagnostics.append(d)
+    case .unknownReference(let text, let line, let column):
+      let hint = hints.hint(for: text) { index.suggestion(for: text, kinds: .keyResult) ?? "" }
+      report(
+        CheckInUnknownRefRule.description,
+        CheckInUnknownRefRule.notAKeyResult(text, suggestion: hint.isEmpty ? nil : hint),
+        line: line, column: column, subject: nil)
+    case .checkIn(let c):
+      entries.append(c)
+    }
+  }
+
+  /// Groups `entries` by key result (a counting sort), each group by date then file order;
+  /// a group already in order, as an appended file's usually is, is not sorted again.
+  private mutating func group(_ index: PlanIndex) {
+    let keys = entries.map { index.ordinal(of: $0.keyResult) }
+    var counts = [Int32](repeating: 0, count: index.titleFacts.count + 1)
+    for k in keys { counts[k + 1] += 1 }
+    for k in 1..<counts.count { counts[k] += counts[k - 1] }
+    starts = counts
+    var next = counts
+    order = [Int32](repeating: 0, count: entries.count)
+    for (i, k) in keys.enumerated() {
+      order[Int(next[k])] = Int32(truncatingIfNeeded: i)
+      next[k] += 1
+    }
     let all = entries
-    for k in byOrdinal.indices where byOrdinal[k].count > 1 {
-      byOrdinal[k].sort { a, b in
-        all[a].date != all[b].date ? all[a].date < all[b].date : all[a].position < all[b].position
+    func before(_ a: Int32, _ b: Int32) -> Bool {
+      let (x, y) = (all[Int(a)], all[Int(b)])
+      return x.date != y.date ? x.date < y.date : x.position < y.position
+    }
+    for k in 0..<(starts.count - 1) {
+      let range = Int(starts[k])..<Int(starts[k + 1])
+      guard range.count > 1 else { continue }
+      if zip(range.dropLast(), range.dropFirst()).allSatisfy({ !before(order[$0.1], order[$0.0]) }) { continue }
+      order[range].sort(by: before)
+    }
+  }
+
+  /// The fast path: a plain file (see ``CheckInScan``), its rows checked from their bytes on
+  /// every core, a string made only for a row that needs the full check (and its message).
+  private mutating func read(_ scan: CheckInScan, _ bytes: [UInt8], _ index: PlanIndex, file: String) {
+    let text = CheckInText(bytes)
+    let references = Timings.measure("  references") { ReferenceTable(index) }
+    let rows = scan.rows
+    let size = 4096
+    var parts = Timings.measure("  rows") {
+      parallelMap((rows.count + size - 1) / size, chunk: 1) { t -> [RowOutcome] in
+        bytes.withUnsafeBufferPointer { b in
+          (t * size..<min(rows.count, (t + 1) * size)).map { i in
+            CheckInLog.parse(rows[i], position: i, scan: scan, b, text, references, index: index, file: file)
+          }
+        }
       }
+    }
+    Timings.measure("  collect") { collect(parts: &parts, index) }
+  }
+
+  private static func parse(
+    _ row: CheckInScan.Row, position: Int, scan: CheckInScan, _ b: UnsafeBufferPointer<UInt8>, _ text: CheckInText,
+    _ references: ReferenceTable, index: PlanIndex, file: String
+  ) -> RowOutcome {
+    func checkIn(_ day: Day, _ k: KeyResultAddress, _ value: Double, _ confidence: Double?) -> RowOutcome {
+      .checkIn(
+        CheckIn(
+          date: day, keyResult: k, value: value, confidence: confidence, line: row.line, position: position,
+          text: text, note: row.span(4), author: row.span(5)))
+    }
+    // The common row: a plain date, a reference as the plan writes it, plain numbers.
+    if let day = FastField.day(b, row.start(0), row.end(0)),
+      let k = references.lookup(b, row.start(1), row.end(1))
+    {
+      let unit = index.plan.units[k.objective.unit]
+      let kr = unit.objectives[k.objective.objective].keyResults[k.keyResult]
+      let value =
+        kr.kind == .milestone
+        ? FastField.milestone(b, row.start(2), row.end(2)) : FastField.number(b, row.start(2), row.end(2))
+      // Empty, or a number from 0 to 1; anything else is for the full check to report.
+      var confidence: Double?
+      var confidenceRead = row.start(3) == row.end(3)
+      if !confidenceRead, let c = FastField.number(b, row.start(3), row.end(3)), (0...1).contains(c) {
+        confidence = c
+        confidenceRead = true
+      }
+      if kr.aggregate != .sum, unit.cycle.map({ $0.contains(day) }) ?? true, let value, confidenceRead {
+        return checkIn(day, k, value, confidence)
+      }
+    }
+    // Anything else takes the full check, with its message.
+    func field(_ k: Int) -> String { text.string(row.span(k)) }
+    switch check(date: field(0), reference: field(1), value: field(2), confidence: field(3), in: index) {
+    case .unknownReference(let reference):
+      return .unknownReference(
+        reference, line: row.line, column: scan.column(row, CheckInField.keyResult.rawValue, b))
+    case .problem(let problem):
+      return .problem(
+        diagnostic(
+          problem.rule, problem.message, file: file, line: row.line,
+          column: scan.column(row, problem.field.rawValue, b),
+          subject: problem.subject))
+    case .valid(let valid):
+      return checkIn(valid.date, valid.keyResult, valid.value, valid.confidence)
     }
   }
 
@@ -120,9 +279,11 @@ public struct CheckInLog: Sendable {
 
   /// The syntax errors of checkins.csv (rule checkin-syntax), in file order: `cascade checkin`
   /// refuses to append to a file that has any, because a row appended after, say, an open
-  /// quote would become part of that quoted field and never be counted.
+  /// quote would become part of that quoted field and never be counted. A plain file (the
+  /// usual case) is known to have none after one parallel scan.
   public static func syntaxProblems(_ bytes: [UInt8]) -> [CSVError] {
-    read(bytes).problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+    if CheckInScan.scan(bytes) != nil { return [] }
+    return read(bytes).problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
   }
 
   /// A check for `AppendLog.append(validatingExisting:)`: throws the first syntax error of the
@@ -157,14 +318,40 @@ public struct CheckInLog: Sendable {
     return CheckInAggregateRule.list(named, more: all.count - named.count)
   }
 
+  /// The log as it is after `row` was appended to the file (by `cascade checkin`), without
+  /// reading the file again: the row goes last in file order, into its key result's history.
+  public mutating func appended(_ row: ValidRow, note: String, author: String, in index: PlanIndex) {
+    let ordinal = index.ordinal(of: row.keyResult)
+    guard ordinal + 1 < starts.count || entries.isEmpty else { return }
+    if starts.count != index.titleFacts.count + 1 {
+      starts = [Int32](repeating: 0, count: index.titleFacts.count + 1)
+      order = []
+    }
+    let position = (entries.lazy.map(\.position).max() ?? -1) + 1
+    let line = (entries.lazy.map(\.line).max() ?? 1) + 1
+    entries.append(
+      CheckIn(
+        date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence, note: note,
+        author: author, line: line, position: position))
+    let added = Int32(truncatingIfNeeded: entries.count - 1)
+    // After every check-in of the key result on the same day or before.
+    var at = Int(starts[ordinal + 1])
+    while at > Int(starts[ordinal]), entries[Int(order[at - 1])].date > row.date { at -= 1 }
+    order.insert(added, at: at)
+    for k in (ordinal + 1)..<starts.count { starts[k] += 1 }
+  }
+
   /// Check-ins of one key result up to and including `asOf`, oldest first.
   public func history(of k: KeyResultAddress, asOf: Day? = nil) -> [CheckIn] {
     guard k.objective.unit < keyResultBase.count, k.objective.objective < keyResultBase[k.objective.unit].count
     else { return [] }
     let ordinal = keyResultBase[k.objective.unit][k.objective.objective] + k.keyResult
-    guard ordinal < byOrdinal.count else { return [] }
+    guard ordinal + 1 < starts.count else { return [] }
     var out: [CheckIn] = []
-    for i in byOrdinal[ordinal] where asOf.map({ entries[i].date <= $0 }) ?? true { out.append(entries[i]) }
+    for i in order[Int(starts[ordinal])..<Int(starts[ordinal + 1])]
+    where asOf.map({ entries[Int(i)].date <= $0 }) ?? true {
+      out.append(entries[Int(i)])
+    }
     return out
   }
 

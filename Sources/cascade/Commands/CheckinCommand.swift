@@ -105,7 +105,9 @@ struct CheckinCommand: ParsableCommand {
     } catch {
       throw CLIFailure(message: "cascade: \(error)")
     }
-    let after = try loadPlan([plan], lang)
+    // The plan as it is now, without reading it again: the same files and the one row more.
+    var after = result
+    after.checkIns.appended(row, note: note, author: author, in: index)
     let s = Scorer.score(after, asOf: day).score(of: address)
     let line = Self.confirmation(ref, written, day, progress: s.map { (formatPercent($0.progress), $0.status) })
     return (line.text(lang), after, lang)

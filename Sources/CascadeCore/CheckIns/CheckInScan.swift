@@ -1,0 +1,405 @@
+import CascadeSystem
+
+/// `checkins.csv` split into records on every core, each record kept as the byte ranges of its
+/// six fields: nothing is copied and no string is made until something shows a field.
+///
+/// The file is cut into chunks; a first pass counts each chunk's quotes and line breaks, so
+/// the quote state and the line number where every chunk starts are known, and each chunk's
+/// first record starts after its first line break outside quotes (a newline inside a quoted
+/// note is not a row boundary). A second pass splits the chunks, in parallel, exactly as the
+/// reference reader (``CSV/parse(_:maxFieldsPerRecord:)``) does.
+///
+/// That split is only right for a file without syntax errors (a stray quote changes every
+/// quote state after it), so `scan` answers nil for any file that is not plain: a syntax
+/// error, invalid UTF-8, a record without exactly six fields, a header other than ours, no
+/// header, a BOM-only or empty file, a file of 2 GiB or more. The reference reader then reads
+/// the file and reports what is wrong, so every diagnostic stays the reference's own. Chunk 0
+/// starts at the file's start, and a chunk's start is right when every chunk before it had
+/// no error; an error anywhere makes the whole scan nil.
+struct CheckInScan: Sendable {
+  /// One record: content bounds of its fields (start, end; inside the quotes of a quoted
+  /// field), the line it starts on, which fields were quoted and which of those hold doubled
+  /// quotes (bit k for field k).
+  struct Row: Sendable {
+    var bounds: SIMD16<Int32>
+
+    func start(_ k: Int) -> Int { Int(bounds[2 * k]) }
+    func end(_ k: Int) -> Int { Int(bounds[2 * k + 1]) }
+    var line: Int { Int(bounds[12]) }
+    func isQuoted(_ k: Int) -> Bool { bounds[13] & (1 << Int32(k)) != 0 }
+    func hasDoubledQuotes(_ k: Int) -> Bool { bounds[14] & (1 << Int32(k)) != 0 }
+    func span(_ k: Int) -> FieldSpan {
+      FieldSpan(start: bounds[2 * k], end: bounds[2 * k + 1], doubled: hasDoubledQuotes(k))
+    }
+  }
+
+  static let fields = CheckInLog.header.count
+  static let lf = UInt8(ascii: "\n")
+  static let cr = UInt8(ascii: "\r")
+  static let quote = UInt8(ascii: "\"")
+  static let comma = UInt8(ascii: ",")
+
+  /// Data records in file order (the header is checked and left out).
+  var rows: [Row]
+  /// Where the text starts (3 past a UTF-8 BOM).
+  var begin: Int
+
+  /// Nil when the file is not plain (see the type's documentation).
+  /// `chunk`: the bytes per chunk (tests use small ones to cut files in many places); by
+  /// default 1 MiB or a 64th of the file.
+  static func scan(_ bytes: [UInt8], chunk: Int? = nil) -> CheckInScan? {
+    bytes.withUnsafeBufferPointer { scan(bytes, $0, chunk: chunk) }
+  }
+
+  /// `b` is `bytes`' storage; the parallel passes each take it again from `bytes`.
+  private static func scan(_ bytes: [UInt8], _ b: UnsafeBufferPointer<UInt8>, chunk: Int?) -> CheckInScan? {
+    let n = b.count
+    guard n > 0, n < Int(Int32.max) else { return nil }
+    let begin = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+    let size = max(1, chunk ?? max(1 << 20, (n - begin) / 64 + 1))
+    let chunks = max(1, (n - begin + size - 1) / size)
+    // Pass 1: quotes and line breaks per chunk (a CR followed by LF is one break, counted at
+    // the LF).
+    let counts = parallelMap(chunks, chunk: 1) { k -> (quotes: Int, breaks: Int) in
+      bytes.withUnsafeBufferPointer { b in count(b, begin + k * size, size) }
+    }
+    // Where each chunk's first record starts, and on which line.
+    var starts = [begin]
+    var lines = [1]
+    var quotes = 0
+    var breaks = 0
+    for k in 1..<max(1, chunks) {
+      quotes += counts[k - 1].quotes
+      breaks += counts[k - 1].breaks
+      var inQuotes = quotes % 2 == 1
+      var p = begin + k * size
+      var line = 1 + breaks
+      while p < n {
+        let c = b[p]
+        if c == quote {
+          inQuotes.toggle()
+        } else if c == lf || c == cr {
+          let isBreak = c == lf || !(p + 1 < n && b[p + 1] == lf)
+          if !inQuotes {
+            p += c == cr && p + 1 < n && b[p + 1] == lf ? 2 : 1
+            line += 1
+            break
+          }
+          if isBreak { line += 1 }
+        }
+        p += 1
+      }
+      if p >= n { p = n }
+      // A quoted field longer than a chunk: this chunk starts no record.
+      if let last = starts.last, p < last { (p, line) = (last, lines[lines.count - 1]) }
+      starts.append(p)
+      lines.append(line)
+    }
+    starts.append(n)
+    // Pass 2: split each chunk.
+    let parts = parallelMap(chunks, chunk: 1) { [starts, lines] k -> [Row]? in
+      let lo = starts[k]
+      let hi = starts[k + 1]
+      guard lo < hi else { return [] }
+      return bytes.withUnsafeBufferPointer { b in
+        guard CSV.firstInvalidUTF8(UnsafeBufferPointer(rebasing: b[lo..<hi])) == nil else { return nil }
+        return split(b, from: lo, to: hi, line: lines[k])
+      }
+    }
+    var rows: [Row] = []
+    rows.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
+    for part in parts {
+      guard let part else { return nil }
+      rows.append(contentsOf: part)
+    }
+    guard let header = rows.first, isHeader(header, b) else { return nil }
+    rows.removeFirst()
+    return CheckInScan(rows: rows, begin: begin)
+  }
+
+  /// Quotes and line breaks in `size` bytes from `lo` (a CR followed by LF is one break,
+  /// counted at the LF).
+  static func count(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ size: Int) -> (quotes: Int, breaks: Int) {
+    let n = b.count
+    let hi = min(n, lo + size)
+    var quotes = 0
+    var breaks = 0
+    guard lo < hi else { return (0, 0) }
+    for p in lo..<hi {
+      let c = b[p]
+      if c == quote {
+        quotes += 1
+      } else if c == lf || (c == cr && !(p + 1 < n && b[p + 1] == lf)) {
+        breaks += 1
+      }
+    }
+    return (quotes, breaks)
+  }
+
+  /// The records of `lo..<hi`, which starts a record; nil at the first thing the reference
+  /// reader would report.
+  static func split(_ b: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int, line first: Int) -> [Row]? {
+    var rows: [Row] = []
+    rows.reserveCapacity((hi - lo) / 48)
+    var i = lo
+    var line = first
+    func lineBreak() {
+      if b[i] == cr, i + 1 < hi, b[i + 1] == lf { i += 1 }
+      i += 1
+      line += 1
+    }
+    while i < hi {
+      if b[i] == lf || b[i] == cr {
+        lineBreak()  // a blank line
+        continue
+      }
+      var row = Row(bounds: SIMD16<Int32>(repeating: 0))
+      row.bounds[12] = Int32(truncatingIfNeeded: line)
+      var field = 0
+      while true {
+        guard field < fields else { return nil }  // a seventh field
+        if i < hi, b[i] == quote {
+          i += 1
+          let start = i
+          var closed = false
+          while i < hi {
+            let c = b[i]
+            if c == quote {
+              if i + 1 < hi, b[i + 1] == quote {
+                row.bounds[14] |= 1 << Int32(field)
+                i += 2
+                continue
+              }
+              closed = true
+              break
+            }
+            if c == lf || c == cr {
+              lineBreak()
+            } else {
+              i += 1
+            }
+          }
+          guard closed else { return nil }
+          row.bounds[2 * field] = Int32(truncatingIfNeeded: start)
+          row.bounds[2 * field + 1] = Int32(truncatingIfNeeded: i)
+          row.bounds[13] |= 1 << Int32(field)
+          i += 1
+          guard i >= hi || b[i] == comma || b[i] == lf || b[i] == cr else { return nil }
+        } else {
+          let start = i
+          while i < hi {
+            let c = b[i]
+            if c == comma || c == lf || c == cr { break }
+            if c == quote { return nil }
+            i += 1
+          }
+          row.bounds[2 * field] = Int32(truncatingIfNeeded: start)
+          row.bounds[2 * field + 1] = Int32(truncatingIfNeeded: i)
+        }
+        field += 1
+        if i < hi, b[i] == comma {
+          i += 1
+          continue
+        }
+        if i < hi { lineBreak() }
+        break
+      }
+      guard field == fields else { return nil }
+      rows.append(row)
+    }
+    return rows
+  }
+
+  static let headerBytes = CheckInLog.header.map { Array($0.utf8) }
+
+  static func isHeader(_ row: Row, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    for k in 0..<fields {
+      let name = headerBytes[k]
+      guard !row.hasDoubledQuotes(k), row.end(k) - row.start(k) == name.count else { return false }
+      for j in 0..<name.count where b[row.start(k) + j] != name[j] { return false }
+    }
+    return true
+  }
+
+  /// The column (in Unicode scalars, from 1) where field `k` of `row` starts: its opening
+  /// quote when quoted, counted from the start of its own line.
+  func column(_ row: Row, _ k: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+    let at = row.start(k) - (row.isQuoted(k) ? 1 : 0)
+    var lineStart = at
+    while lineStart > begin, b[lineStart - 1] != Self.lf, b[lineStart - 1] != Self.cr { lineStart -= 1 }
+    var column = 1
+    for p in lineStart..<at where b[p] & 0xC0 != 0x80 { column += 1 }
+    return column
+  }
+}
+
+/// A field of checkins.csv as bytes of the file: decoded (and its doubled quotes undone) only
+/// when read.
+struct FieldSpan: Sendable {
+  var start: Int32
+  var end: Int32
+  var doubled: Bool
+
+  static let empty = FieldSpan(start: 0, end: 0, doubled: false)
+}
+
+/// The bytes check-ins read their notes and authors from: the file as loaded (shared, not
+/// copied), or the two strings of a check-in read the slow way.
+final class CheckInText: Sendable {
+  let bytes: [UInt8]
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  func string(_ span: FieldSpan) -> String {
+    let (a, b) = (Int(span.start), Int(span.end))
+    guard a >= 0, a <= b, b <= bytes.count else { return "" }
+    return bytes.withUnsafeBufferPointer {
+      CSV.field(UnsafeBufferPointer(rebasing: $0[a..<b]), doubledQuotes: span.doubled)
+    }
+  }
+}
+
+/// Every key result's reference as the plan writes it (`unit/objective/key-result`), looked up
+/// from the bytes of a row without making a string: built once per load, so a reference is
+/// resolved once, not once per row. A reference it does not hold (an unknown one, one with
+/// spaces around it) goes to ``PlanIndex/keyResult(_:)`` with the full check.
+struct ReferenceTable: Sendable {
+  private var arena: [UInt8] = []
+  /// Per entry: where its bytes start and end in `arena`, and what it resolves to.
+  private var entries: [(start: Int, end: Int, address: KeyResultAddress)] = []
+  /// Open addressing: an entry number + 1, or 0 for a free slot.
+  private var slots: [Int32] = []
+  private var mask = 0
+
+  init(_ index: PlanIndex) {
+    var count = 0
+    for unit in index.plan.units { for o in unit.objectives { count += o.keyResults.count } }
+    var size = 16
+    while size < 2 * count { size <<= 1 }
+    slots = [Int32](repeating: 0, count: size)
+    mask = size - 1
+    entries.reserveCapacity(count)
+    for (u, unit) in index.plan.units.enumerated() {
+      for (o, objective) in unit.objectives.enumerated() {
+        for k in objective.keyResults.indices {
+          let reference = index.reference(ObjectiveAddress(unit: u, objective: o), keyResult: k)
+          // What the plan's own lookup makes of it (ids written twice resolve as it says).
+          guard let address = index.keyResult(reference) else { continue }
+          insert(Array(reference.utf8), address)
+        }
+      }
+    }
+  }
+
+  private mutating func insert(_ bytes: [UInt8], _ address: KeyResultAddress) {
+    let hash = bytes.withUnsafeBufferPointer { Self.hash($0, 0, $0.count) }
+    var slot = hash & mask
+    while slots[slot] != 0 {
+      let e = entries[Int(slots[slot]) - 1]
+      if e.end - e.start == bytes.count, arena[e.start..<e.end].elementsEqual(bytes) { return }
+      slot = (slot + 1) & mask
+    }
+    entries.append((arena.count, arena.count + bytes.count, address))
+    arena.append(contentsOf: bytes)
+    slots[slot] = Int32(truncatingIfNeeded: entries.count)
+  }
+
+  func lookup(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> KeyResultAddress? {
+    guard !slots.isEmpty, start < end else { return nil }
+    var slot = Self.hash(b, start, end) & mask
+    return arena.withUnsafeBufferPointer { a in
+      while slots[slot] != 0 {
+        let e = entries[Int(slots[slot]) - 1]
+        if e.end - e.start == end - start {
+          var same = true
+          for j in 0..<(end - start) where a[e.start + j] != b[start + j] {
+            same = false
+            break
+          }
+          if same { return e.address }
+        }
+        slot = (slot + 1) & mask
+      }
+      return nil
+    }
+  }
+
+  /// FNV-1a, folded to an Int.
+  static func hash(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    var h: UInt64 = 0xCBF2_9CE4_8422_2325
+    for p in start..<end {
+      h ^= UInt64(b[p])
+      h = h &* 0x100_0000_01B3
+    }
+    return Int(truncatingIfNeeded: h ^ (h >> 29))
+  }
+}
+
+/// Fields read straight from bytes in the forms people write, with exactly the value the full
+/// check gives; nil for anything else, which then takes the full check.
+enum FastField {
+  /// `YYYY-MM-DD`.
+  static func day(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Day? {
+    guard end - start == 10, b[start + 4] == UInt8(ascii: "-"), b[start + 7] == UInt8(ascii: "-") else { return nil }
+    func digits(_ a: Int, _ n: Int) -> Int? {
+      var v = 0
+      for p in (start + a)..<(start + a + n) {
+        let d = Int(b[p]) - 48
+        guard d >= 0, d <= 9 else { return nil }
+        v = v * 10 + d
+      }
+      return v
+    }
+    guard let y = digits(0, 4), let m = digits(5, 2), let d = digits(8, 2) else { return nil }
+    return Day(year: y, month: m, day: d)
+  }
+
+  /// `-?digits(.digits)?` with at most 15 digits in all: the digits as one integer over a power
+  /// of ten, both exact in a Double, so the one division rounds as parsing the text does.
+  static func number(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+    var p = start
+    var negative = false
+    if p < end, b[p] == UInt8(ascii: "-") {
+      negative = true
+      p += 1
+    }
+    var mantissa: Int64 = 0
+    var digits = 0
+    var places = 0
+    var seenDot = false
+    var integerDigits = 0
+    while p < end {
+      let c = b[p]
+      if c == UInt8(ascii: "."), !seenDot {
+        seenDot = true
+        p += 1
+        continue
+      }
+      let d = Int64(c) - 48
+      guard d >= 0, d <= 9 else { return nil }
+      mantissa = mantissa * 10 + d
+      digits += 1
+      if seenDot { places += 1 } else { integerDigits += 1 }
+      p += 1
+    }
+    guard digits > 0, digits <= 15, integerDigits > 0, !seenDot || places > 0 else { return nil }
+    var power = 1.0
+    for _ in 0..<places { power *= 10 }
+    let value = Double(mantissa) / power
+    return negative ? -value : value
+  }
+
+  /// `done`, `not-done`, `1`, `0`.
+  static func milestone(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+    let n = end - start
+    if n == 1 { return b[start] == UInt8(ascii: "1") ? 1 : b[start] == UInt8(ascii: "0") ? 0 : nil }
+    func equals(_ word: StaticString) -> Bool {
+      guard word.utf8CodeUnitCount == n else { return false }
+      for j in 0..<n where b[start + j] != word.utf8Start[j] { return false }
+      return true
+    }
+    if equals("done") { return 1 }
+    if equals("not-done") { return 0 }
+    return nil
+  }
+}

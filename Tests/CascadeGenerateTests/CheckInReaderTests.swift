@@ -1,0 +1,128 @@
+import CascadeTestSupport
+import Testing
+
+@testable import CascadeCore
+@testable import CascadeGenerate
+
+/// The fast check-in reader (parallel chunks, rows as byte ranges) against the reference
+/// reader, on a generated history and on mutated copies of it: the same check-ins, with the
+/// same values, notes, lines and order, and the same diagnostics.
+@Suite struct CheckInReaderTests {
+  static let organisation = OrganisationGenerator.generate(GeneratorOptions(people: 40, seed: 7))
+
+  /// The generated history plus rows that exercise what a hand-edited file holds: quoted notes
+  /// with commas, doubled quotes and line breaks, CRLF, blank lines, spaces around a
+  /// reference, and rows each check rejects.
+  static func history() -> [UInt8] {
+    var text = History.csv(organisation.model, perKeyResult: 4, seed: 7)
+    let unit = organisation.model.units[3]
+    let o = unit.objectives[0]
+    let kr = o.keyResults.first { $0.kind == .increase } ?? o.keyResults[0]
+    let ref = "\(unit.id)/\(o.id)/\(kr.id)"
+    var extra = [
+      "2027-02-01,\(ref),12,0.5,\"two, maybe three\",ann",
+      "2027-02-02,\(ref),13,,\"she said \"\"soon\"\"\",\"Lee, Ann\"",
+      "2027-02-03,\(ref),14,0.9,\"line one\nline two\r\nline three\",bo",
+      "2027-02-04, \(ref) ,15,,,bo",
+      "",
+      "2027-02-05,\(ref),1e3,0.5,,x",
+      "2027-02-06,\(ref),+7,.5,,x",
+      "2027-02-07,\(ref),forty,,,x",
+      "2027-13-01,\(ref),5,,,x",
+      "2027-09-01,\(ref),5,,,x",
+      "2027-02-08,\(ref),5,80%,,x",
+      "2027-02-09,\(ref)x,5,,,x",
+      "2027-02-10,\(ref),5,1.5,,x",
+      "2027-02-11,\(ref),0.1234567890123456,,,x",
+      "2027-02-12,\(ref),-3.5,0,,x",
+    ]
+    extra.append("2027-02-13,\(ref),7,,\"注释：进展顺利\",张伟")
+    text += extra.joined(separator: "\r\n") + "\n"
+    return Array(text.utf8)
+  }
+
+  static func plan(_ checkIns: [UInt8]) -> PlanIndex {
+    var files: [(name: String, bytes: [UInt8])] = organisation.files.map { ($0.path, Array($0.contents.utf8)) }
+    files.append(("checkins.csv", checkIns))
+    return Linter.lint(PlanLoader.load(inMemoryBytes: files)).index
+  }
+
+  static func expectSame(_ bytes: [UInt8], chunk: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let index = plan(bytes)
+    let fast = CheckInLog(index, reader: .fast(chunk: chunk))
+    let reference = CheckInLog(index, reader: .reference)
+    #expect(fast.isWellFormed == reference.isWellFormed, sourceLocation: sourceLocation)
+    #expect(fast.diagnostics == reference.diagnostics, sourceLocation: sourceLocation)
+    #expect(fast.entries.count == reference.entries.count, sourceLocation: sourceLocation)
+    for (a, b) in zip(fast.entries, reference.entries) {
+      let same =
+        a.date == b.date && a.keyResult == b.keyResult && a.value.bitPattern == b.value.bitPattern
+        && a.confidence?.bitPattern == b.confidence?.bitPattern && a.note == b.note && a.author == b.author
+        && a.line == b.line && a.position == b.position
+      #expect(
+        same, "line \(a.line) vs \(b.line): \(a.value) \(b.value) \(a.note) \(b.note)", sourceLocation: sourceLocation)
+      if !same { break }
+    }
+  }
+
+  @Test(arguments: [64, 1000, 1 << 20])
+  func aGeneratedHistoryReadsTheSame(chunk: Int) {
+    let bytes = Self.history()
+    // Plain: the fast reader splits it itself. Lines less the header, the blank line and the
+    // two line breaks inside a quoted note.
+    #expect(CheckInScan.scan(bytes, chunk: chunk)?.rows.count == bytes.split(separator: 0x0A).count - 4)
+    Self.expectSame(bytes, chunk: chunk)
+    // With a BOM.
+    Self.expectSame([0xEF, 0xBB, 0xBF] + bytes, chunk: chunk)
+  }
+
+  /// Bytes inserted, deleted or replaced at random places: quotes, separators, line breaks,
+  /// invalid UTF-8. Whatever the fast reader cannot split exactly, it leaves to the reference.
+  @Test func mutatedHistoriesReadTheSame() {
+    let base = Self.history()
+    let alphabet: [[UInt8]] = [
+      [0x22], [0x2C], [0x0A], [0x0D], [0x0D, 0x0A], [0x20], [0x78], [0xFF], [0xE5, 0xBC], [0x22, 0x22],
+    ]
+    var rng = SplitMix64(seed: 2027)
+    for round in 0..<24 {
+      var bytes = base
+      for _ in 0..<(1 + round % 3) {
+        let at = rng.int(bytes.count)
+        switch rng.int(3) {
+        case 0: bytes.insert(contentsOf: rng.pick(alphabet), at: at)
+        case 1: bytes.remove(at: at)
+        default: bytes.replaceSubrange(at..<(at + 1), with: rng.pick(alphabet))
+        }
+      }
+      Self.expectSame(bytes, chunk: 97 + round * 31)
+    }
+  }
+
+  /// `cascade checkin` scores the row it appended without reading the file again: the log it
+  /// extends must be the log read back from the file.
+  @Test func anAppendedRowIsWhereReadingTheFileWouldPutIt() throws {
+    let bytes = Self.history()
+    var index = Self.plan(bytes)
+    let unit = Self.organisation.model.units[3]
+    let o = unit.objectives[0]
+    let kr = try #require(o.keyResults.first { $0.kind == .increase })
+    let ref = "\(unit.id)/\(o.id)/\(kr.id)"
+    guard
+      case .valid(let row) = CheckInLog.check(
+        date: "2027-02-01", reference: ref, value: "99", confidence: "0.4", in: index)
+    else {
+      Issue.record("the row is valid")
+      return
+    }
+    var extended = CheckInLog(index)
+    extended.appended(row, note: "late, but in", author: "Ann", in: index)
+    index = Self.plan(bytes + Array("2027-02-01,\(ref),99,0.4,\"late, but in\",Ann\n".utf8))
+    let reread = CheckInLog(index)
+    let a = extended.history(of: row.keyResult)
+    let b = reread.history(of: row.keyResult)
+    #expect(a.map(\.value) == b.map(\.value))
+    #expect(a.map(\.date) == b.map(\.date))
+    #expect(a.map(\.note) == b.map(\.note))
+    #expect(a.last?.value == b.last?.value)
+  }
+}

@@ -157,7 +157,15 @@ for people in historyPeople {
   let status = measureRuns("cascade status", [cascade, "status", "--as-of", "2027-03-31", "--format", "json", dir])
   let review = measureRuns(
     "cascade review", [cascade, "review", "--since", "2027-02-28", "--as-of", "2027-03-31", dir])
-  let reference = "umbrella/delight-customers/renewals"
+  // The first key result of the history with a number (not a milestone).
+  let head = (try? FileSystem.read(FileSystem.join(dir, PlanLoader.checkInsFile))).map { Array($0.prefix(1 << 16)) } ?? []
+  var reference = ""
+  for line in String(decoding: head, as: UTF8.self).split(separator: "\n").dropFirst() {
+    let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+    guard fields.count > 2, fields[2] != "done", fields[2] != "not-done" else { continue }
+    reference = String(fields[1])
+    break
+  }
   let checkin = measureRuns(
     "cascade checkin", [cascade, "checkin", dir, reference, "84", "--date", "2027-03-20", "--author", "bench"])
   func cell(_ m: Measurement) -> String { "\(Format.seconds(m.seconds)), \(Format.megabytes(m.peakBytes))" }

@@ -28,6 +28,9 @@ import Testing
     ("確保 95% 的搜尋結果在 0.5 秒內載入完成", "95%"),
     ("給 10+ 線下展覽投稿，給 5+ 線上展覽投稿", "10+"),
     ("節選5個生育期耐水性可達60%以上之大豆品種", "5個"),
+    // A measure word after a percentage is the next word: the quote is the number and its unit.
+    ("获得50%支持率", "50%"),
+    ("活动参与率达到30％场次", "30％"),
     ("Add 30 Fortune 500 companies", "30"),
     // In a title that names work, the clause after the work states its result.
     ("舉辦 5 次加盟店促銷,貢獻總銷售目標的 30%", "30%"),

@@ -453,7 +453,8 @@ extension Wording {
         p.hasUnit = true
         return j + 1
       }
-      guard Scalars.isHan(s[j]) else { return j }
+      // A percentage counts nothing: `50%支持率` is 50%, not 50% of something called 支.
+      guard Scalars.isHan(s[j]), !p.isPercent else { return j }
       let len = Lexicon.measures.match(s, at: j)
       guard len > 0 else { return j }
       let k = j + len

@@ -376,7 +376,8 @@ enum FastField {
         continue
       }
       let d = Int64(c) - 48
-      guard d >= 0, d <= 9 else { return nil }
+      // Past 15 digits the full check reads it (and the mantissa must not overflow).
+      guard d >= 0, d <= 9, digits < 15 else { return nil }
       mantissa = mantissa * 10 + d
       digits += 1
       if seenDot { places += 1 } else { integerDigits += 1 }

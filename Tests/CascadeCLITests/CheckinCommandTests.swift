@@ -44,6 +44,25 @@ import Testing
     #expect(status.stdout.contains("\"current\":42"))
   }
 
+  /// The confirmation scores the row as the file holds it: 0.499 is written 0.5, which is not
+  /// a low confidence, so the confirmation and `status` agree. A second check-in after it
+  /// confirms with both rows.
+  @Test func theConfirmationScoresTheRowAsWritten() throws {
+    let dir = try makePlan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let r = try CLI.run([
+      "checkin", dir, "acme/grow/customers", "40", "--date", "2027-02-10", "--confidence", "0.499",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(try rows(dir).last?[3] == "0.5")
+    let status = try CLI.run(["status", dir, "--as-of", "2027-02-10", "--format", "json"])
+    let entry = try #require(status.stdout.components(separatedBy: "\"ref\":\"acme/grow/customers\"").dropFirst().first)
+    let word = try #require(entry.components(separatedBy: "\"status\":\"").dropFirst().first?.prefix { $0 != "\"" })
+    #expect(r.stdout.hasSuffix(", \(word.replacingOccurrences(of: "_", with: " "))\n"), "\(r.stdout) vs \(word)")
+    let second = try CLI.run(["checkin", dir, "acme/grow/customers", "59", "--date", "2027-02-11"])
+    #expect(second.status == 0 && second.stdout.contains("= 59 on 2027-02-11"), "\(second.stdout)")
+  }
+
   @Test func milestoneTakesDoneOrNotDone() throws {
     let dir = try makePlan()
     defer { try? FileManager.default.removeItem(atPath: dir) }

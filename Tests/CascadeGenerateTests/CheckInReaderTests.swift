@@ -118,7 +118,7 @@ import Testing
       return
     }
     var extended = CheckInLog(index)
-    extended.appended(row, note: "late, but in", author: "Ann", in: index)
+    extended.appended(row, note: "late, but in", author: "Ann", line: 0, in: index)
     index = Self.plan(bytes + Array("2027-02-01,\(ref),99,0.4,\"late, but in\",Ann\n".utf8))
     let reread = CheckInLog(index)
     let a = extended.history(of: row.keyResult)

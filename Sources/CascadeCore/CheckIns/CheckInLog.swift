@@ -319,20 +319,20 @@ public struct CheckInLog: Sendable {
   }
 
   /// The log as it is after `row` was appended to the file (by `cascade checkin`), without
-  /// reading the file again: the row goes last in file order, into its key result's history.
-  public mutating func appended(_ row: ValidRow, note: String, author: String, in index: PlanIndex) {
+  /// reading the file again: the row goes last in file order, into its key result's history,
+  /// on `line`. `row` must hold the values as written to the file (a confidence rounded as
+  /// written), and `index` must be the one the log was read with.
+  public mutating func appended(_ row: ValidRow, note: String, author: String, line: Int, in index: PlanIndex) {
     let ordinal = index.ordinal(of: row.keyResult)
-    guard ordinal + 1 < starts.count || entries.isEmpty else { return }
-    if starts.count != index.titleFacts.count + 1 {
-      starts = [Int32](repeating: 0, count: index.titleFacts.count + 1)
-      order = []
-    }
     let position = (entries.lazy.map(\.position).max() ?? -1) + 1
-    let line = (entries.lazy.map(\.line).max() ?? 1) + 1
     entries.append(
       CheckIn(
         date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence, note: note,
         author: author, line: line, position: position))
+    guard starts.count == index.titleFacts.count + 1, ordinal + 1 < starts.count else {
+      group(index)
+      return
+    }
     let added = Int32(truncatingIfNeeded: entries.count - 1)
     // After every check-in of the key result on the same day or before.
     var at = Int(starts[ordinal + 1])

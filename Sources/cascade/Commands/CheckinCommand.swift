@@ -105,9 +105,26 @@ struct CheckinCommand: ParsableCommand {
     } catch {
       throw CLIFailure(message: "cascade: \(error)")
     }
-    // The plan as it is now, without reading it again: the same files and the one row more.
-    var after = result
-    after.checkIns.appended(row, note: note, author: author, in: index)
+    // The plan as it is now. When nobody else wrote to checkins.csv meanwhile (it is the file
+    // as loaded plus this row), without reading it again: the same files and the one row more,
+    // with the values as written. Otherwise it is read again.
+    let before = result.plan.checkIns?.bytes ?? []
+    let now = (try? FileSystem.read(path, limit: PlanLoader.maxCheckInsBytes)) ?? []
+    let onlyOurs =
+      before.isEmpty
+      ? now.count == CheckInLog.header.joined(separator: ",").utf8.count + 1 + csvRow.utf8.count
+      : now.count == before.count + csvRow.utf8.count + (before.last == UInt8(ascii: "\n") ? 0 : 1)
+    var after: LintResult
+    if onlyOurs {
+      after = result
+      var written = row
+      written.confidence = row.confidence.map { CheckInLog.value(formatValue($0), milestone: false) ?? $0 }
+      // Its line: one past the lines the file held (a last line without its newline included).
+      let lines = now.lazy.filter { $0 == UInt8(ascii: "\n") }.count
+      after.checkIns.appended(written, note: note, author: author, line: lines, in: index)
+    } else {
+      after = try loadPlan([plan], lang)
+    }
     let s = Scorer.score(after, asOf: day).score(of: address)
     let line = Self.confirmation(ref, written, day, progress: s.map { (formatPercent($0.progress), $0.status) })
     return (line.text(lang), after, lang)

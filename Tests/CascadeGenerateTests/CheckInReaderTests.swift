@@ -73,10 +73,20 @@ import Testing
     let bytes = Self.history()
     // Plain: the fast reader splits it itself. Lines less the header, the blank line and the
     // two line breaks inside a quoted note.
-    #expect(CheckInScan.scan(bytes, chunk: chunk)?.rows.count == bytes.split(separator: 0x0A).count - 4)
+    #expect(CheckInScan.records(bytes, chunk: chunk) == bytes.split(separator: 0x0A).count - 4)
     Self.expectSame(bytes, chunk: chunk)
     // With a BOM.
     Self.expectSame([0xEF, 0xBB, 0xBF] + bytes, chunk: chunk)
+    // Blank lines before the header, more than a chunk of them: the header is still the
+    // file's first record, wherever the chunk holding it starts.
+    let blank = [UInt8](repeating: 0x0A, count: 300)
+    #expect(CheckInScan.records(blank + bytes, chunk: chunk) == bytes.split(separator: 0x0A).count - 4)
+    Self.expectSame(blank + bytes, chunk: chunk)
+    // The header's text again as a data row, at the start of a later chunk or not: a row like
+    // any other (the full check reports its date).
+    let header = Array((CheckInLog.headerLine + "\n").utf8)
+    let again = header + [UInt8](repeating: 0x0A, count: chunk) + header + Array(bytes.dropFirst(header.count))
+    Self.expectSame(again, chunk: chunk)
   }
 
   /// Bytes inserted, deleted or replaced at random places: quotes, separators, line breaks,

@@ -17,48 +17,75 @@ public struct KeyResultAddress: Hashable, Sendable {
 }
 
 /// One row of `checkins.csv`: where a key result stood on a day.
+///
+/// Kept in 64 bytes, as numbers and the byte ranges of its note and author in the file: a
+/// year of check-ins is millions of rows, and most of them are only scored. The note and the
+/// author become strings only when something shows them.
 public struct CheckIn: Sendable {
-  public var date: Day
-  public var keyResult: KeyResultAddress
-  public var value: Double
-  public var confidence: Double?
-  /// Line in checkins.csv where the row starts.
-  public var line: Int
-  /// Row order in the file: breaks ties between check-ins on the same day (later wins).
-  public var position: Int
-  /// The note and the author stay bytes of the file until something shows them: a year of
-  /// check-ins is millions of rows, and most of them are only scored.
-  let text: CheckInText
-  let noteSpan: FieldSpan
-  let authorSpan: FieldSpan
+  private let day: Int32
+  private let unit: Int32
+  private let objective: Int32
+  private let keyResultIndex: Int32
+  private let line32: Int32
+  /// Bit 0: the note holds doubled quotes; bit 1: the author does; bit 2: a confidence.
+  private let flags: UInt8
+  public let value: Double
+  private let confidenceValue: Double
+  private let text: CheckInText
+  private let noteStart: Int32
+  private let noteEnd: Int32
+  private let authorStart: Int32
+  private let authorEnd: Int32
 
-  public var note: String { text.string(noteSpan) }
-  public var author: String { text.string(authorSpan) }
+  public var date: Day { Day(ordinal: Int(day)) }
+  public var keyResult: KeyResultAddress {
+    KeyResultAddress(ObjectiveAddress(unit: Int(unit), objective: Int(objective)), Int(keyResultIndex))
+  }
+  public var confidence: Double? { flags & 4 != 0 ? confidenceValue : nil }
+  /// Line in checkins.csv where the row starts.
+  public var line: Int { Int(line32) }
+  /// Row order in the file: breaks ties between check-ins on the same day (later wins). Rows
+  /// start on lines of their own, so this is the line.
+  public var position: Int { Int(line32) }
+  public var note: String { text.string(FieldSpan(start: noteStart, end: noteEnd, doubled: flags & 1 != 0)) }
+  public var author: String { text.string(FieldSpan(start: authorStart, end: authorEnd, doubled: flags & 2 != 0)) }
+
+  /// The ordinal of `keyResult` in `index` (``PlanIndex/ordinal(of:)``) without making the
+  /// address.
+  func ordinal(_ base: [[Int]]) -> Int {
+    let (u, o) = (Int(unit), Int(objective))
+    guard u < base.count, o < base[u].count else { return -1 }
+    return base[u][o] + Int(keyResultIndex)
+  }
 
   init(
-    date: Day, keyResult: KeyResultAddress, value: Double, confidence: Double?, line: Int, position: Int,
-    text: CheckInText, note: FieldSpan, author: FieldSpan
+    date: Day, keyResult: KeyResultAddress, value: Double, confidence: Double?, line: Int, text: CheckInText,
+    note: FieldSpan, author: FieldSpan
   ) {
-    self.date = date
-    self.keyResult = keyResult
+    // Days of years 1 to 9999 and positions in a plan all fit; clamping only keeps a value
+    // made elsewhere from trapping.
+    day = Int32(clamping: date.ordinal)
+    unit = Int32(clamping: keyResult.objective.unit)
+    objective = Int32(clamping: keyResult.objective.objective)
+    keyResultIndex = Int32(clamping: keyResult.keyResult)
+    line32 = Int32(clamping: line)
+    flags = (note.doubled ? 1 : 0) | (author.doubled ? 2 : 0) | (confidence == nil ? 0 : 4)
     self.value = value
-    self.confidence = confidence
-    self.line = line
-    self.position = position
+    confidenceValue = confidence ?? 0
     self.text = text
-    self.noteSpan = note
-    self.authorSpan = author
+    (noteStart, noteEnd) = (note.start, note.end)
+    (authorStart, authorEnd) = (author.start, author.end)
   }
 
   /// A check-in whose note and author are strings already (read by the reference reader).
   init(
     date: Day, keyResult: KeyResultAddress, value: Double, confidence: Double?, note: String, author: String,
-    line: Int, position: Int
+    line: Int
   ) {
     let n = Array(note.utf8)
     let a = Array(author.utf8)
     self.init(
-      date: date, keyResult: keyResult, value: value, confidence: confidence, line: line, position: position,
+      date: date, keyResult: keyResult, value: value, confidence: confidence, line: line,
       text: CheckInText(n + a),
       note: FieldSpan(start: 0, end: Int32(truncatingIfNeeded: n.count), doubled: false),
       author: FieldSpan(
@@ -102,8 +129,10 @@ public struct CheckInLog: Sendable {
     let file = source.file
     self.file = file
     let bytes = source.bytes
-    if case .fast(let chunk) = reader, let scan = Timings.measure("  scan", { CheckInScan.scan(bytes, chunk: chunk) }) {
+    if case .fast(let chunk) = reader,
+      let scan = Timings.measure("  chunks", { CheckInScan.chunks(bytes, chunk: chunk) }),
       read(scan, bytes, index, file: file)
+    {
       return
     }
     let (table, problems) = CheckInLog.read(source.bytes)
@@ -116,30 +145,15 @@ public struct CheckInLog: Sendable {
     let records = table.records
     let outcomes = parallelMap(records.count, chunk: 512) { i -> RowOutcome in
       guard records[i].fields.count == CheckInLog.header.count else { return .skipped }
-      return CheckInLog.parse(records[i], position: i, index: index, file: file)
+      return CheckInLog.parse(records[i], index: index, file: file)
     }
     collect(outcomes, index)
   }
 
-  /// Files the outcomes in file order: check-ins by key result, problems as diagnostics. Each
-  /// part is released once filed, so the rows are not held twice.
+  /// Files the outcomes in file order: check-ins by key result, problems as diagnostics.
   private mutating func collect(_ outcomes: [RowOutcome], _ index: PlanIndex) {
-    var parts = [outcomes]
-    collect(parts: &parts, index)
-  }
-
-  private mutating func collect(parts: inout [[RowOutcome]], _ index: PlanIndex) {
-    entries.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-    // "Did you mean" is searched here, in file order, on a budget: a file of thousands of bad
-    // references would otherwise search the whole plan for each.
     var hints = Hints()
-    for p in parts.indices {
-      let outcomes = parts[p]
-      parts[p] = []
-      for outcome in outcomes {
-        file(outcome, index, &hints)
-      }
-    }
+    for outcome in outcomes { file(outcome, index, &hints) }
     group(index)
   }
 
@@ -161,21 +175,25 @@ public struct CheckInLog: Sendable {
   /// Groups `entries` by key result (a counting sort), each group by date then file order;
   /// a group already in order, as an appended file's usually is, is not sorted again.
   private mutating func group(_ index: PlanIndex) {
-    let keys = entries.map { index.ordinal(of: $0.keyResult) }
+    let base = keyResultBase
     var counts = [Int32](repeating: 0, count: index.titleFacts.count + 1)
-    for k in keys { counts[k + 1] += 1 }
+    let keys = entries.map { c -> Int32 in
+      let k = c.ordinal(base)
+      return k >= 0 && k + 1 < counts.count ? Int32(truncatingIfNeeded: k) : -1
+    }
+    for k in keys where k >= 0 { counts[Int(k) + 1] += 1 }
     for k in 1..<counts.count { counts[k] += counts[k - 1] }
     starts = counts
     var next = counts
-    order = [Int32](repeating: 0, count: entries.count)
-    for (i, k) in keys.enumerated() {
-      order[Int(next[k])] = Int32(truncatingIfNeeded: i)
-      next[k] += 1
+    order = [Int32](repeating: 0, count: Int(counts[counts.count - 1]))
+    for (i, k) in keys.enumerated() where k >= 0 {
+      order[Int(next[Int(k)])] = Int32(truncatingIfNeeded: i)
+      next[Int(k)] += 1
     }
     let all = entries
     func before(_ a: Int32, _ b: Int32) -> Bool {
       let (x, y) = (all[Int(a)], all[Int(b)])
-      return x.date != y.date ? x.date < y.date : x.position < y.position
+      return x.date != y.date ? x.date < y.date : x.line < y.line
     }
     for k in 0..<(starts.count - 1) {
       let range = Int(starts[k])..<Int(starts[k + 1])
@@ -185,43 +203,73 @@ public struct CheckInLog: Sendable {
     }
   }
 
-  /// The fast path: a plain file (see ``CheckInScan``), its rows checked from their bytes on
-  /// every core, a string made only for a row that needs the full check (and its message).
-  private mutating func read(_ scan: CheckInScan, _ bytes: [UInt8], _ index: PlanIndex, file: String) {
-    let text = CheckInText(bytes)
+  /// What one chunk of a plain file gave: its check-ins, and its other outcomes (problems,
+  /// unknown references) in file order.
+  private struct Part: Sendable {
+    var checkIns: [CheckIn] = []
+    var others: [RowOutcome] = []
+    var shape = CheckInScan.ChunkShape()
+  }
+
+  /// The fast path: a plain file (see ``CheckInScan``), split and its rows checked from their
+  /// bytes on every core in one pass, a string made only for a row that needs the full check
+  /// (and its message). False, with nothing kept, when the file is not plain.
+  private mutating func read(_ scan: CheckInScan, _ bytes: [UInt8], _ index: PlanIndex, file: String) -> Bool {
     let references = Timings.measure("  references") { ReferenceTable(index) }
-    let rows = scan.rows
-    let size = 4096
-    var parts = Timings.measure("  rows") {
-      parallelMap((rows.count + size - 1) / size, chunk: 1) { t -> [RowOutcome] in
-        bytes.withUnsafeBufferPointer { b in
-          (t * size..<min(rows.count, (t + 1) * size)).map { i in
-            CheckInLog.parse(rows[i], position: i, scan: scan, b, text, references, index: index, file: file)
+    let parts = Timings.measure("  rows") {
+      parallelMap(scan.chunks, chunk: 1) { k -> Part? in
+        // One handle on the bytes per chunk: every check-in holds one, and a handle shared by
+        // all cores would have them fight over its reference count.
+        let text = CheckInText(bytes)
+        var part = Part()
+        part.checkIns.reserveCapacity((scan.starts[k + 1] - scan.starts[k]) / 64)
+        let plain = bytes.withUnsafeBufferPointer { b in
+          scan.read(chunk: k, b, &part.shape) { row in
+            switch CheckInLog.parse(row, begin: scan.begin, b, text, references, index: index, file: file) {
+            case .checkIn(let c): part.checkIns.append(c)
+            case let other: part.others.append(other)
+            }
           }
         }
+        return plain ? part : nil
       }
     }
-    Timings.measure("  collect") { collect(parts: &parts, index) }
+    guard parts.allSatisfy({ $0 != nil }), CheckInScan.headerIsRight(parts.map { $0?.shape ?? .init() }) else {
+      return false
+    }
+    Timings.measure("  collect") {
+      var parts = parts
+      entries.reserveCapacity(parts.reduce(0) { $0 + ($1?.checkIns.count ?? 0) })
+      // "Did you mean" is searched here, in file order, on a budget: a file of thousands of
+      // bad references would otherwise search the whole plan for each.
+      var hints = Hints()
+      for p in parts.indices {
+        guard let part = parts[p] else { continue }
+        parts[p] = nil
+        entries.append(contentsOf: part.checkIns)
+        for outcome in part.others { self.file(outcome, index, &hints) }
+      }
+      group(index)
+    }
+    return true
   }
 
   private static func parse(
-    _ row: CheckInScan.Row, position: Int, scan: CheckInScan, _ b: UnsafeBufferPointer<UInt8>, _ text: CheckInText,
+    _ row: CheckInScan.Row, begin: Int, _ b: UnsafeBufferPointer<UInt8>, _ text: CheckInText,
     _ references: ReferenceTable, index: PlanIndex, file: String
   ) -> RowOutcome {
     func checkIn(_ day: Day, _ k: KeyResultAddress, _ value: Double, _ confidence: Double?) -> RowOutcome {
       .checkIn(
         CheckIn(
-          date: day, keyResult: k, value: value, confidence: confidence, line: row.line, position: position,
-          text: text, note: row.span(4), author: row.span(5)))
+          date: day, keyResult: k, value: value, confidence: confidence, line: row.line, text: text,
+          note: row.span(4), author: row.span(5)))
     }
     // The common row: a plain date, a reference as the plan writes it, plain numbers.
     if let day = FastField.day(b, row.start(0), row.end(0)),
-      let k = references.lookup(b, row.start(1), row.end(1))
+      let target = references.lookup(b, row.start(1), row.end(1))
     {
-      let unit = index.plan.units[k.objective.unit]
-      let kr = unit.objectives[k.objective.objective].keyResults[k.keyResult]
       let value =
-        kr.kind == .milestone
+        target.isMilestone
         ? FastField.milestone(b, row.start(2), row.end(2)) : FastField.number(b, row.start(2), row.end(2))
       // Empty, or a number from 0 to 1; anything else is for the full check to report.
       var confidence: Double?
@@ -230,8 +278,8 @@ public struct CheckInLog: Sendable {
         confidence = c
         confidenceRead = true
       }
-      if kr.aggregate != .sum, unit.cycle.map({ $0.contains(day) }) ?? true, let value, confidenceRead {
-        return checkIn(day, k, value, confidence)
+      if !target.isSum, target.days.contains(day.ordinal), let value, confidenceRead {
+        return checkIn(day, target.address, value, confidence)
       }
     }
     // Anything else takes the full check, with its message.
@@ -239,12 +287,13 @@ public struct CheckInLog: Sendable {
     switch check(date: field(0), reference: field(1), value: field(2), confidence: field(3), in: index) {
     case .unknownReference(let reference):
       return .unknownReference(
-        reference, line: row.line, column: scan.column(row, CheckInField.keyResult.rawValue, b))
+        reference, line: row.line,
+        column: CheckInScan.column(row, CheckInField.keyResult.rawValue, b, begin: begin))
     case .problem(let problem):
       return .problem(
         diagnostic(
           problem.rule, problem.message, file: file, line: row.line,
-          column: scan.column(row, problem.field.rawValue, b),
+          column: CheckInScan.column(row, problem.field.rawValue, b, begin: begin),
           subject: problem.subject))
     case .valid(let valid):
       return checkIn(valid.date, valid.keyResult, valid.value, valid.confidence)
@@ -282,7 +331,7 @@ public struct CheckInLog: Sendable {
   /// quote would become part of that quoted field and never be counted. A plain file (the
   /// usual case) is known to have none after one parallel scan.
   public static func syntaxProblems(_ bytes: [UInt8]) -> [CSVError] {
-    if CheckInScan.scan(bytes) != nil { return [] }
+    if CheckInScan.records(bytes) != nil { return [] }
     return read(bytes).problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
   }
 
@@ -324,11 +373,10 @@ public struct CheckInLog: Sendable {
   /// written), and `index` must be the one the log was read with.
   public mutating func appended(_ row: ValidRow, note: String, author: String, line: Int, in index: PlanIndex) {
     let ordinal = index.ordinal(of: row.keyResult)
-    let position = (entries.lazy.map(\.position).max() ?? -1) + 1
     entries.append(
       CheckIn(
         date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence, note: note,
-        author: author, line: line, position: position))
+        author: author, line: line))
     guard starts.count == index.titleFacts.count + 1, ordinal + 1 < starts.count else {
       group(index)
       return
@@ -355,7 +403,7 @@ public struct CheckInLog: Sendable {
     return out
   }
 
-  enum RowOutcome {
+  enum RowOutcome: Sendable {
     case skipped
     case checkIn(CheckIn)
     case problem(Diagnostic)
@@ -376,7 +424,7 @@ public struct CheckInLog: Sendable {
       subject: subject)
   }
 
-  private static func parse(_ record: CSVRecord, position: Int, index: PlanIndex, file: String) -> RowOutcome {
+  private static func parse(_ record: CSVRecord, index: PlanIndex, file: String) -> RowOutcome {
     let f = record.fields
     func column(_ i: Int) -> Int { i < record.fieldColumns.count ? record.fieldColumns[i] : 1 }
     switch check(date: f[0], reference: f[1], value: f[2], confidence: f[3], in: index) {
@@ -391,7 +439,7 @@ public struct CheckInLog: Sendable {
       return .checkIn(
         CheckIn(
           date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence, note: f[4],
-          author: f[5], line: record.line, position: position))
+          author: f[5], line: record.line))
     }
   }
 

@@ -1,21 +1,22 @@
 import CascadeSystem
 
-/// `checkins.csv` split into records on every core, each record kept as the byte ranges of its
-/// six fields: nothing is copied and no string is made until something shows a field.
+/// `checkins.csv` split into records on every core, each record seen as the byte ranges of
+/// its six fields: nothing is copied and no string is made until something shows a field.
 ///
 /// The file is cut into chunks; a first pass counts each chunk's quotes and line breaks, so
 /// the quote state and the line number where every chunk starts are known, and each chunk's
 /// first record starts after its first line break outside quotes (a newline inside a quoted
 /// note is not a row boundary). A second pass splits the chunks, in parallel, exactly as the
-/// reference reader (``CSV/parse(_:maxFieldsPerRecord:)``) does.
+/// reference reader (``CSV/parse(_:maxFieldsPerRecord:)``) does, and hands each record to its
+/// reader as it is found: no array of records is built.
 ///
 /// That split is only right for a file without syntax errors (a stray quote changes every
-/// quote state after it), so `scan` answers nil for any file that is not plain: a syntax
-/// error, invalid UTF-8, a record without exactly six fields, a header other than ours, no
-/// header, a BOM-only or empty file, a file of 2 GiB or more. The reference reader then reads
-/// the file and reports what is wrong, so every diagnostic stays the reference's own. Chunk 0
-/// starts at the file's start, and a chunk's start is right when every chunk before it had
-/// no error; an error anywhere makes the whole scan nil.
+/// quote state after it), so a file that is not plain is refused: a syntax error, invalid
+/// UTF-8, a record without exactly six fields, a header other than ours, no header, a
+/// BOM-only or empty file, a file of 2 GiB or more. The reference reader then reads the file
+/// and reports what is wrong, so every diagnostic stays the reference's own. Chunk 0 starts at
+/// the file's start, and a chunk's start is right when every chunk before it had no error; an
+/// error anywhere refuses the whole file.
 struct CheckInScan: Sendable {
   /// One record: content bounds of its fields (start, end; inside the quotes of a quoted
   /// field), the line it starts on, which fields were quoted and which of those hold doubled
@@ -39,82 +40,123 @@ struct CheckInScan: Sendable {
   static let quote = UInt8(ascii: "\"")
   static let comma = UInt8(ascii: ",")
 
-  /// Data records in file order (the header is checked and left out).
-  var rows: [Row]
   /// Where the text starts (3 past a UTF-8 BOM).
-  var begin: Int
+  let begin: Int
+  /// Chunk k is `starts[k]..<starts[k + 1]`, starting on line `lines[k]`.
+  let starts: [Int]
+  let lines: [Int]
 
-  /// Nil when the file is not plain (see the type's documentation).
-  /// `chunk`: the bytes per chunk (tests use small ones to cut files in many places); by
-  /// default 1 MiB or a 64th of the file.
-  static func scan(_ bytes: [UInt8], chunk: Int? = nil) -> CheckInScan? {
-    bytes.withUnsafeBufferPointer { scan(bytes, $0, chunk: chunk) }
+  var chunks: Int { starts.count - 1 }
+
+  /// What one chunk's reader saw: whether its first record was the header (and so was not
+  /// given to the reader), and whether it had any record.
+  struct ChunkShape: Sendable {
+    var headerFirst = false
+    var sawRecord = false
   }
 
-  /// `b` is `bytes`' storage; the parallel passes each take it again from `bytes`.
-  private static func scan(_ bytes: [UInt8], _ b: UnsafeBufferPointer<UInt8>, chunk: Int?) -> CheckInScan? {
-    let n = b.count
-    guard n > 0, n < Int(Int32.max) else { return nil }
-    let begin = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
-    let size = max(1, chunk ?? max(1 << 20, (n - begin) / 64 + 1))
-    let chunks = max(1, (n - begin + size - 1) / size)
-    // Pass 1: quotes and line breaks per chunk (a CR followed by LF is one break, counted at
-    // the LF).
-    let counts = parallelMap(chunks, chunk: 1) { k -> (quotes: Int, breaks: Int) in
-      bytes.withUnsafeBufferPointer { b in count(b, begin + k * size, size) }
-    }
-    // Where each chunk's first record starts, and on which line.
-    var starts = [begin]
-    var lines = [1]
-    var quotes = 0
-    var breaks = 0
-    for k in 1..<max(1, chunks) {
-      quotes += counts[k - 1].quotes
-      breaks += counts[k - 1].breaks
-      var inQuotes = quotes % 2 == 1
-      var p = begin + k * size
-      var line = 1 + breaks
-      while p < n {
-        let c = b[p]
-        if c == quote {
-          inQuotes.toggle()
-        } else if c == lf || c == cr {
-          let isBreak = c == lf || !(p + 1 < n && b[p + 1] == lf)
-          if !inQuotes {
-            p += c == cr && p + 1 < n && b[p + 1] == lf ? 2 : 1
-            line += 1
-            break
+  /// The chunks of `bytes`; nil for an empty file or one of 2 GiB or more. `chunk`: the bytes
+  /// per chunk (tests use small ones to cut files in many places); by default 1 MiB or a 64th
+  /// of the file.
+  static func chunks(_ bytes: [UInt8], chunk: Int? = nil) -> CheckInScan? {
+    bytes.withUnsafeBufferPointer { b -> CheckInScan? in
+      let n = b.count
+      guard n > 0, n < Int(Int32.max) else { return nil }
+      let begin = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+      let size = max(1, chunk ?? max(1 << 20, (n - begin) / 64 + 1))
+      let chunks = max(1, (n - begin + size - 1) / size)
+      // Pass 1: quotes and line breaks per chunk (a CR followed by LF is one break, counted
+      // at the LF).
+      let counts = parallelMap(chunks, chunk: 1) { k -> (quotes: Int, breaks: Int) in
+        bytes.withUnsafeBufferPointer { b in count(b, begin + k * size, size) }
+      }
+      // Where each chunk's first record starts, and on which line.
+      var starts = [begin]
+      var lines = [1]
+      var quotes = 0
+      var breaks = 0
+      for k in 1..<max(1, chunks) {
+        quotes += counts[k - 1].quotes
+        breaks += counts[k - 1].breaks
+        var inQuotes = quotes % 2 == 1
+        var p = begin + k * size
+        var line = 1 + breaks
+        while p < n {
+          let c = b[p]
+          if c == quote {
+            inQuotes.toggle()
+          } else if c == lf || c == cr {
+            let isBreak = c == lf || !(p + 1 < n && b[p + 1] == lf)
+            if !inQuotes {
+              p += c == cr && p + 1 < n && b[p + 1] == lf ? 2 : 1
+              line += 1
+              break
+            }
+            if isBreak { line += 1 }
           }
-          if isBreak { line += 1 }
+          p += 1
         }
-        p += 1
+        if p >= n { p = n }
+        // A quoted field longer than a chunk: this chunk starts no record.
+        if let last = starts.last, p < last { (p, line) = (last, lines[lines.count - 1]) }
+        starts.append(p)
+        lines.append(line)
       }
-      if p >= n { p = n }
-      // A quoted field longer than a chunk: this chunk starts no record.
-      if let last = starts.last, p < last { (p, line) = (last, lines[lines.count - 1]) }
-      starts.append(p)
-      lines.append(line)
+      starts.append(n)
+      return CheckInScan(begin: begin, starts: starts, lines: lines)
     }
-    starts.append(n)
-    // Pass 2: split each chunk.
-    let parts = parallelMap(chunks, chunk: 1) { [starts, lines] k -> [Row]? in
-      let lo = starts[k]
-      let hi = starts[k + 1]
-      guard lo < hi else { return [] }
-      return bytes.withUnsafeBufferPointer { b in
-        guard CSV.firstInvalidUTF8(UnsafeBufferPointer(rebasing: b[lo..<hi])) == nil else { return nil }
-        return split(b, from: lo, to: hi, line: lines[k])
+  }
+
+  /// Splits chunk `k` of `b` (the bytes `chunks` was made from), handing each record to
+  /// `visit` in file order; a first record that is the header is not handed on. False when
+  /// the chunk is not plain (its shape is then meaningless).
+  func read(
+    chunk k: Int, _ b: UnsafeBufferPointer<UInt8>, _ shape: inout ChunkShape, _ visit: (Row) -> Void
+  ) -> Bool {
+    let lo = starts[k]
+    let hi = starts[k + 1]
+    guard lo < hi else { return true }
+    guard CSV.firstInvalidUTF8(UnsafeBufferPointer(rebasing: b[lo..<hi])) == nil else { return false }
+    var first = true
+    return Self.split(b, from: lo, to: hi, line: lines[k]) { row in
+      if first {
+        first = false
+        shape.sawRecord = true
+        if Self.isHeader(row, b) {
+          shape.headerFirst = true
+          return
+        }
       }
+      visit(row)
     }
-    var rows: [Row] = []
-    rows.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
+  }
+
+  /// True when the chunks' shapes are those of a plain file: the first record of the file
+  /// is the header, and no other chunk starts with one (a data record that reads as the
+  /// header is for the reference reader to report).
+  static func headerIsRight(_ shapes: [ChunkShape]) -> Bool {
+    guard let first = shapes.firstIndex(where: \.sawRecord), shapes[first].headerFirst else { return false }
+    return !shapes[(first + 1)...].contains { $0.headerFirst }
+  }
+
+  /// The number of data records, nil when the file is not plain: one pass over the file on
+  /// every core, keeping nothing. This is the whole syntax check of a plain file.
+  static func records(_ bytes: [UInt8], chunk: Int? = nil) -> Int? {
+    guard let scan = chunks(bytes, chunk: chunk) else { return nil }
+    let parts = parallelMap(scan.chunks, chunk: 1) { k -> (Int, ChunkShape)? in
+      var shape = ChunkShape()
+      var n = 0
+      let plain = bytes.withUnsafeBufferPointer { b in scan.read(chunk: k, b, &shape) { _ in n += 1 } }
+      return plain ? (n, shape) : nil
+    }
+    var total = 0
+    var shapes: [ChunkShape] = []
     for part in parts {
-      guard let part else { return nil }
-      rows.append(contentsOf: part)
+      guard let (n, shape) = part else { return nil }
+      total += n
+      shapes.append(shape)
     }
-    guard let header = rows.first, isHeader(header, b) else { return nil }
-    rows.removeFirst()
-    return CheckInScan(rows: rows, begin: begin)
+    return headerIsRight(shapes) ? total : nil
   }
 
   /// Quotes and line breaks in `size` bytes from `lo` (a CR followed by LF is one break,
@@ -136,11 +178,12 @@ struct CheckInScan: Sendable {
     return (quotes, breaks)
   }
 
-  /// The records of `lo..<hi`, which starts a record; nil at the first thing the reference
-  /// reader would report.
-  static func split(_ b: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int, line first: Int) -> [Row]? {
-    var rows: [Row] = []
-    rows.reserveCapacity((hi - lo) / 48)
+  /// Hands each record of `lo..<hi` (which starts a record) to `visit`; false at the first
+  /// thing the reference reader would report.
+  @inline(__always)
+  static func split(
+    _ b: UnsafeBufferPointer<UInt8>, from lo: Int, to hi: Int, line first: Int, _ visit: (Row) -> Void
+  ) -> Bool {
     var i = lo
     var line = first
     func lineBreak() {
@@ -157,7 +200,7 @@ struct CheckInScan: Sendable {
       row.bounds[12] = Int32(truncatingIfNeeded: line)
       var field = 0
       while true {
-        guard field < fields else { return nil }  // a seventh field
+        guard field < fields else { return false }  // a seventh field
         if i < hi, b[i] == quote {
           i += 1
           let start = i
@@ -179,18 +222,18 @@ struct CheckInScan: Sendable {
               i += 1
             }
           }
-          guard closed else { return nil }
+          guard closed else { return false }
           row.bounds[2 * field] = Int32(truncatingIfNeeded: start)
           row.bounds[2 * field + 1] = Int32(truncatingIfNeeded: i)
           row.bounds[13] |= 1 << Int32(field)
           i += 1
-          guard i >= hi || b[i] == comma || b[i] == lf || b[i] == cr else { return nil }
+          guard i >= hi || b[i] == comma || b[i] == lf || b[i] == cr else { return false }
         } else {
           let start = i
           while i < hi {
             let c = b[i]
             if c == comma || c == lf || c == cr { break }
-            if c == quote { return nil }
+            if c == quote { return false }
             i += 1
           }
           row.bounds[2 * field] = Int32(truncatingIfNeeded: start)
@@ -204,10 +247,10 @@ struct CheckInScan: Sendable {
         if i < hi { lineBreak() }
         break
       }
-      guard field == fields else { return nil }
-      rows.append(row)
+      guard field == fields else { return false }
+      visit(row)
     }
-    return rows
+    return true
   }
 
   static let headerBytes = CheckInLog.header.map { Array($0.utf8) }
@@ -223,10 +266,10 @@ struct CheckInScan: Sendable {
 
   /// The column (in Unicode scalars, from 1) where field `k` of `row` starts: its opening
   /// quote when quoted, counted from the start of its own line.
-  func column(_ row: Row, _ k: Int, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+  static func column(_ row: Row, _ k: Int, _ b: UnsafeBufferPointer<UInt8>, begin: Int) -> Int {
     let at = row.start(k) - (row.isQuoted(k) ? 1 : 0)
     var lineStart = at
-    while lineStart > begin, b[lineStart - 1] != Self.lf, b[lineStart - 1] != Self.cr { lineStart -= 1 }
+    while lineStart > begin, b[lineStart - 1] != lf, b[lineStart - 1] != cr { lineStart -= 1 }
     var column = 1
     for p in lineStart..<at where b[p] & 0xC0 != 0x80 { column += 1 }
     return column
@@ -265,46 +308,73 @@ final class CheckInText: Sendable {
 /// spaces around it) goes to ``PlanIndex/keyResult(_:)`` with the full check.
 struct ReferenceTable: Sendable {
   private var arena: [UInt8] = []
+  /// What a row needs to know of the key result a reference names, so that reading a row
+  /// touches no part of the plan (copying a unit or a key result out of the plan retains
+  /// every string it holds, and two cores doing so on the same objects fight over them).
+  struct Target: Sendable {
+    var address: KeyResultAddress
+    var isMilestone: Bool
+    var isSum: Bool
+    /// The unit's cycle as day ordinals; `Int.min...Int.max` for a unit without one.
+    var days: ClosedRange<Int>
+  }
+
   /// Per entry: where its bytes start and end in `arena`, and what it resolves to.
-  private var entries: [(start: Int, end: Int, address: KeyResultAddress)] = []
+  private var entries: [(start: Int, end: Int, target: Target)] = []
   /// Open addressing: an entry number + 1, or 0 for a free slot.
   private var slots: [Int32] = []
   private var mask = 0
 
   init(_ index: PlanIndex) {
-    var count = 0
-    for unit in index.plan.units { for o in unit.objectives { count += o.keyResults.count } }
+    let units = index.plan.units
+    // Each key result's reference and what the plan's own lookup makes of it (ids written
+    // twice resolve as it says), on every core; the table is then filled on one.
+    let found = parallelMap(units.count, chunk: 64) { u -> [(reference: String, target: Target)] in
+      var out: [(String, Target)] = []
+      for (o, objective) in units[u].objectives.enumerated() {
+        for k in objective.keyResults.indices {
+          let reference = index.reference(ObjectiveAddress(unit: u, objective: o), keyResult: k)
+          guard let address = index.keyResult(reference) else { continue }
+          let unit = units[address.objective.unit]
+          let kr = unit.objectives[address.objective.objective].keyResults[address.keyResult]
+          let days = unit.cycle.map { $0.start.ordinal...$0.end.ordinal } ?? Int.min...Int.max
+          out.append(
+            (
+              reference,
+              Target(address: address, isMilestone: kr.kind == .milestone, isSum: kr.aggregate == .sum, days: days)
+            ))
+        }
+      }
+      return out
+    }
+    let count = found.reduce(0) { $0 + $1.count }
     var size = 16
     while size < 2 * count { size <<= 1 }
     slots = [Int32](repeating: 0, count: size)
     mask = size - 1
     entries.reserveCapacity(count)
-    for (u, unit) in index.plan.units.enumerated() {
-      for (o, objective) in unit.objectives.enumerated() {
-        for k in objective.keyResults.indices {
-          let reference = index.reference(ObjectiveAddress(unit: u, objective: o), keyResult: k)
-          // What the plan's own lookup makes of it (ids written twice resolve as it says).
-          guard let address = index.keyResult(reference) else { continue }
-          insert(Array(reference.utf8), address)
-        }
+    for part in found {
+      for (reference, target) in part {
+        var reference = reference
+        reference.withUTF8 { insert($0, target) }
       }
     }
   }
 
-  private mutating func insert(_ bytes: [UInt8], _ address: KeyResultAddress) {
-    let hash = bytes.withUnsafeBufferPointer { Self.hash($0, 0, $0.count) }
+  private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ target: Target) {
+    let hash = Self.hash(bytes, 0, bytes.count)
     var slot = hash & mask
     while slots[slot] != 0 {
       let e = entries[Int(slots[slot]) - 1]
       if e.end - e.start == bytes.count, arena[e.start..<e.end].elementsEqual(bytes) { return }
       slot = (slot + 1) & mask
     }
-    entries.append((arena.count, arena.count + bytes.count, address))
+    entries.append((arena.count, arena.count + bytes.count, target))
     arena.append(contentsOf: bytes)
     slots[slot] = Int32(truncatingIfNeeded: entries.count)
   }
 
-  func lookup(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> KeyResultAddress? {
+  func lookup(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Target? {
     guard !slots.isEmpty, start < end else { return nil }
     var slot = Self.hash(b, start, end) & mask
     return arena.withUnsafeBufferPointer { a in
@@ -316,7 +386,7 @@ struct ReferenceTable: Sendable {
             same = false
             break
           }
-          if same { return e.address }
+          if same { return e.target }
         }
         slot = (slot + 1) & mask
       }

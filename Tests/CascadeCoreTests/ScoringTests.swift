@@ -373,3 +373,37 @@ extension String {
     split(separator: a, omittingEmptySubsequences: false).joined(separator: b)
   }
 }
+
+/// `cascade checkin` scores only the key result it wrote: that score must be the one the whole
+/// scorecard gives it, for every key result of the example plans (sums, milestones, stale and
+/// unchecked ones included) and on days before, during and after the cycle.
+@Suite struct SingleKeyResultScoreTests {
+  @Test(arguments: ["sales-en", "sales-zh"])
+  func eachKeyResultScoresAsInTheScorecard(_ name: String) throws {
+    let result = try Linter.validate(paths: [repositoryRoot + "/Plans/" + name])
+    for iso in ["2026-12-15", "2027-02-15", "2027-03-31", "2027-06-01"] {
+      let day = try #require(Day(iso: iso))
+      let card = Scorer.score(result, asOf: day)
+      var compared = 0
+      for a in result.index.objectiveAddresses {
+        for k in result.index.objective(a).keyResults.indices {
+          let address = KeyResultAddress(a, k)
+          let whole = try #require(card.score(of: address))
+          let one = try #require(Scorer.score(of: address, in: result, asOf: day))
+          #expect(
+            one.reference == whole.reference && one.current == whole.current && one.progress == whole.progress
+              && one.status == whole.status && one.forecast == whole.forecast && one.lastCheckIn == whole.lastCheckIn
+              && one.confidence == whole.confidence && one.stale == whole.stale && one.summed == whole.summed
+              && one.used.map(\.line) == whole.used.map(\.line), "\(whole.reference) on \(iso)")
+          compared += 1
+        }
+      }
+      #expect(compared > 30)
+    }
+    let a = try #require(result.index.objectiveAddresses.first)
+    #expect(Scorer.score(of: KeyResultAddress(a, 9999), in: result, asOf: Day(ordinal: 0)) == nil)
+    #expect(
+      Scorer.score(of: KeyResultAddress(ObjectiveAddress(unit: -1, objective: 0), 0), in: result, asOf: Day(ordinal: 0))
+        == nil)
+  }
+}

@@ -80,6 +80,20 @@ public enum Scorer {
     return s.run()
   }
 
+  /// One key result's score, exactly as in ``score(_:asOf:)``'s scorecard, without scoring the
+  /// rest of the plan: a key result's score depends only on its own check-ins and, for a sum,
+  /// its contributors'. `cascade checkin` confirms a row with it. Nil for an address the plan
+  /// does not have.
+  public static func score(of k: KeyResultAddress, in result: LintResult, asOf: Day) -> KeyResultScore? {
+    let base = result.index.keyResultBase
+    guard k.objective.unit >= 0, k.objective.unit < base.count, k.objective.objective >= 0,
+      k.objective.objective < base[k.objective.unit].count, k.keyResult >= 0,
+      k.keyResult < result.index.objective(k.objective).keyResults.count
+    else { return nil }
+    var s = Computation(index: result.index, log: result.checkIns, asOf: asOf)
+    return s.keyResult(k)
+  }
+
   /// Elapsed fraction of a cycle on a day: 0 before it starts, 1 from its last day on.
   public static func expectedProgress(_ cycle: Cycle?, asOf: Day) -> Double {
     guard let cycle else { return 0 }

@@ -125,7 +125,7 @@ struct CheckinCommand: ParsableCommand {
     } else {
       after = try loadPlan([plan], lang)
     }
-    let s = Scorer.score(after, asOf: day).score(of: address)
+    let s = Scorer.score(of: address, in: after, asOf: day)
     let line = Self.confirmation(ref, written, day, progress: s.map { (formatPercent($0.progress), $0.status) })
     return (line.text(lang), after, lang)
   }

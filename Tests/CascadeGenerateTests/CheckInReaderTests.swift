@@ -138,4 +138,43 @@ import Testing
     #expect(a.map(\.note) == b.map(\.note))
     #expect(a.last?.value == b.last?.value)
   }
+
+  /// The appended row's line is the one reading the file gives it, even when a note holds a
+  /// lone CR (a line break to the readers, not to a count of LFs), and it wins a tie with an
+  /// earlier row of the same day: the confirmation's confidence is the new row's.
+  @Test func anAppendedRowKeepsItsRealLineAndWinsTies() throws {
+    let unit = Self.organisation.model.units[3]
+    let o = unit.objectives[0]
+    let kr = try #require(o.keyResults.first { $0.kind == .increase })
+    let ref = "\(unit.id)/\(o.id)/\(kr.id)"
+    let before = Array(
+      (CheckInLog.headerLine + "\n2027-02-01,\(ref),10,0.9,\"a\rb\",x\n2027-02-01,\(ref),11,0.9,,x\n").utf8)
+    let index = Self.plan(before)
+    guard
+      case .valid(let row) = CheckInLog.check(
+        date: "2027-02-01", reference: ref, value: "12", confidence: "0.3", in: index)
+    else {
+      Issue.record("the row is valid")
+      return
+    }
+    let added = Array("2027-02-01,\(ref),12,0.3,,y\n".utf8)
+    var extended = CheckInLog(index)
+    extended.appended(row, note: "", author: "y", line: CheckInLog.lineAfter(before), in: index)
+    let reread = CheckInLog(Self.plan(before + added))
+    let a = extended.history(of: row.keyResult)
+    let b = reread.history(of: row.keyResult)
+    #expect(a.map(\.line) == [2, 4, 5])
+    #expect(a.map(\.line) == b.map(\.line))
+    // Even when told a line that is too low, the appended row stays last.
+    var low = CheckInLog(index)
+    low.appended(row, note: "", author: "y", line: 1, in: index)
+    #expect(low.history(of: row.keyResult).map(\.value) == [10, 11, 12])
+    #expect(low.history(of: row.keyResult).last?.line == 5)
+    let day = try #require(Day(iso: "2027-02-01"))
+    var result = Linter.lint(
+      PlanLoader.load(
+        inMemoryBytes: Self.organisation.files.map { ($0.path, Array($0.contents.utf8)) } + [("checkins.csv", before)]))
+    result.checkIns = low
+    #expect(Scorer.score(of: row.keyResult, in: result, asOf: day)?.confidence == 0.3)
+  }
 }

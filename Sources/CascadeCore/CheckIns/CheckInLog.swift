@@ -358,6 +358,12 @@ public struct CheckInLog: Sendable {
     }
   }
 
+  /// The line a row appended to `bytes` starts on (when `bytes` ends with a line break), as
+  /// both readers count lines: LF, CR LF and a lone CR each end one, inside quotes too.
+  public static func lineAfter(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { CheckInScan.count($0, 0, $0.count).breaks } + 1
+  }
+
   /// Up to `limit` references of the key results summed into `k` (aggregate: sum), then
   /// "and N more": "a/b/c, d/e/f and 3 more"; nil when nothing contributes.
   public static func contributorList(of k: KeyResultAddress, in index: PlanIndex, limit: Int = 5) -> Message? {
@@ -373,10 +379,13 @@ public struct CheckInLog: Sendable {
   /// written), and `index` must be the one the log was read with.
   public mutating func appended(_ row: ValidRow, note: String, author: String, line: Int, in index: PlanIndex) {
     let ordinal = index.ordinal(of: row.keyResult)
+    // Last in file order whatever `line` says: its line is its position, and it must win a
+    // tie with a row of the same day.
+    let last = entries.lazy.map(\.line).max() ?? 0
     entries.append(
       CheckIn(
         date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence, note: note,
-        author: author, line: line))
+        author: author, line: max(line, last + 1)))
     guard starts.count == index.titleFacts.count + 1, ordinal + 1 < starts.count else {
       group(index)
       return

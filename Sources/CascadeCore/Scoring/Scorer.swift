@@ -80,10 +80,12 @@ public enum Scorer {
     return s.run()
   }
 
-  /// One key result's score, exactly as in ``score(_:asOf:)``'s scorecard, without scoring the
-  /// rest of the plan: a key result's score depends only on its own check-ins and, for a sum,
-  /// its contributors'. `cascade checkin` confirms a row with it. Nil for an address the plan
-  /// does not have.
+  /// One key result's score, as in ``score(_:asOf:)``'s scorecard, without scoring the rest
+  /// of the plan: a key result's score depends only on its own check-ins and, for a sum, its
+  /// contributors'. The one exception is a sum inside a loop of sums, where which member counts
+  /// at its baseline depends on where the scoring starts. `cascade checkin` confirms a row
+  /// with it (never for a sum: a sum takes no check-ins). Nil for an address the plan does not
+  /// have.
   public static func score(of k: KeyResultAddress, in result: LintResult, asOf: Day) -> KeyResultScore? {
     let base = result.index.keyResultBase
     guard k.objective.unit >= 0, k.objective.unit < base.count, k.objective.objective >= 0,

@@ -119,9 +119,9 @@ struct CheckinCommand: ParsableCommand {
       after = result
       var written = row
       written.confidence = row.confidence.map { CheckInLog.value(formatValue($0), milestone: false) ?? $0 }
-      // Its line: one past the lines the file held (a last line without its newline included).
-      let lines = now.lazy.filter { $0 == UInt8(ascii: "\n") }.count
-      after.checkIns.appended(written, note: note, author: author, line: lines, in: index)
+      // Its line, counted as the readers count lines (a lone CR in a note ends one too).
+      let line = CheckInLog.lineAfter(Array(now.dropLast(csvRow.utf8.count)))
+      after.checkIns.appended(written, note: note, author: author, line: line, in: index)
     } else {
       after = try loadPlan([plan], lang)
     }

@@ -50,6 +50,15 @@ import Testing
     return Linter.lint(PlanLoader.load(inMemoryBytes: files)).index
   }
 
+  /// The row `cascade checkin` would append on 2027-02-01; fails the test when it is refused.
+  static func valid(_ ref: String, _ value: String, confidence: String, in index: PlanIndex) throws -> ValidRow {
+    let check = CheckInLog.check(date: "2027-02-01", reference: ref, value: value, confidence: confidence, in: index)
+    guard case .valid(let row) = check else { throw RowRefused(check: "\(check)") }
+    return row
+  }
+
+  struct RowRefused: Error { var check: String }
+
   static func expectSame(_ bytes: [UInt8], chunk: Int, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let index = plan(bytes)
     let fast = CheckInLog(index, reader: .fast(chunk: chunk))
@@ -120,13 +129,7 @@ import Testing
     let o = unit.objectives[0]
     let kr = try #require(o.keyResults.first { $0.kind == .increase })
     let ref = "\(unit.id)/\(o.id)/\(kr.id)"
-    guard
-      case .valid(let row) = CheckInLog.check(
-        date: "2027-02-01", reference: ref, value: "99", confidence: "0.4", in: index)
-    else {
-      Issue.record("the row is valid")
-      return
-    }
+    let row = try Self.valid(ref, "99", confidence: "0.4", in: index)
     var extended = CheckInLog(index)
     extended.appended(row, note: "late, but in", author: "Ann", line: 0, in: index)
     index = Self.plan(bytes + Array("2027-02-01,\(ref),99,0.4,\"late, but in\",Ann\n".utf8))
@@ -150,13 +153,7 @@ import Testing
     let before = Array(
       (CheckInLog.headerLine + "\n2027-02-01,\(ref),10,0.9,\"a\rb\",x\n2027-02-01,\(ref),11,0.9,,x\n").utf8)
     let index = Self.plan(before)
-    guard
-      case .valid(let row) = CheckInLog.check(
-        date: "2027-02-01", reference: ref, value: "12", confidence: "0.3", in: index)
-    else {
-      Issue.record("the row is valid")
-      return
-    }
+    let row = try Self.valid(ref, "12", confidence: "0.3", in: index)
     let added = Array("2027-02-01,\(ref),12,0.3,,y\n".utf8)
     var extended = CheckInLog(index)
     extended.appended(row, note: "", author: "y", line: CheckInLog.lineAfter(before), in: index)

@@ -38,13 +38,15 @@ public struct KRTitleContradictsRule: Rule {
   public func check(_ index: PlanIndex, _ findings: inout Findings) {
     index.forEachKeyResult { u, _, kr, site in
       guard let b = kr.baseline, let t = kr.target, b != t, kr.kind != .milestone, !kr.title.isEmpty else { return }
-      if let said = Self.direction(of: kr.title), said != (t > b) {
+      // Worked out with the other wording facts, on every core (see TitleFacts).
+      let facts = index.titleFacts[site.ordinal]
+      if let said = facts.saysUp, said != (t > b) {
         findings.report(
           Self.description, Self.wayDiffers(kr.title, says: said, from: b, to: t), at: u.location(kr.titleMark),
           subject: site.subject)
         return
       }
-      guard let range = Wording.range(in: kr.title), let from = range.from, let to = range.value else { return }
+      guard let range = facts.range, let from = range.from, let to = range.value else { return }
       guard !Self.same(from, b) || !Self.same(to, t) else { return }
       findings.report(
         Self.description, Self.numbersDiffer(kr.title, range.text, from: b, to: t), at: u.location(kr.titleMark),

@@ -69,11 +69,12 @@ public enum AppendLog {
   /// The file is opened O_RDWR (not O_WRONLY) because the checks need `pread`; O_APPEND
   /// still forces every write to the end of the file. O_NONBLOCK only keeps a FIFO from
   /// blocking the open (it has no effect on regular files).
+  @discardableResult
   public static func append(
     _ text: String, to path: String, header: String?,
     validatingExisting validate: (([UInt8]) throws -> Void)? = nil,
     existingLimit: Int = .max
-  ) throws {
+  ) throws -> Appended {
     // The file may be replaced (git checkout, an editor saving through rename) while we wait for
     // the lock: the row would then go into a file no longer at `path`. Check, and start over.
     for _ in 0..<maxReopens {
@@ -91,17 +92,24 @@ public enum AppendLog {
       }
       var atPath = stat()
       guard stat(path, &atPath) == 0, atPath.st_dev == info.st_dev, atPath.st_ino == info.st_ino else { continue }
-      try appendLocked(
+      let appended = try appendLocked(
         text, fd: fd, info: info, path: path, header: header, validate: validate, existingLimit: existingLimit)
       isOpen = false
       if close(fd) != 0 && errno != EINTR {
         throw FileIOError(operation: "close", path: path, code: errno)
       }
-      return
+      return appended
     }
     var error = FileIOError(operation: "lock", path: path, code: EAGAIN)
     error.reason = "it was replaced \(maxReopens) times while waiting for the lock"
     throw error
+  }
+
+  /// Where `append` wrote: after `existingSize` bytes (the file's size under the lock), first
+  /// `joint` (the header of an empty file, or the line break a last line lacked), then the text.
+  public struct Appended: Sendable, Equatable {
+    public var existingSize: Int
+    public var joint: [UInt8]
   }
 
   /// How often `append` reopens a file that was replaced while it waited for the lock.
@@ -111,7 +119,7 @@ public enum AppendLog {
   private static func appendLocked(
     _ text: String, fd: Int32, info: stat, path: String, header: String?, validate: (([UInt8]) throws -> Void)?,
     existingLimit: Int
-  ) throws {
+  ) throws -> Appended {
     guard info.st_mode & S_IFMT == S_IFREG else {
       var error = FileIOError(operation: "append to", path: path, code: EINVAL)
       error.reason = "not a regular file"
@@ -140,6 +148,7 @@ public enum AppendLog {
     } else if tail.last != UInt8(ascii: "\n") {
       payload.append(UInt8(ascii: "\n"))
     }
+    let joint = payload
     payload += text.utf8
 
     do {
@@ -156,6 +165,7 @@ public enum AppendLog {
       throw failure
     }
     _ = flock(fd, LOCK_UN)
+    return Appended(existingSize: size, joint: joint)
   }
 
   /// Cuts the file back to `length` (still under the lock) and syncs it; says how that went,

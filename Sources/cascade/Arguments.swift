@@ -20,6 +20,16 @@ extension Day {
   }
 }
 
+/// Loads a plan and indexes it, running no rule (`cascade checkin`), with the same failure.
+func loadPlanIndex(_ paths: [String], _ language: Language) throws -> (index: PlanIndex, loaded: LoadedPlan) {
+  do {
+    let loaded = try PlanLoader.load(paths: paths)
+    return (PlanIndex(loaded.plan, wording: false), loaded)
+  } catch {
+    throw CLIFailure(message: "cascade: " + error.message.text(language))
+  }
+}
+
 /// Loads and lints a plan, turning a load failure into exit status 2 with a message in
 /// `language` (the plan's own `language:` cannot be read when the plan cannot).
 func loadPlan(_ paths: [String], _ language: Language, suppressions: Bool = true) throws -> LintResult {

@@ -63,6 +63,30 @@ import Testing
     #expect(second.status == 0 && second.stdout.contains("= 59 on 2027-02-11"), "\(second.stdout)")
   }
 
+  /// `checkin` runs no rule and reads only its key result's rows, and says what it found: the
+  /// problems of those rows (they are not counted), errors in loading the plan. A bad row of
+  /// another key result is not its business.
+  @Test func mentionsTheProblemsOfItsKeyResultsRows() throws {
+    let dir = try makePlan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try (Self.header + "\n2027-02-01,acme/grow/customers,forty,,,x\n2027-02-01,acme/grow/crm,maybe,,,x\n")
+      .write(toFile: dir + "/checkins.csv", atomically: true, encoding: .utf8)
+    let r = try CLI.run(["checkin", dir, "acme/grow/customers", "42", "--date", "2027-02-10"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stderr.contains("1 other row of this key result in checkins.csv has a problem"), "\(r.stderr)")
+    #expect(!r.stderr.contains("error"), "\(r.stderr)")
+    let crm = try CLI.run(["checkin", dir, "acme/grow/crm", "done", "--date", "2027-02-10", "--lang", "zh"])
+    #expect(crm.stderr.contains("checkins.csv 中这个关键结果还有 1 行有问题"), "\(crm.stderr)")
+    // A plan file that does not parse: the check-in is written, and the error mentioned.
+    try "unit: [broken".write(toFile: dir + "/broken.yaml", atomically: true, encoding: .utf8)
+    let broken = try CLI.run(["checkin", dir, "acme/grow/customers", "43", "--date", "2027-02-11"])
+    #expect(broken.status == 0, "\(broken.stderr)")
+    #expect(broken.stderr.contains("the plan files have ") && broken.stderr.contains(" error"), "\(broken.stderr)")
+    #expect(try rows(dir).count == 6)
+  }
+
+  static let header = "date,key_result,value,confidence,note,author"
+
   @Test func milestoneTakesDoneOrNotDone() throws {
     let dir = try makePlan()
     defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -63,6 +63,10 @@ import Testing
     let index = plan(bytes)
     let fast = CheckInLog(index, reader: .fast(chunk: chunk))
     let reference = CheckInLog(index, reader: .reference)
+    // A plain file is the fast reader's own: it does not leave it to the reference.
+    #expect(
+      fast.readByScan == (CheckInScan.records(bytes, chunk: chunk) != nil), sourceLocation: sourceLocation)
+    #expect(!reference.readByScan, sourceLocation: sourceLocation)
     #expect(fast.isWellFormed == reference.isWellFormed, sourceLocation: sourceLocation)
     #expect(fast.diagnostics == reference.diagnostics, sourceLocation: sourceLocation)
     #expect(fast.entries.count == reference.entries.count, sourceLocation: sourceLocation)
@@ -173,5 +177,64 @@ import Testing
         inMemoryBytes: Self.organisation.files.map { ($0.path, Array($0.contents.utf8)) } + [("checkins.csv", before)]))
     result.checkIns = low
     #expect(Scorer.score(of: row.keyResult, in: result, asOf: day)?.confidence == 0.3)
+  }
+
+  /// `cascade checkin` reads only its own key result's rows: for every key result, the same
+  /// check-ins (values, notes, lines, order) and the same problems of its rows as reading every
+  /// row gives, and nothing of any other key result.
+  @Test(arguments: [64, 1 << 20])
+  func aLogOfOneKeyResultIsItsPartOfTheWholeLog(chunk: Int) throws {
+    let unit = Self.organisation.model.units[3]
+    let o = unit.objectives[0]
+    let kr = try #require(o.keyResults.first { $0.kind == .increase })
+    let ref = "\(unit.id)/\(o.id)/\(kr.id)"
+    // A reference with a character outside ASCII, which the plan's lookup decides.
+    let bytes =
+      Self.history()
+      + Array(
+        "2027-02-14,\(ref)é,5,,,x\n2027-02-14,\t\(ref) ,6,,,x\n2027-02-15,\(ref)\u{3000},7,,,x\n".utf8)
+    #expect(CheckInScan.records(bytes, chunk: chunk) != nil)
+    let index = Self.plan(bytes)
+    let whole = CheckInLog(index, reader: .reference)
+    var counted = 0
+    for (u, unit) in index.plan.units.enumerated() {
+      for (o, objective) in unit.objectives.enumerated() {
+        for k in objective.keyResults.indices {
+          let address = KeyResultAddress(ObjectiveAddress(unit: u, objective: o), k)
+          let only = CheckInLog(index, reader: .fast(chunk: chunk), only: address)
+          #expect(only.readByScan)
+          #expect(only.entries.allSatisfy { $0.keyResult == address })
+          let (a, b) = (only.history(of: address), whole.history(of: address))
+          #expect(a.map(\.line) == b.map(\.line))
+          #expect(a.map(\.value.bitPattern) == b.map(\.value.bitPattern))
+          #expect(a.map(\.note) == b.map(\.note) && a.map(\.author) == b.map(\.author))
+          let reference = index.reference(address.objective, keyResult: k)
+          #expect(only.diagnostics == whole.diagnostics.filter { $0.subject == reference }, "\(reference)")
+          counted += a.count
+        }
+      }
+    }
+    // Every check-in of the whole log is some key result's.
+    #expect(counted == whole.entries.count)
+    // The extra rows: the one with a tab and a space around it counts, the one with é is
+    // unknown, and an ideographic space after it is for the plan's lookup to decide.
+    let target = try #require(index.keyResult(ref))
+    let values = CheckInLog(index, only: target).history(of: target).map(\.value)
+    #expect(values.contains(6) && !values.contains(5))
+    #expect(whole.history(of: target).map(\.value) == values)
+  }
+
+  /// The line after what the append wrote before a row is counted as if both were one file:
+  /// a CR at the end of the file and the LF the append adds are one line break.
+  @Test func theLineAfterAJointIsTheLineOfBothJoined() {
+    let befores = ["", "h\n", "h\r", "h\r\n", "h", "a,\"b\rc\"", "\u{FEFF}"].map { Array($0.utf8) }
+    let joints = ["", "\n", "\r\n", CheckInLog.headerLine + "\n"].map { Array($0.utf8) }
+    for before in befores {
+      for joint in joints {
+        #expect(
+          CheckInLog.lineAfter(before, then: joint) == CheckInLog.lineAfter(before + joint),
+          "\(before) + \(joint)")
+      }
+    }
   }
 }

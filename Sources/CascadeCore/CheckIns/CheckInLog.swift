@@ -110,6 +110,8 @@ public struct CheckInLog: Sendable {
   /// sets its severity to): `cascade checkin` will not append to it.
   public private(set) var isWellFormed = true
   public let file: String?
+  /// True when the fast reader read the file (tests check that a plain file takes it).
+  private(set) var readByScan = false
 
   public init(_ index: PlanIndex) { self.init(index, reader: .fast(chunk: nil)) }
 
@@ -120,7 +122,14 @@ public struct CheckInLog: Sendable {
     case reference
   }
 
-  init(_ index: PlanIndex, reader: Reader) {
+  /// The check-ins of key result `k` only, and the problems of its rows, for `cascade checkin`:
+  /// one scan of the file on every core, where a row naming another key result is skipped
+  /// after a comparison of its reference's bytes, with nothing of it checked or kept. The log
+  /// then holds no other key result's check-ins, and no problem of their rows. A file the fast
+  /// reader refuses (see ``CheckInScan``) is read in full, as ``init(_:)`` reads it.
+  public init(_ index: PlanIndex, only k: KeyResultAddress) { self.init(index, reader: .fast(chunk: nil), only: k) }
+
+  init(_ index: PlanIndex, reader: Reader, only: KeyResultAddress? = nil) {
     keyResultBase = index.keyResultBase
     guard let source = index.plan.checkIns else {
       file = nil
@@ -131,8 +140,9 @@ public struct CheckInLog: Sendable {
     let bytes = source.bytes
     if case .fast(let chunk) = reader,
       let scan = Timings.measure("  chunks", { CheckInScan.chunks(bytes, chunk: chunk) }),
-      read(scan, bytes, index, file: file)
+      read(scan, bytes, index, file: file, only: only.flatMap { RowFilter(index, $0) })
     {
+      readByScan = true
       return
     }
     let (table, problems) = CheckInLog.read(source.bytes)
@@ -176,7 +186,7 @@ public struct CheckInLog: Sendable {
   /// a group already in order, as an appended file's usually is, is not sorted again.
   private mutating func group(_ index: PlanIndex) {
     let base = keyResultBase
-    var counts = [Int32](repeating: 0, count: index.titleFacts.count + 1)
+    var counts = [Int32](repeating: 0, count: index.keyResultCount + 1)
     let keys = entries.map { c -> Int32 in
       let k = c.ordinal(base)
       return k >= 0 && k + 1 < counts.count ? Int32(truncatingIfNeeded: k) : -1
@@ -203,51 +213,94 @@ public struct CheckInLog: Sendable {
     }
   }
 
-  /// What one chunk of a plain file gave: its check-ins, and its other outcomes (problems,
-  /// unknown references) in file order.
+  /// What one chunk of a plain file gave besides its check-ins: how many it wrote, and its
+  /// other outcomes (problems, unknown references) in file order.
   private struct Part: Sendable {
-    var checkIns: [CheckIn] = []
+    var checkIns = 0
     var others: [RowOutcome] = []
     var shape = CheckInScan.ChunkShape()
+  }
+
+  /// The log's storage while the chunks fill it: chunk k writes its check-ins from
+  /// `offsets[k]` on, at most `offsets[k + 1] - offsets[k]` of them (its records' bound), so no
+  /// two threads write the same memory.
+  private struct Slots: @unchecked Sendable {
+    let base: UnsafeMutablePointer<CheckIn>
   }
 
   /// The fast path: a plain file (see ``CheckInScan``), split and its rows checked from their
   /// bytes on every core in one pass, a string made only for a row that needs the full check
   /// (and its message). False, with nothing kept, when the file is not plain.
-  private mutating func read(_ scan: CheckInScan, _ bytes: [UInt8], _ index: PlanIndex, file: String) -> Bool {
-    let references = Timings.measure("  references") { ReferenceTable(index) }
-    let parts = Timings.measure("  rows") {
-      parallelMap(scan.chunks, chunk: 1) { k -> Part? in
-        // One handle on the bytes per chunk: every check-in holds one, and a handle shared by
-        // all cores would have them fight over its reference count.
-        let text = CheckInText(bytes)
-        var part = Part()
-        part.checkIns.reserveCapacity((scan.starts[k + 1] - scan.starts[k]) / 64)
-        let plain = bytes.withUnsafeBufferPointer { b in
-          scan.read(chunk: k, b, &part.shape) { row in
-            switch CheckInLog.parse(row, begin: scan.begin, b, text, references, index: index, file: file) {
-            case .checkIn(let c): part.checkIns.append(c)
-            case let other: part.others.append(other)
+  ///
+  /// Each chunk writes its check-ins straight into the log's one array, in a region sized by
+  /// its records; the regions are then moved together. So the check-ins are never held twice
+  /// (each chunk's array, then the log's: 100 MB more at the peak at 10,000 people).
+  private mutating func read(
+    _ scan: CheckInScan, _ bytes: [UInt8], _ index: PlanIndex, file: String, only filter: RowFilter?
+  ) -> Bool {
+    let references = Timings.measure("  references") {
+      filter.map { ReferenceTable(index, only: $0.address) } ?? ReferenceTable(index)
+    }
+    var bound = [0]
+    for k in 0..<scan.chunks { bound.append(bound[k] + scan.maxRecords(k)) }
+    let offsets = bound
+    var parts: [Part?] = []
+    Timings.measure("  rows") {
+      entries = [CheckIn](unsafeUninitializedCapacity: offsets[scan.chunks]) { buffer, count in
+        count = 0
+        guard let base = buffer.baseAddress else { return }
+        let slots = Slots(base: base)
+        parts = parallelMap(scan.chunks, chunk: 1) { k -> Part? in
+          // One handle on the bytes per chunk: every check-in holds one, and a handle shared by
+          // all cores would have them fight over its reference count.
+          let text = CheckInText(bytes)
+          var part = Part()
+          let (start, room) = (offsets[k], offsets[k + 1] - offsets[k])
+          var overflow = false
+          let plain = bytes.withUnsafeBufferPointer { b in
+            scan.read(chunk: k, b, &part.shape) { row in
+              if let filter, !filter.admits(row, b, text) { return }
+              switch CheckInLog.parse(row, begin: scan.begin, b, text, references, index: index, file: file) {
+              case .checkIn(let c):
+                guard part.checkIns < room else {
+                  overflow = true
+                  return
+                }
+                (slots.base + start + part.checkIns).initialize(to: c)
+                part.checkIns += 1
+              case let other: part.others.append(other)
+              }
             }
           }
+          guard plain, !overflow else {
+            (slots.base + start).deinitialize(count: part.checkIns)
+            return nil
+          }
+          return part
         }
-        return plain ? part : nil
+        guard parts.allSatisfy({ $0 != nil }) else {
+          for k in parts.indices { (base + offsets[k]).deinitialize(count: parts[k]?.checkIns ?? 0) }
+          return
+        }
+        // Each region down to the end of the one before. Regions may overlap: moving them in
+        // file order reads each one before anything is written over it.
+        for k in parts.indices {
+          let n = parts[k]?.checkIns ?? 0
+          if offsets[k] != count { (base + count).moveInitialize(from: base + offsets[k], count: n) }
+          count += n
+        }
       }
     }
     guard parts.allSatisfy({ $0 != nil }), CheckInScan.headerIsRight(parts.map { $0?.shape ?? .init() }) else {
+      entries = []
       return false
     }
     Timings.measure("  collect") {
-      var parts = parts
-      entries.reserveCapacity(parts.reduce(0) { $0 + ($1?.checkIns.count ?? 0) })
       // "Did you mean" is searched here, in file order, on a budget: a file of thousands of
       // bad references would otherwise search the whole plan for each.
       var hints = Hints()
-      for p in parts.indices {
-        guard let part = parts[p] else { continue }
-        parts[p] = nil
-        entries.append(contentsOf: part.checkIns)
-        for outcome in part.others { self.file(outcome, index, &hints) }
+      for part in parts {
+        for outcome in part?.others ?? [] { self.file(outcome, index, &hints) }
       }
       group(index)
     }
@@ -348,7 +401,7 @@ public struct CheckInLog: Sendable {
     }
   }
 
-  static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+  public static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
     guard a.count == b.count else { return false }
     return a.withUnsafeBytes { x in
       b.withUnsafeBytes { y in
@@ -360,8 +413,15 @@ public struct CheckInLog: Sendable {
 
   /// The line a row appended to `bytes` starts on (when `bytes` ends with a line break), as
   /// both readers count lines: LF, CR LF and a lone CR each end one, inside quotes too.
-  public static func lineAfter(_ bytes: [UInt8]) -> Int {
-    bytes.withUnsafeBufferPointer { CheckInScan.count($0, 0, $0.count).breaks } + 1
+  public static func lineAfter(_ bytes: [UInt8]) -> Int { lineAfter(bytes, then: []) }
+
+  /// The same for a row appended after `bytes` and then `joint` (what the append wrote before
+  /// the row: a header, a missing line break), without joining them: a CR that ends `bytes`
+  /// and an LF that starts `joint` are one line break.
+  public static func lineAfter(_ bytes: [UInt8], then joint: [UInt8]) -> Int {
+    func breaks(_ x: [UInt8]) -> Int { x.withUnsafeBufferPointer { CheckInScan.count($0, 0, $0.count).breaks } }
+    let across = bytes.last == CheckInScan.cr && joint.first == CheckInScan.lf ? 1 : 0
+    return breaks(bytes) + breaks(joint) - across + 1
   }
 
   /// Up to `limit` references of the key results summed into `k` (aggregate: sum), then
@@ -386,7 +446,7 @@ public struct CheckInLog: Sendable {
       CheckIn(
         date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence, note: note,
         author: author, line: max(line, last + 1)))
-    guard starts.count == index.titleFacts.count + 1, ordinal + 1 < starts.count else {
+    guard starts.count == index.keyResultCount + 1, ordinal + 1 < starts.count else {
       group(index)
       return
     }

@@ -45,8 +45,18 @@ struct CheckInScan: Sendable {
   /// Chunk k is `starts[k]..<starts[k + 1]`, starting on line `lines[k]`.
   let starts: [Int]
   let lines: [Int]
+  /// The line after the file's last line break: `lines[k + 1] - lines[k]` (this for the last
+  /// chunk) is how many line breaks chunk k holds.
+  let endLine: Int
 
   var chunks: Int { starts.count - 1 }
+
+  /// At most how many records chunk `k` holds: each one but the file's last ends with a line
+  /// break of its own.
+  func maxRecords(_ k: Int) -> Int {
+    let next = k + 1 < lines.count ? lines[k + 1] : endLine
+    return max(0, next - lines[k]) + 1
+  }
 
   /// What one chunk's reader saw: whether its first record was the header (and so was not
   /// given to the reader), and whether it had any record.
@@ -103,7 +113,8 @@ struct CheckInScan: Sendable {
         lines.append(line)
       }
       starts.append(n)
-      return CheckInScan(begin: begin, starts: starts, lines: lines)
+      let total = counts.reduce(0) { $0 + $1.breaks }
+      return CheckInScan(begin: begin, starts: starts, lines: lines, endLine: 1 + total)
     }
   }
 
@@ -335,18 +346,28 @@ struct ReferenceTable: Sendable {
         for k in objective.keyResults.indices {
           let reference = index.reference(ObjectiveAddress(unit: u, objective: o), keyResult: k)
           guard let address = index.keyResult(reference) else { continue }
-          let unit = units[address.objective.unit]
-          let kr = unit.objectives[address.objective.objective].keyResults[address.keyResult]
-          let days = unit.cycle.map { $0.start.ordinal...$0.end.ordinal } ?? Int.min...Int.max
-          out.append(
-            (
-              reference,
-              Target(address: address, isMilestone: kr.kind == .milestone, isSum: kr.aggregate == .sum, days: days)
-            ))
+          out.append((reference, Self.target(address, index)))
         }
       }
       return out
     }
+    self.init(found)
+  }
+
+  /// A table of one key result's reference.
+  init(_ index: PlanIndex, only k: KeyResultAddress) {
+    let reference = index.reference(k.objective, keyResult: k.keyResult)
+    self.init(index.keyResult(reference) == k ? [[(reference, Self.target(k, index))]] : [])
+  }
+
+  private static func target(_ address: KeyResultAddress, _ index: PlanIndex) -> Target {
+    let unit = index.plan.units[address.objective.unit]
+    let kr = unit.objectives[address.objective.objective].keyResults[address.keyResult]
+    let days = unit.cycle.map { $0.start.ordinal...$0.end.ordinal } ?? Int.min...Int.max
+    return Target(address: address, isMilestone: kr.kind == .milestone, isSum: kr.aggregate == .sum, days: days)
+  }
+
+  private init(_ found: [[(reference: String, target: Target)]]) {
     let count = found.reduce(0) { $0 + $1.count }
     var size = 16
     while size < 2 * count { size <<= 1 }
@@ -402,6 +423,57 @@ struct ReferenceTable: Sendable {
       h = h &* 0x100_0000_01B3
     }
     return Int(truncatingIfNeeded: h ^ (h >> 29))
+  }
+}
+
+/// Whether a row of checkins.csv names one key result, decided from the bytes of its
+/// reference when they can decide it: the reference as the plan writes it (spaces and tabs
+/// around it are trimmed, as the full check trims them) is that key result, and other ASCII
+/// text is not (the plan resolves a reference by its ids, exactly). Ids are ASCII, but the
+/// plan's lookup compares strings by Unicode equivalence, so it decides text with other
+/// characters (rare, and slower).
+struct RowFilter: Sendable {
+  let index: PlanIndex
+  let address: KeyResultAddress
+  private let reference: [UInt8]
+  private let isASCII: Bool
+
+  /// Nil for an address the plan does not have.
+  init?(_ index: PlanIndex, _ address: KeyResultAddress) {
+    let units = index.plan.units
+    let (u, o, k) = (address.objective.unit, address.objective.objective, address.keyResult)
+    guard u >= 0, u < units.count, o >= 0, o < units[u].objectives.count, k >= 0,
+      k < units[u].objectives[o].keyResults.count
+    else { return nil }
+    self.index = index
+    self.address = address
+    reference = Array(index.reference(address.objective, keyResult: k).utf8)
+    isASCII = reference.allSatisfy { $0 < 0x80 }
+  }
+
+  func admits(_ row: CheckInScan.Row, _ b: UnsafeBufferPointer<UInt8>, _ text: CheckInText) -> Bool {
+    if !row.hasDoubledQuotes(1) {
+      var (s, e) = (row.start(1), row.end(1))
+      while s < e, b[s] == UInt8(ascii: " ") || b[s] == UInt8(ascii: "\t") { s += 1 }
+      while e > s, b[e - 1] == UInt8(ascii: " ") || b[e - 1] == UInt8(ascii: "\t") { e -= 1 }
+      if e - s == reference.count {
+        var same = true
+        for j in 0..<reference.count where b[s + j] != reference[j] {
+          same = false
+          break
+        }
+        if same { return true }
+      }
+      if isASCII {
+        var ascii = true
+        for p in s..<e where b[p] >= 0x80 {
+          ascii = false
+          break
+        }
+        if ascii { return false }
+      }
+    }
+    return index.keyResult(text.string(row.span(1)).trimmingSpaces) == address
   }
 }
 

@@ -52,15 +52,20 @@ public struct PlanIndex: Sendable {
   public let incoming: [[[Int]]]
   /// Per unit, per objective: the ordinal of its first key result in plan order.
   public let keyResultBase: [[Int]]
-  /// Title facts of every key result, by ordinal (see `ordinal(of:)`).
+  /// Title facts of every key result, by ordinal (see `ordinal(of:)`); blank ones in an index
+  /// made without the wording analysis.
   public let titleFacts: [TitleFacts]
+  /// How many key results the plan has: the size of every per-key-result table.
+  public let keyResultCount: Int
   /// Indices into `links` of the `contributes_to` links that name a key result, grouped by that
   /// key result's ordinal (in plan order within a group): group `i` is
   /// `contributionLinks[contributionStart[i]..<contributionStart[i + 1]]`.
   let contributionLinks: [Int32]
   let contributionStart: [Int32]
 
-  public init(_ plan: Plan) {
+  /// `wording: false` skips the wording analysis of every title (the costliest part, which
+  /// only the rules read): `cascade checkin` runs none.
+  public init(_ plan: Plan, wording: Bool = true) {
     self.plan = plan
     let units = plan.units
     var unitByID: [String: Int] = [:]
@@ -161,6 +166,11 @@ public struct PlanIndex: Sendable {
     contributionStart = start
     // The wording analysis is the costliest check: run it once per title, on every core.
     // Per unit, in plan order: joined, they are in key-result ordinal order.
+    keyResultCount = count
+    guard wording else {
+      titleFacts = [TitleFacts](repeating: TitleFacts(), count: count)
+      return
+    }
     let facts = parallelMap(units.count, chunk: 16) { ui in
       units[ui].objectives.flatMap { o in o.keyResults.map(TitleFacts.init) }
     }

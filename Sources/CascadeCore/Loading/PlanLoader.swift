@@ -56,6 +56,12 @@ public struct LoadedPlan: Sendable {
   public var diagnostics: [Diagnostic]
   /// With a ``PlanLoader/StandIn``: the name the plan gives that file (its diagnostics' file).
   public var standInFile: String?
+
+  /// The errors found in loading (a YAML syntax error, a field of the wrong type …), at the
+  /// severities the plan's configuration sets; the rules may find more.
+  public var errorCount: Int {
+    diagnostics.count { plan.configuration.severity(for: $0.rule, default: $0.severity) == .error }
+  }
 }
 
 public enum PlanLoader {

@@ -87,12 +87,19 @@ public enum Scorer {
   /// with it (never for a sum: a sum takes no check-ins). Nil for an address the plan does not
   /// have.
   public static func score(of k: KeyResultAddress, in result: LintResult, asOf: Day) -> KeyResultScore? {
-    let base = result.index.keyResultBase
+    score(of: k, index: result.index, log: result.checkIns, asOf: asOf)
+  }
+
+  /// The same, from the plan's index and a log that holds at least the check-ins the score
+  /// reads (those of `k`, and for a sum its contributors'): a log read for one key result
+  /// (``CheckInLog/init(_:only:)``) scores that key result.
+  public static func score(of k: KeyResultAddress, index: PlanIndex, log: CheckInLog, asOf: Day) -> KeyResultScore? {
+    let base = index.keyResultBase
     guard k.objective.unit >= 0, k.objective.unit < base.count, k.objective.objective >= 0,
       k.objective.objective < base[k.objective.unit].count, k.keyResult >= 0,
-      k.keyResult < result.index.objective(k.objective).keyResults.count
+      k.keyResult < index.objective(k.objective).keyResults.count
     else { return nil }
-    var s = Computation(index: result.index, log: result.checkIns, asOf: asOf)
+    var s = Computation(index: index, log: log, asOf: asOf)
     return s.keyResult(k)
   }
 
@@ -143,9 +150,9 @@ public enum Scorer {
       self.index = index
       self.log = log
       self.asOf = asOf
-      krScores = [KeyResultScore?](repeating: nil, count: index.titleFacts.count)
-      currents = [Current?](repeating: nil, count: index.titleFacts.count)
-      summing = [Bool](repeating: false, count: index.titleFacts.count)
+      krScores = [KeyResultScore?](repeating: nil, count: index.keyResultCount)
+      currents = [Current?](repeating: nil, count: index.keyResultCount)
+      summing = [Bool](repeating: false, count: index.keyResultCount)
       var base: [Int] = []
       base.reserveCapacity(index.plan.units.count)
       var count = 0

@@ -50,24 +50,27 @@ struct CheckinCommand: ParsableCommand {
       plan: plan, reference: reference, value: value, day: date ?? Day.today, confidence: confidence, note: note,
       author: author ?? Environment.user ?? "", language: language)
     try Terminal.write(recorded.confirmation + "\n")
-    // Other rows with problems (a bad value, an unknown key result) do not stop a check-in:
-    // its own row is well-formed and counted. They are mentioned, as status does.
-    reportProblems(recorded.after, recorded.language)
+    // Problems elsewhere do not stop a check-in: its own row is well-formed and counted. Those
+    // it found are mentioned (it runs no rule, and reads only its key result's rows).
+    for warning in recorded.warnings { Terminal.standardError("cascade: " + warning.text(recorded.language)) }
   }
 
   /// Checks and appends one check-in, as `cascade checkin` and the meeting page's form do: the
   /// same check, and the same words, as a row of checkins.csv gets when it is read, then the
-  /// locked append. Returns the confirmation line and the plan as it is now.
+  /// locked append. Returns the confirmation line, and what it found wrong on the way (errors
+  /// in loading the plan, problems in its key result's other rows).
+  ///
+  /// Its cost is the plan's load and one scan of checkins.csv: no rule runs, and only the rows
+  /// of its own key result are checked and kept (``CheckInLog/init(_:only:)``).
   static func record(
     plan: String, reference: String, value: String, day: Day, confidence: String?, note: String, author: String,
     language: LanguageOption
-  ) throws -> (confirmation: String, after: LintResult, language: Language) {
+  ) throws -> (confirmation: String, warnings: [Message], language: Language) {
     guard FileSystem.kind(of: plan) == .directory else {
       throw CLIFailure(message: "cascade: " + Self.notAPlanFolder(plan).text(language.language()))
     }
-    let result = try loadPlan([plan], language.language())
-    let index = result.index
-    let lang = language.language(plan: result.plan.configuration)
+    let (index, loaded) = try loadPlanIndex([plan], language.language())
+    let lang = language.language(plan: index.plan.configuration)
     func fail(_ message: Message) -> CLIFailure { CLIFailure(message: "cascade: " + message.text(lang)) }
     let row: ValidRow
     switch CheckInLog.check(
@@ -89,45 +92,63 @@ struct CheckinCommand: ParsableCommand {
       row.confidence.map(formatValue) ?? "", note, author,
     ])
     // The file every command of this plan reads (see PlanRoot).
-    let path = FileSystem.join(result.plan.root ?? plan, PlanLoader.checkInsFile)
+    let path = FileSystem.join(index.plan.root ?? plan, PlanLoader.checkInsFile)
     let kind = FileSystem.kind(of: path)
     guard kind == .file || kind == .missing else { throw fail(Self.notARegularFile(path)) }
+    let log = CheckInLog(index, only: address)
+    let before = index.plan.checkIns?.bytes ?? []
+    let wellFormed = CheckInLog.requireWellFormed(file: path, knownWellFormed: log.isWellFormed ? before : nil)
+    // Whether the file under the lock is the one loaded: then nobody wrote in between.
+    var unchanged = false
+    let appended: AppendLog.Appended
     do {
       // The file is checked again under the lock, as it is at this moment: a row appended to a
       // file that does not parse (an open quote at its end, a wrong header) would be lost in it.
-      try AppendLog.append(
+      appended = try AppendLog.append(
         csvRow, to: path, header: CheckInLog.header.joined(separator: ","),
-        validatingExisting: CheckInLog.requireWellFormed(
-          file: path, knownWellFormed: result.checkIns.isWellFormed ? result.plan.checkIns?.bytes : nil),
+        validatingExisting: { existing in
+          unchanged = CheckInLog.sameBytes(before, existing)
+          try wellFormed(existing)
+        },
         existingLimit: PlanLoader.maxCheckInsBytes)
     } catch let problem as CheckInFileProblem {
       throw fail(Self.notWritten(problem.text(lang)))
     } catch {
       throw CLIFailure(message: "cascade: \(error)")
     }
-    // The plan as it is now. When nobody else wrote to checkins.csv meanwhile (it is the file
-    // as loaded plus this row), without reading it again: the same files and the one row more,
-    // with the values as written. Otherwise it is read again.
-    let before = result.plan.checkIns?.bytes ?? []
-    let now = (try? FileSystem.read(path, limit: PlanLoader.maxCheckInsBytes)) ?? []
-    let onlyOurs =
-      before.isEmpty
-      ? now.count == CheckInLog.header.joined(separator: ",").utf8.count + 1 + csvRow.utf8.count
-      : now.count == before.count + csvRow.utf8.count + (before.last == UInt8(ascii: "\n") ? 0 : 1)
-    var after: LintResult
-    if onlyOurs {
-      after = result
+    // The key result's check-ins as they are now. When nobody else wrote to checkins.csv
+    // between the load and the lock (it is the file as loaded plus this row), without reading it
+    // again: the one row more, with the values as written. Otherwise the plan is read again.
+    var after = (index: index, log: log, loaded: loaded)
+    if unchanged {
       var written = row
       written.confidence = row.confidence.map { CheckInLog.value(formatValue($0), milestone: false) ?? $0 }
       // Its line, counted as the readers count lines (a lone CR in a note ends one too).
-      let line = CheckInLog.lineAfter(Array(now.dropLast(csvRow.utf8.count)))
-      after.checkIns.appended(written, note: note, author: author, line: line, in: index)
+      let line = CheckInLog.lineAfter(before, then: appended.joint)
+      after.log.appended(written, note: note, author: author, line: line, in: index)
     } else {
-      after = try loadPlan([plan], lang)
+      let (index, loaded) = try loadPlanIndex([plan], lang)
+      guard let again = index.keyResult(ref) else {
+        // Someone changed the plan meanwhile, and the key result is gone from it.
+        return (Self.confirmation(ref, written, day, progress: nil).text(lang), [], lang)
+      }
+      after = (index, CheckInLog(index, only: again), loaded)
     }
-    let s = Scorer.score(of: address, in: after, asOf: day)
+    let s = Scorer.score(of: after.index.keyResult(ref) ?? address, index: after.index, log: after.log, asOf: day)
     let line = Self.confirmation(ref, written, day, progress: s.map { (formatPercent($0.progress), $0.status) })
-    return (line.text(lang), after, lang)
+    return (line.text(lang), Self.warnings(after.loaded, after.log), lang)
+  }
+
+  /// What `checkin` found wrong on the way: errors in loading the plan, problems in the rows of
+  /// its key result (not counted, whatever severity the plan sets, unless it turns the rule off).
+  static func warnings(_ loaded: LoadedPlan, _ log: CheckInLog) -> [Message] {
+    var out: [Message] = []
+    let config = loaded.plan.configuration
+    let rows = log.diagnostics.count { config.severity(for: $0.rule, default: $0.severity) != nil }
+    if rows > 0 { out.append(Self.rowsWithProblems(rows)) }
+    let errors = loaded.errorCount
+    if errors > 0 { out.append(Self.planErrors(errors)) }
+    return out
   }
 
   // MARK: - Messages
@@ -138,6 +159,20 @@ struct CheckinCommand: ParsableCommand {
     guard let (percent, status) = progress else { return line }
     let word = Words.status(status)
     return line + Message(en: ": progress \(percent), \(word.en)", zh: "：进度 \(percent)，\(word.zh)")
+  }
+
+  static func rowsWithProblems(_ n: Int) -> Message {
+    Message(
+      en: "\(n) other row\(n == 1 ? "" : "s") of this key result in checkins.csv "
+        + "\(n == 1 ? "has a problem" : "have problems") and \(n == 1 ? "is" : "are") not counted; "
+        + "run `cascade validate` to see \(n == 1 ? "it" : "them"). Its progress may be incomplete.",
+      zh: "checkins.csv 中这个关键结果还有 \(n) 行有问题，未计入；请运行 `cascade validate` 查看。它的进度可能不完整。")
+  }
+
+  static func planErrors(_ n: Int) -> Message {
+    Message(
+      en: "the plan files have \(n) error\(n == 1 ? "" : "s"); run `cascade validate` to see them.",
+      zh: "计划文件中有 \(n) 个错误，请运行 `cascade validate` 查看详情。")
   }
 
   static func notAPlanFolder(_ path: String) -> Message {

@@ -237,4 +237,44 @@ import Testing
       }
     }
   }
+
+  /// Ids written twice (two units, two objectives, two key results of one id): a reference
+  /// resolves as the plan's lookup says, in both readers, and whichever way the table is built.
+  @Test func idsWrittenTwiceResolveAsThePlanSays() throws {
+    let unit = """
+      unit: acme
+      name: Acme
+      level: company
+      cycle: 2027-Q1
+      objectives:
+        - id: grow
+          title: Grow
+          key_results:
+            - {id: sales, title: Sales from 10 to 20, baseline: 10, target: 20}
+            - {id: sales, title: Sales again from 1 to 2, baseline: 1, target: 2}
+        - id: grow
+          title: Grow again
+          key_results:
+            - {id: other, title: Other from 10 to 20, baseline: 10, target: 20}
+      """
+    let rows = [
+      CheckInLog.headerLine, "2027-02-01,acme/grow/sales,12,,,x", "2027-02-02,acme/grow/other,13,,,x",
+      "2027-02-03,acme/grow/sales,14,,,x",
+    ]
+    let files: [(name: String, bytes: [UInt8])] = [
+      ("a.yaml", Array(unit.utf8)),
+      ("b.yaml", Array(unit.replacingOccurrences(of: "name: Acme", with: "name: B").utf8)),
+      ("checkins.csv", Array((rows.joined(separator: "\n") + "\n").utf8)),
+    ]
+    let index = Linter.lint(PlanLoader.load(inMemoryBytes: files)).index
+    let fast = CheckInLog(index, reader: .fast(chunk: nil))
+    let reference = CheckInLog(index, reader: .reference)
+    #expect(fast.readByScan)
+    #expect(fast.entries.map(\.keyResult) == reference.entries.map(\.keyResult))
+    #expect(fast.entries.map(\.value) == reference.entries.map(\.value))
+    #expect(fast.diagnostics == reference.diagnostics)
+    let sales = try #require(index.keyResult("acme/grow/sales"))
+    #expect(fast.history(of: sales).map(\.value) == [12, 14])
+    #expect(CheckInLog(index, only: sales).history(of: sales).map(\.value) == [12, 14])
+  }
 }

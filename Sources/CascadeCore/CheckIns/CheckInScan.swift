@@ -330,10 +330,23 @@ struct ReferenceTable: Sendable {
     var days: ClosedRange<Int>
   }
 
-  /// Per entry: where its bytes start and end in `arena`, and what it resolves to.
-  private var entries: [(start: Int, end: Int, target: Target)] = []
-  /// Open addressing: an entry number + 1, or 0 for a free slot.
-  private var slots: [Int32] = []
+  /// One reference: where its bytes are in `arena`, and what it resolves to, in 32 bytes, so
+  /// that more of the table stays in the cache (a row's lookup is a cache miss or two).
+  private struct Entry {
+    var start: Int32
+    var length: Int32
+    var unit: Int32
+    var objective: Int32
+    var keyResult: Int32
+    var first: Int32
+    var last: Int32
+    /// Bit 0: a milestone; bit 1: a sum; bit 2: the unit has a cycle (`first...last`).
+    var flags: UInt8
+  }
+  private var entries: [Entry] = []
+  /// Open addressing: the hash's high 32 bits over the entry number + 1 (0 for a free slot),
+  /// so a probe past another reference does not read its entry.
+  private var slots: [UInt64] = []
   private var mask = 0
 
   init(_ index: PlanIndex) {
@@ -342,11 +355,19 @@ struct ReferenceTable: Sendable {
     // twice resolve as it says), on every core; the table is then filled on one.
     let found = parallelMap(units.count, chunk: 64) { u -> [(reference: String, target: Target)] in
       var out: [(String, Target)] = []
-      for (o, objective) in units[u].objectives.enumerated() {
-        for k in objective.keyResults.indices {
-          let reference = index.reference(ObjectiveAddress(unit: u, objective: o), keyResult: k)
-          guard let address = index.keyResult(reference) else { continue }
-          out.append((reference, Self.target(address, index)))
+      let unit = units[u]
+      let unitIsFirst = index.unitByID[unit.id] == u
+      for (o, objective) in unit.objectives.enumerated() {
+        let objectiveIsFirst = unitIsFirst && index.objectiveByID[u][objective.id] == o
+        let prefix = unit.id + "/" + objective.id + "/"
+        for (k, kr) in objective.keyResults.enumerated() {
+          let reference = prefix + kr.id
+          // The usual case, without splitting the reference again: every id is its first.
+          if objectiveIsFirst, objective.keyResults.firstIndex(where: { $0.id == kr.id }) == k {
+            out.append((reference, Self.target(KeyResultAddress(ObjectiveAddress(unit: u, objective: o), k), index)))
+          } else if let address = index.keyResult(reference) {
+            out.append((reference, Self.target(address, index)))
+          }
         }
       }
       return out
@@ -371,7 +392,7 @@ struct ReferenceTable: Sendable {
     let count = found.reduce(0) { $0 + $1.count }
     var size = 16
     while size < 2 * count { size <<= 1 }
-    slots = [Int32](repeating: 0, count: size)
+    slots = [UInt64](repeating: 0, count: size)
     mask = size - 1
     entries.reserveCapacity(count)
     for part in found {
@@ -383,46 +404,96 @@ struct ReferenceTable: Sendable {
   }
 
   private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ target: Target) {
+    // Positions and days of a real plan fit easily; a reference that would not is simply left
+    // out (its rows take the full check).
+    guard let start = Int32(exactly: arena.count), let length = Int32(exactly: bytes.count),
+      Int32(exactly: arena.count + bytes.count) != nil, let unit = Int32(exactly: target.address.objective.unit),
+      let objective = Int32(exactly: target.address.objective.objective),
+      let keyResult = Int32(exactly: target.address.keyResult)
+    else { return }
+    let hasCycle = target.days != Int.min...Int.max
+    guard !hasCycle || (Int32(exactly: target.days.lowerBound) != nil && Int32(exactly: target.days.upperBound) != nil)
+    else { return }
     let hash = Self.hash(bytes, 0, bytes.count)
-    var slot = hash & mask
+    let tag = hash >> 32
+    var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 {
-      let e = entries[Int(slots[slot]) - 1]
-      if e.end - e.start == bytes.count, arena[e.start..<e.end].elementsEqual(bytes) { return }
+      let e = entries[Int(slots[slot] & 0xFFFF_FFFF) - 1]
+      if Int(e.length) == bytes.count, arena[Int(e.start)..<Int(e.start + e.length)].elementsEqual(bytes) { return }
       slot = (slot + 1) & mask
     }
-    entries.append((arena.count, arena.count + bytes.count, target))
+    let flags: UInt8 = (target.isMilestone ? 1 : 0) | (target.isSum ? 2 : 0) | (hasCycle ? 4 : 0)
+    entries.append(
+      Entry(
+        start: start, length: length, unit: unit, objective: objective, keyResult: keyResult,
+        first: hasCycle ? Int32(truncatingIfNeeded: target.days.lowerBound) : 0,
+        last: hasCycle ? Int32(truncatingIfNeeded: target.days.upperBound) : 0, flags: flags))
     arena.append(contentsOf: bytes)
-    slots[slot] = Int32(truncatingIfNeeded: entries.count)
+    slots[slot] = tag << 32 | UInt64(entries.count)
   }
 
   func lookup(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Target? {
-    guard !slots.isEmpty, start < end else { return nil }
-    var slot = Self.hash(b, start, end) & mask
-    return arena.withUnsafeBufferPointer { a in
-      while slots[slot] != 0 {
-        let e = entries[Int(slots[slot]) - 1]
-        if e.end - e.start == end - start {
-          var same = true
-          for j in 0..<(end - start) where a[e.start + j] != b[start + j] {
-            same = false
-            break
+    guard !slots.isEmpty, start < end, start >= 0, end <= b.count else { return nil }
+    let hash = Self.hash(b, start, end)
+    let tag = hash >> 32
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    let length = end - start
+    return slots.withUnsafeBufferPointer { s in
+      entries.withUnsafeBufferPointer { e in
+        arena.withUnsafeBufferPointer { a in
+          while true {
+            let v = s[slot]
+            if v == 0 { return nil }
+            if v >> 32 == tag {
+              let x = e[Int(v & 0xFFFF_FFFF) - 1]
+              if Int(x.length) == length {
+                var same = true
+                for j in 0..<length where a[Int(x.start) + j] != b[start + j] {
+                  same = false
+                  break
+                }
+                if same {
+                  return Target(
+                    address: KeyResultAddress(
+                      ObjectiveAddress(unit: Int(x.unit), objective: Int(x.objective)), Int(x.keyResult)),
+                    isMilestone: x.flags & 1 != 0, isSum: x.flags & 2 != 0,
+                    days: x.flags & 4 != 0 ? Int(x.first)...Int(x.last) : Int.min...Int.max)
+                }
+              }
+            }
+            slot = (slot + 1) & mask
           }
-          if same { return e.target }
         }
-        slot = (slot + 1) & mask
       }
-      return nil
     }
   }
 
-  /// FNV-1a, folded to an Int.
-  static func hash(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for p in start..<end {
-      h ^= UInt64(b[p])
-      h = h &* 0x100_0000_01B3
+  /// Eight bytes at a time (the last word padded with zeros), each word mixed in with a
+  /// multiply, then SplitMix64's finaliser: the low bits pick the slot, the high 32 are the tag.
+  static func hash(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: end - start)
+    var p = start
+    if let base = b.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while p + 8 <= end {
+        h = (h ^ raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 32
+        p += 8
+      }
     }
-    return Int(truncatingIfNeeded: h ^ (h >> 29))
+    var last: UInt64 = 0
+    var shift: UInt64 = 0
+    while p < end {
+      last |= UInt64(b[p]) << shift
+      shift += 8
+      p += 1
+    }
+    h = (h ^ last) &* 0xFF51_AFD7_ED55_8CCD
+    h ^= h >> 30
+    h = h &* 0xBF58_476D_1CE4_E5B9
+    h ^= h >> 27
+    h = h &* 0x94D0_49BB_1331_11EB
+    return h ^ (h >> 31)
   }
 }
 

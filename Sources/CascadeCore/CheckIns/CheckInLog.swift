@@ -93,6 +93,31 @@ public struct CheckIn: Sendable {
   }
 }
 
+/// Some check-ins of a log, oldest first, without copying them: the log's array (shared) and
+/// the positions in it. A key result's history is a run; a score keeps the run it used.
+public struct CheckInRun: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
+  private let entries: [CheckIn]
+  let positions: ArraySlice<Int32>
+
+  init(_ entries: [CheckIn], _ positions: ArraySlice<Int32>) {
+    self.entries = entries
+    self.positions = positions
+  }
+
+  public init() { self.init([], []) }
+
+  /// Check-ins of their own (not a log's), in the order given.
+  public init(_ checkIns: [CheckIn]) {
+    self.init(checkIns, ArraySlice((0..<checkIns.count).map { Int32(truncatingIfNeeded: $0) }))
+  }
+
+  public init(arrayLiteral elements: CheckIn...) { self.init(elements) }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { positions.count }
+  public subscript(i: Int) -> CheckIn { entries[Int(positions[positions.startIndex + i])] }
+}
+
 /// Every valid check-in of a plan, grouped by key result and sorted by date then file order,
 /// plus a diagnostic for every row that could not be used.
 public struct CheckInLog: Sendable {
@@ -456,6 +481,30 @@ public struct CheckInLog: Sendable {
     while at > Int(starts[ordinal]), entries[Int(order[at - 1])].date > row.date { at -= 1 }
     order.insert(added, at: at)
     for k in (ordinal + 1)..<starts.count { starts[k] += 1 }
+  }
+
+  /// The same as ``history(of:asOf:)`` without copying a check-in: a view into the log.
+  public func run(of k: KeyResultAddress, asOf: Day? = nil) -> CheckInRun {
+    guard k.objective.unit >= 0, k.objective.unit < keyResultBase.count, k.objective.objective >= 0,
+      k.objective.objective < keyResultBase[k.objective.unit].count, k.keyResult >= 0
+    else { return CheckInRun() }
+    let ordinal = keyResultBase[k.objective.unit][k.objective.objective] + k.keyResult
+    guard ordinal + 1 < starts.count else { return CheckInRun() }
+    let lower = Int(starts[ordinal])
+    var upper = Int(starts[ordinal + 1])
+    // A group is in date order: the check-ins up to `asOf` are a prefix of it.
+    if let asOf {
+      while upper > lower, entries[Int(order[upper - 1])].date > asOf { upper -= 1 }
+    }
+    return CheckInRun(entries, order[lower..<upper])
+  }
+
+  /// A run of the log's check-ins picked by position in `entries` (the latest of each of a
+  /// sum's contributors, say).
+  func run(_ runs: [CheckInRun]) -> CheckInRun {
+    var positions: [Int32] = []
+    for r in runs { if let p = r.positions.last { positions.append(p) } }
+    return CheckInRun(entries, positions[...])
   }
 
   /// Check-ins of one key result up to and including `asOf`, oldest first.

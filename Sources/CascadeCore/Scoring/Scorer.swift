@@ -18,7 +18,7 @@ public struct KeyResultScore: Sendable {
   /// No check-in for longer than `stale_after_days`.
   public var stale: Bool
   /// The check-ins the value came from (for aggregates, the contributors' latest ones).
-  public var used: [CheckIn]
+  public var used: CheckInRun
   /// Contributors summed by aggregate: sum.
   public var summed: [KeyResultAddress]
   /// The sum of aggregate: sum is beyond the largest number (about ±1.8e308): `current` is that limit.
@@ -198,7 +198,7 @@ public enum Scorer {
     struct Current {
       var value: Double?
       /// The check-ins behind the value (for an aggregate, each contributor's latest one).
-      var used: [CheckIn]
+      var used: CheckInRun
       var summed: [KeyResultAddress]
       var overflowed: Bool
     }
@@ -243,8 +243,10 @@ public enum Scorer {
 
     /// Works out a key result that is not a sum of others at once; for a sum, returns its frame.
     mutating func start(_ k: KeyResultAddress, _ ordinal: Int) -> Frame? {
-      guard index.objective(k.objective).keyResults[k.keyResult].aggregate == .sum else {
-        let history = log.history(of: k, asOf: asOf)
+      guard
+        index.plan.units[k.objective.unit].objectives[k.objective.objective].keyResults[k.keyResult].aggregate == .sum
+      else {
+        let history = log.run(of: k, asOf: asOf)
         currents[ordinal] = Current(value: history.last?.value, used: history, summed: [], overflowed: false)
         return nil
       }
@@ -266,21 +268,23 @@ public enum Scorer {
     /// no partial coverage makes a score negative. Without a baseline of its own, it is the sum
     /// of the contributors' values (a contributor without one counts at its baseline).
     mutating func finish(_ frame: Frame) {
-      let own = index.objective(frame.address.objective).keyResults[frame.address.keyResult].baseline
+      let own = index.plan.units[frame.address.objective.unit].objectives[frame.address.objective.objective]
+        .keyResults[frame.address.keyResult].baseline
       var values: [Double] = []
       values.reserveCapacity(2 * frame.contributors.count + 1)
       if let own { values.append(own) }
       var any = false
       var overflowed = false
-      var used: [CheckIn] = []
+      var used: [CheckInRun] = []
       for c in frame.contributors {
-        let baseline = index.objective(c.objective).keyResults[c.keyResult].baseline
+        let baseline = index.plan.units[c.objective.unit].objectives[c.objective.objective].keyResults[c.keyResult]
+          .baseline
         if let m = currents[index.ordinal(of: c)], let v = m.value, own == nil || baseline != nil {
           values.append(v)
           if own != nil, let baseline { values.append(-baseline) }
           any = true
           overflowed = overflowed || m.overflowed
-          if let last = m.used.last { used.append(last) }
+          used.append(m.used)
         } else if own == nil, let baseline {
           values.append(baseline)
         }
@@ -288,16 +292,17 @@ public enum Scorer {
       let total = Arithmetic.sum(values)
       summing[frame.ordinal] = false
       currents[frame.ordinal] = Current(
-        value: any ? total.value : nil, used: used, summed: frame.contributors,
+        value: any ? total.value : nil, used: log.run(used), summed: frame.contributors,
         overflowed: any && (overflowed || total.overflowed))
     }
 
     mutating func keyResult(_ k: KeyResultAddress) -> KeyResultScore {
       let ordinal = index.ordinal(of: k)
       if let done = krScores[ordinal] { return done }
-      let unit = index.unit(k.objective.unit)
-      let kr = index.objective(k.objective).keyResults[k.keyResult]
-      let expected = Scorer.expectedProgress(unit.cycle, asOf: asOf)
+      // Read in place: copying the unit or the objective would retain every string they hold.
+      let cycle = index.plan.units[k.objective.unit].cycle
+      let kr = index.plan.units[k.objective.unit].objectives[k.objective.objective].keyResults[k.keyResult]
+      let expected = Scorer.expectedProgress(cycle, asOf: asOf)
       let now = current(k)
       let (value, used, summed) = (now.value, now.used, now.summed)
       let latest = used.max { a, b in a.date != b.date ? a.date < b.date : a.position < b.position }
@@ -318,7 +323,7 @@ public enum Scorer {
       // milestone off track until the day it lands. Until it is due it is on track (at risk on
       // low confidence); once due and not done, off track.
       if kr.kind == .milestone, status != .done, value != nil {
-        let due = kr.due ?? unit.cycle?.end
+        let due = kr.due ?? cycle?.end
         if let due, asOf > due {
           status = .offTrack
         } else {
@@ -326,7 +331,7 @@ public enum Scorer {
         }
       }
       var forecast: Double?
-      if kr.kind != .milestone, summed.isEmpty, let end = unit.cycle?.end {
+      if kr.kind != .milestone, summed.isEmpty, let end = cycle?.end {
         forecast = Forecast.project(used.map { ($0.date, $0.value) }, to: end)
       }
       let stale: Bool

@@ -60,7 +60,8 @@ public struct ReviewAgenda {
       let newCheckIns = s.used.contains { $0.date > since }
       if newCheckIns, s.current != b.current || s.progress != b.progress { moved.append((b, s)) }
     }
-    moved.sort { abs($0.1.progress - $0.0.progress) > abs($1.1.progress - $1.0.progress) }
+    // Largest moves first, ties in plan order.
+    moved = sortedPositions(moved, key: { abs($0.1.progress - $0.0.progress) }, by: >).map { moved[$0] }
     out += say("\n## What moved since \(since) (\(moved.count))\n\n", "\n## 自 \(since) 以来有变化的关键结果（\(moved.count)）\n\n")
     if moved.isEmpty {
       out += say("Nothing was checked in since the last review.\n", "上次回顾以来没有新的进展更新。\n")
@@ -89,8 +90,10 @@ public struct ReviewAgenda {
     }
 
     // At risk and off track.
-    let troubled = keyResults.filter { $0.status == .atRisk || $0.status == .offTrack }
-      .sorted { $0.status != $1.status ? $0.status < $1.status : $0.progress - $0.expected < $1.progress - $1.expected }
+    let atRisk = keyResults.filter { $0.status == .atRisk || $0.status == .offTrack }
+    let troubled = sortedPositions(
+      atRisk, key: { ($0.status, $0.progress - $0.expected) }, by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    ).map { atRisk[$0] }
     out += say("\n## At risk or off track (\(troubled.count))\n\n", "\n## 有风险或已落后（\(troubled.count)）\n\n")
     if troubled.isEmpty {
       out += say("Nothing is at risk.\n", "暂无有风险或已落后的关键结果。\n")
@@ -157,10 +160,17 @@ public struct ReviewAgenda {
       let drop = formatValue(Self.confidenceDrop)
       out += say("No confidence fell by \(drop) or more.\n", "没有关键结果的信心指数下降 \(drop) 或以上。\n")
     }
-    for (s, b, c) in drops {
+    // The largest drops first (ties in plan order); past a page, the rest summed up by unit.
+    let steepest = sortedPositions(drops, key: { $0.1 - $0.2 }, by: >).map { drops[$0] }
+    for (s, b, c) in steepest.prefix(Self.page) {
       out += say(
         "- \(title(s.address)) (`\(s.reference)`): confidence \(formatValue(b)) → \(formatValue(c))\n",
         "- \(title(s.address))\(ref(s.reference))：信心指数 \(formatValue(b)) → \(formatValue(c))\n")
+    }
+    if steepest.count > Self.page {
+      out += byUnit(steepest.dropFirst(Self.page).map(\.0.address.objective.unit), unitName, say) { n in
+        say("\(n) more", "另有 \(n) 个")
+      }
     }
 
     // Objectives nothing below supports.
@@ -270,4 +280,13 @@ public struct ReviewAgenda {
     }
     return out
   }
+}
+
+/// The positions of `items` in the order `by` puts their keys in, ties in the order given.
+/// Sorting small keys rather than the items themselves: moving a score copies every field it
+/// holds, and a plan has a hundred thousand of them.
+func sortedPositions<T, K>(_ items: [T], key: (T) -> K, by isBefore: (K, K) -> Bool) -> [Int] {
+  var keyed = items.enumerated().map { (key: key($0.element), at: $0.offset) }
+  keyed.sort { a, b in isBefore(a.key, b.key) || (!isBefore(b.key, a.key) && a.at < b.at) }
+  return keyed.map(\.at)
 }

@@ -166,4 +166,32 @@ import Testing
     #expect(zh.contains("……另有 70 个变化较小的关键结果"), "\(zh)")
     #expect(zh.contains("- ……另有 100 个：Team ") && zh.contains("；其他 16 个单元共 60 个"), "\(zh)")
   }
+
+  /// The confidence of all 120 key results fell: the steepest 20 drops are listed, steepest
+  /// first, and the rest counted by unit, so the agenda stays a page long.
+  @Test func manyConfidenceDropsShowThePageOfTheSteepest() throws {
+    var files = Self.teams { _ in "Close 100 deals, baseline: 0, target: 100" }
+    var rows = ["date,key_result,value,confidence,note,author"]
+    for t in 0..<30 {
+      for k in 0..<4 {
+        // Drops of 0.3 to 0.538, larger for later key results (shown to two decimals).
+        rows.append("2027-01-20,team-\(t)/o/k\(k),10,0.9,,x")
+        rows.append("2027-02-25,team-\(t)/o/k\(k),20,0.\(600 - 2 * (4 * t + k)),,x")
+      }
+    }
+    files["checkins.csv"] = rows.joined(separator: "\n") + "\n"
+    for p in [Presentation.plain, Presentation(language: .zh)] {
+      let out = try Self.agenda(files, p)
+      let section = try #require(
+        out.components(separatedBy: "\n## ").first { $0.hasPrefix("Confidence drops") || $0.hasPrefix("信心指数下降") })
+      #expect(section.hasPrefix("Confidence drops (120)") || section.hasPrefix("信心指数下降（120）"), "\(section)")
+      let listed = section.split(separator: "\n").filter { $0.hasPrefix("- ") && $0.contains("0.9 → ") }
+      #expect(listed.count == ReviewAgenda.page, "\(section)")
+      #expect(
+        listed.first?.contains("`team-29/o/k3`") == true && listed.first?.hasSuffix("0.9 → 0.36") == true,
+        "\(listed.first ?? "")")
+      #expect(listed.last?.contains("`team-25/o/k0`") == true, "\(section)")
+      #expect(section.contains("- … 100 more: ") || section.contains("- ……另有 100 个："), "\(section)")
+    }
+  }
 }

@@ -52,6 +52,10 @@ public enum AppendLog {
   ///   lock, is read and passed to it; if it throws, nothing is written and its error is
   ///   rethrown. So a check on what the file holds cannot be outrun by another writer between
   ///   loading and appending. A file larger than `existingLimit` bytes is refused unread;
+  /// - when `known` is given too (content the caller read and validated itself), a file that
+  ///   holds exactly those bytes under the lock is compared block by block and not passed to
+  ///   `validate`: appending to a large file a command has just read costs one comparison, not
+  ///   a second copy of it. ``Appended/holdsKnown`` says which happened;
   /// - if the file is empty (or holds only a UTF-8 BOM) and `header` is given, the header is
   ///   written first (a "\n" is added if it lacks one); if the file does not end in "\n"
   ///   (hand-edited without a final newline), a "\n" is written first;
@@ -72,7 +76,7 @@ public enum AppendLog {
   @discardableResult
   public static func append(
     _ text: String, to path: String, header: String?,
-    validatingExisting validate: (([UInt8]) throws -> Void)? = nil,
+    validatingExisting validate: (([UInt8]) throws -> Void)? = nil, known: [UInt8]? = nil,
     existingLimit: Int = .max
   ) throws -> Appended {
     // The file may be replaced (git checkout, an editor saving through rename) while we wait for
@@ -93,7 +97,8 @@ public enum AppendLog {
       var atPath = stat()
       guard stat(path, &atPath) == 0, atPath.st_dev == info.st_dev, atPath.st_ino == info.st_ino else { continue }
       let appended = try appendLocked(
-        text, fd: fd, info: info, path: path, header: header, validate: validate, existingLimit: existingLimit)
+        text, fd: fd, info: info, path: path, header: header, validate: validate, known: known,
+        existingLimit: existingLimit)
       isOpen = false
       if close(fd) != 0 && errno != EINTR {
         throw FileIOError(operation: "close", path: path, code: errno)
@@ -110,7 +115,12 @@ public enum AppendLog {
   public struct Appended: Sendable, Equatable {
     public var existingSize: Int
     public var joint: [UInt8]
+    /// The file under the lock held exactly the `known` bytes (so nobody wrote in between).
+    public var holdsKnown = false
   }
+
+  /// The block `append` compares a file with the `known` bytes in.
+  static let compareBlock = 1 << 20
 
   /// How often `append` reopens a file that was replaced while it waited for the lock.
   static let maxReopens = 16
@@ -118,7 +128,7 @@ public enum AppendLog {
   /// The part of `append` that runs under the lock, on the file at `path`.
   private static func appendLocked(
     _ text: String, fd: Int32, info: stat, path: String, header: String?, validate: (([UInt8]) throws -> Void)?,
-    existingLimit: Int
+    known: [UInt8]?, existingLimit: Int
   ) throws -> Appended {
     guard info.st_mode & S_IFMT == S_IFREG else {
       var error = FileIOError(operation: "append to", path: path, code: EINVAL)
@@ -127,11 +137,17 @@ public enum AppendLog {
     }
     let size = Int(info.st_size)
     var tail: [UInt8] = []
+    var holdsKnown = false
     if let validate {
       guard size <= existingLimit else { throw FileIOError(operation: "read", path: path, code: EFBIG) }
-      let existing = try AtomicFile.readAt(fd, offset: 0, count: size, path: path)
-      try validate(existing)
-      tail = Array(existing.suffix(3))
+      if let known, try holds(fd, known, size: size, path: path) {
+        holdsKnown = true
+        tail = Array(known.suffix(3))
+      } else {
+        let existing = try AtomicFile.readAt(fd, offset: 0, count: size, path: path)
+        try validate(existing)
+        tail = Array(existing.suffix(3))
+      }
     } else if size > 0 {
       let count = min(size, 3)
       tail = try AtomicFile.readAt(fd, offset: size - count, count: count, path: path)
@@ -165,7 +181,30 @@ public enum AppendLog {
       throw failure
     }
     _ = flock(fd, LOCK_UN)
-    return Appended(existingSize: size, joint: joint)
+    return Appended(existingSize: size, joint: joint, holdsKnown: holdsKnown)
+  }
+
+  /// Whether the file (of `size` bytes under the lock) holds exactly `known`: read and compared
+  /// one block at a time, so no copy of a large file is made.
+  private static func holds(_ fd: Int32, _ known: [UInt8], size: Int, path: String) throws -> Bool {
+    guard known.count == size else { return false }
+    let block = max(1, min(compareBlock, size))
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: block, alignment: 16)
+    defer { buffer.deallocate() }
+    return try known.withUnsafeBytes { k -> Bool in
+      var done = 0
+      while done < size {
+        let want = min(block, size - done)
+        let part = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want])
+        let got = try AtomicFile.readAt(fd, into: part, offset: done, path: path)
+        // A file cut short meanwhile by a writer that does not lock is not the known one.
+        guard got == want, let p = buffer.baseAddress, let q = k.baseAddress, memcmp(p, q + done, want) == 0 else {
+          return false
+        }
+        done += want
+      }
+      return true
+    }
   }
 
   /// Cuts the file back to `length` (still under the lock) and syncs it; says how that went,
@@ -276,22 +315,28 @@ public enum AtomicFile {
     if let code = WriteLoop.writeAll(fd, bytes) { throw FileIOError(operation: "write", path: path, code: code) }
   }
 
-  static func readAt(_ fd: Int32, offset: Int, count: Int, path: String) throws -> [UInt8] {
-    var result = [UInt8](repeating: 0, count: count)
+  /// Fills `buffer` from `offset` on (fewer bytes at the end of the file); the count read.
+  static func readAt(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, offset: Int, path: String) throws -> Int {
     var done = 0
-    while done < count {
-      let got = result.withUnsafeMutableBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return pread(fd, base + done, count - done, off_t(offset + done))
-      }
+    while done < buffer.count {
+      guard let base = buffer.baseAddress else { return 0 }
+      let got = pread(fd, base + done, buffer.count - done, off_t(offset + done))
       if got < 0 {
         if errno == EINTR { continue }
         throw FileIOError(operation: "read", path: path, code: errno)
       }
-      if got == 0 { break }  // truncated concurrently by a non-locking writer
+      if got == 0 { break }
       done += got
     }
-    return Array(result[..<done])
+    return done
+  }
+
+  static func readAt(_ fd: Int32, offset: Int, count: Int, path: String) throws -> [UInt8] {
+    // Read in place: a file cut short concurrently by a non-locking writer gives fewer bytes.
+    try [UInt8](unsafeUninitializedCapacity: max(0, count)) { buffer, initialized in
+      initialized = 0
+      initialized = try readAt(fd, into: UnsafeMutableRawBufferPointer(buffer), offset: offset, path: path)
+    }
   }
 
   static func fsyncRetrying(_ fd: Int32, path: String) throws {

@@ -24,6 +24,34 @@ import Testing
     #expect(readFile(path) == "h\n1\n2\n")
   }
 
+  /// A file holding exactly the bytes the caller knows is compared, not handed to the check; a
+  /// file that differs anywhere (here past the first block of the comparison) is checked whole.
+  @Test func knownContentIsComparedNotChecked() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { removeDirectory(directory) }
+    let path = directory + "/checkins.csv"
+    var content = Array("h\n".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 3 * AppendLog.compareBlock / 2)
+    content += Array("\n1".utf8)  // no final line break: the append adds one
+    try Data(content).write(to: URL(fileURLWithPath: path))
+    var calls = 0
+    let same = try AppendLog.append(
+      "2\n", to: path, header: "h", validatingExisting: { _ in calls += 1 }, known: content)
+    #expect(same.holdsKnown && calls == 0)
+    #expect(same.joint == Array("\n".utf8) && same.existingSize == content.count)
+    var stale = content + Array("\n2\n".utf8)
+    stale[AppendLog.compareBlock + 10] = UInt8(ascii: "b")
+    var seen: [UInt8]?
+    let changed = try AppendLog.append("3\n", to: path, header: "h", validatingExisting: { seen = $0 }, known: stale)
+    #expect(!changed.holdsKnown)
+    // Compared as a Bool: a failure would print megabytes of bytes.
+    #expect(seen.map { $0 == content + Array("\n2\n".utf8) } == true)
+    let shorter = try AppendLog.append(
+      "4\n", to: path, header: "h", validatingExisting: { _ in calls += 1 }, known: Array(content.prefix(5)))
+    #expect(!shorter.holdsKnown && calls == 1)
+    let written = try Data(contentsOf: URL(fileURLWithPath: path))
+    #expect(written == Data(content + Array("\n2\n3\n4\n".utf8)), "\(written.count) bytes")
+  }
+
   /// A file that does not exist yet is seen as empty: the header goes first.
   @Test func validatorSeesNothingForANewFile() throws {
     let directory = try makeTemporaryDirectory()
@@ -76,11 +104,11 @@ import Testing
     #expect(CheckInLog.syntaxProblems(Array(content.utf8)).first?.line == line)
   }
 
-  /// Bytes already known to be well-formed pass without a second parse; anything else is
-  /// checked in full.
-  @Test func knownWellFormedContentShortcut() {
+  /// The check under the lock parses what it is given: a row appended after an open quote, or
+  /// a file cut short inside one, is refused.
+  @Test func wellFormedCheckParsesTheContent() {
     let good = Array((Self.header + "2027-01-05,a/b/c,1,,\"x, y\",ann\n").utf8)
-    let check = CheckInLog.requireWellFormed(file: "checkins.csv", knownWellFormed: good)
+    let check = CheckInLog.requireWellFormed(file: "checkins.csv")
     #expect(throws: Never.self) { try check(good) }
     #expect(throws: Never.self) { try check(good + Array("2027-01-06,a/b/c,2,,,bob\n".utf8)) }
     #expect(throws: CheckInFileProblem.self) { try check(good + Array("2027-01-06,a/b/c,2,,\"open,bob\n".utf8)) }

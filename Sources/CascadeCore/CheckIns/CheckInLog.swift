@@ -414,14 +414,10 @@ public struct CheckInLog: Sendable {
   }
 
   /// A check for `AppendLog.append(validatingExisting:)`: throws the first syntax error of the
-  /// file's content as it is under the lock. Content identical to `knownWellFormed` (what was
-  /// loaded and found well-formed just before) passes without a second parse, so the lock is
-  /// held for a byte comparison rather than a parse when nobody wrote in between.
-  public static func requireWellFormed(file: String, knownWellFormed: [UInt8]? = nil)
-    -> @Sendable ([UInt8]) throws -> Void
-  {
+  /// file's content as it is under the lock. (`AppendLog.append(known:)` skips it for the content
+  /// the command loaded and found well-formed, when nobody wrote in between.)
+  public static func requireWellFormed(file: String) -> @Sendable ([UInt8]) throws -> Void {
     { bytes in
-      if let known = knownWellFormed, sameBytes(known, bytes) { return }
       if let problem = syntaxProblems(bytes).first { throw CheckInFileProblem(file: file, problem: problem) }
     }
   }

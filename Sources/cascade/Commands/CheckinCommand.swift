@@ -48,7 +48,7 @@ struct CheckinCommand: ParsableCommand {
   mutating func run() throws {
     let recorded = try Self.record(
       plan: plan, reference: reference, value: value, day: date ?? Day.today, confidence: confidence, note: note,
-      author: author ?? Environment.user ?? "", language: language)
+      author: author ?? Environment.user ?? "", language: language, exiting: true)
     try Terminal.write(recorded.confirmation + "\n")
     // Problems elsewhere do not stop a check-in: its own row is well-formed and counted. Those
     // it found are mentioned (it runs no rule, and reads only its key result's rows).
@@ -61,10 +61,11 @@ struct CheckinCommand: ParsableCommand {
   /// in loading the plan, problems in its key result's other rows).
   ///
   /// Its cost is the plan's load and one scan of checkins.csv: no rule runs, and only the rows
-  /// of its own key result are checked and kept (``CheckInLog/init(_:only:)``).
+  /// of its own key result are checked and kept (``CheckInLog/init(_:only:)``). `exiting`: the
+  /// process exits next (`cascade checkin`, not the meeting page), so the plan is not freed.
   static func record(
     plan: String, reference: String, value: String, day: Day, confidence: String?, note: String, author: String,
-    language: LanguageOption
+    language: LanguageOption, exiting: Bool = false
   ) throws -> (confirmation: String, warnings: [Message], language: Language) {
     guard FileSystem.kind(of: plan) == .directory else {
       throw CLIFailure(message: "cascade: " + Self.notAPlanFolder(plan).text(language.language()))
@@ -95,22 +96,22 @@ struct CheckinCommand: ParsableCommand {
     let path = FileSystem.join(index.plan.root ?? plan, PlanLoader.checkInsFile)
     let kind = FileSystem.kind(of: path)
     guard kind == .file || kind == .missing else { throw fail(Self.notARegularFile(path)) }
-    let log = CheckInLog(index, only: address)
+    let log = Timings.measure("check-ins") { CheckInLog(index, only: address) }
+    if exiting { Teardown.skip(index, loaded, log) }
     let before = index.plan.checkIns?.bytes ?? []
-    let wellFormed = CheckInLog.requireWellFormed(file: path, knownWellFormed: log.isWellFormed ? before : nil)
-    // Whether the file under the lock is the one loaded: then nobody wrote in between.
-    var unchanged = false
+    let wellFormed = CheckInLog.requireWellFormed(file: path)
     let appended: AppendLog.Appended
     do {
       // The file is checked again under the lock, as it is at this moment: a row appended to a
       // file that does not parse (an open quote at its end, a wrong header) would be lost in it.
-      appended = try AppendLog.append(
-        csvRow, to: path, header: CheckInLog.header.joined(separator: ","),
-        validatingExisting: { existing in
-          unchanged = CheckInLog.sameBytes(before, existing)
-          try wellFormed(existing)
-        },
-        existingLimit: PlanLoader.maxCheckInsBytes)
+      // When it holds the bytes loaded (and found well-formed), nobody wrote in between: it is
+      // compared with them rather than read and parsed again.
+      appended = try Timings.measure("append") { () throws in
+        try AppendLog.append(
+          csvRow, to: path, header: CheckInLog.header.joined(separator: ","),
+          validatingExisting: wellFormed, known: log.isWellFormed ? before : nil,
+          existingLimit: PlanLoader.maxCheckInsBytes)
+      }
     } catch let problem as CheckInFileProblem {
       throw fail(Self.notWritten(problem.text(lang)))
     } catch {
@@ -120,7 +121,7 @@ struct CheckinCommand: ParsableCommand {
     // between the load and the lock (it is the file as loaded plus this row), without reading it
     // again: the one row more, with the values as written. Otherwise the plan is read again.
     var after = (index: index, log: log, loaded: loaded)
-    if unchanged {
+    if appended.holdsKnown {
       var written = row
       written.confidence = row.confidence.map { CheckInLog.value(formatValue($0), milestone: false) ?? $0 }
       // Its line, counted as the readers count lines (a lone CR in a note ends one too).

@@ -24,8 +24,8 @@ public struct ReviewAgenda {
 
   public func markdown(_ result: LintResult, _ p: Presentation = .plain) -> String {
     let index = result.index
-    let now = Scorer.score(result, asOf: asOf)
-    let before = Scorer.score(result, asOf: since)
+    let now = Timings.measure("score now") { Scorer.score(result, asOf: self.asOf) }
+    let before = Timings.measure("score before") { Scorer.score(result, asOf: self.since) }
     let tree = result.unitTree(root: unit)
     var inScope = [Bool](repeating: unit == nil, count: index.plan.units.count)
     for (u, _) in tree where u < inScope.count { inScope[u] = true }

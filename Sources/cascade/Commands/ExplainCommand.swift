@@ -20,6 +20,7 @@ struct ExplainCommand: ParsableCommand {
 
   mutating func run() throws {
     let result = try plan.load(language)
+    Teardown.skip(result)
     let configuration = result.plan.configuration
     guard let subject = Explanation.subject(reference, in: result.index) else {
       throw CLIFailure(

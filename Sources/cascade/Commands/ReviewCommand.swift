@@ -34,6 +34,7 @@ struct ReviewCommand: ParsableCommand {
         ).text(language.language()))
     }
     let result = try plan.load(language)
+    Teardown.skip(result)
     let root = try unit.map { try unitIndex($0, in: result, language.language(plan: result.plan.configuration)) }
     let presentation = language.presentation(plan: result.plan.configuration, colour: false)
     try Terminal.write(ReviewAgenda(since: since, asOf: day, unit: root).markdown(result, presentation))

@@ -29,6 +29,7 @@ struct StatusCommand: ParsableCommand {
     let presentation = language.presentation(
       plan: result.plan.configuration, colour: format == .text && language.colour)
     let text = Timings.measure("format") { format.formatter.format(card, result, unit: root, presentation) }
+    Teardown.skip(result, card)
     try Timings.measure("write") { () throws(CLIFailure) in try Terminal.write(text) }
     reportProblems(result, lang)
   }

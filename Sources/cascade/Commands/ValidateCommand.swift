@@ -52,6 +52,7 @@ struct ValidateCommand: ParsableCommand {
       plan.paths == ["-"]
       ? try standardInputResult()
       : try loadPlan(plan.paths, language.language(), suppressions: !noSuppressions)
+    Teardown.skip(result)
     let presentation = language.presentation(
       plan: result.plan.configuration, colour: format == .text && language.colour)
     try Terminal.write(format.formatter.format(result, presentation))

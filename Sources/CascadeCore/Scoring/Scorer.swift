@@ -1,3 +1,5 @@
+import CascadeSystem
+
 /// A key result's standing at a date, and how it was worked out.
 public struct KeyResultScore: Sendable {
   public var address: KeyResultAddress
@@ -78,6 +80,11 @@ public enum Scorer {
   public static func score(_ result: LintResult, asOf: Day) -> Scorecard {
     var s = Computation(index: result.index, log: result.checkIns, asOf: asOf)
     return s.run()
+  }
+
+  /// The scorecards of several days (a review's two), one per core.
+  public static func score(_ result: LintResult, asOf days: [Day]) -> [Scorecard] {
+    parallelMap(days.count, chunk: 1) { score(result, asOf: days[$0]) }
   }
 
   /// One key result's score, as in ``score(_:asOf:)``'s scorecard, without scoring the rest

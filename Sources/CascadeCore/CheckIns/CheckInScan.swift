@@ -1,5 +1,11 @@
 import CascadeSystem
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// `checkins.csv` split into records on every core, each record seen as the byte ranges of
 /// its six fields: nothing is copied and no string is made until something shows a field.
 ///
@@ -349,36 +355,68 @@ struct ReferenceTable: Sendable {
   private var slots: [UInt64] = []
   private var mask = 0
 
+  /// One unit's references, worked out on some core: their bytes back to back, and for each
+  /// its range in them, its hash and what it resolves to. The table is then filled on one
+  /// core from these, without a string per reference.
+  private struct Part: Sendable {
+    struct Item: Sendable {
+      var start: Int
+      var length: Int
+      var hash: UInt64
+      var target: Target
+    }
+    var bytes: [UInt8] = []
+    var items: [Item] = []
+
+    /// Adds the reference written from `start` to the end of `bytes`, or drops its bytes when
+    /// it resolves to nothing.
+    mutating func add(from start: Int, _ target: Target?) {
+      guard let target else {
+        bytes.removeSubrange(start...)
+        return
+      }
+      let hash = bytes.withUnsafeBufferPointer { ReferenceTable.hash($0, start, $0.count) }
+      items.append(Item(start: start, length: bytes.count - start, hash: hash, target: target))
+    }
+  }
+
   init(_ index: PlanIndex) {
     let units = index.plan.units
     // Each key result's reference and what the plan's own lookup makes of it (ids written
     // twice resolve as it says), on every core; the table is then filled on one.
-    let found = parallelMap(units.count, chunk: 64) { u -> [(reference: String, target: Target)] in
-      var out: [(String, Target)] = []
+    let parts = parallelMap(units.count, chunk: 64) { u -> Part in
+      var part = Part()
       let unit = units[u]
       let unitIsFirst = index.unitByID[unit.id] == u
       for (o, objective) in unit.objectives.enumerated() {
         let objectiveIsFirst = unitIsFirst && index.objectiveByID[u][objective.id] == o
-        let prefix = unit.id + "/" + objective.id + "/"
         for (k, kr) in objective.keyResults.enumerated() {
-          let reference = prefix + kr.id
+          let start = part.bytes.count
+          part.bytes.append(contentsOf: unit.id.utf8)
+          part.bytes.append(UInt8(ascii: "/"))
+          part.bytes.append(contentsOf: objective.id.utf8)
+          part.bytes.append(UInt8(ascii: "/"))
+          part.bytes.append(contentsOf: kr.id.utf8)
           // The usual case, without splitting the reference again: every id is its first.
-          if objectiveIsFirst, objective.keyResults.firstIndex(where: { $0.id == kr.id }) == k {
-            out.append((reference, Self.target(KeyResultAddress(ObjectiveAddress(unit: u, objective: o), k), index)))
-          } else if let address = index.keyResult(reference) {
-            out.append((reference, Self.target(address, index)))
-          }
+          let address =
+            objectiveIsFirst && objective.keyResults.firstIndex(where: { $0.id == kr.id }) == k
+            ? KeyResultAddress(ObjectiveAddress(unit: u, objective: o), k)
+            : index.keyResult(unit.id + "/" + objective.id + "/" + kr.id)
+          part.add(from: start, address.map { Self.target($0, index) })
         }
       }
-      return out
+      return part
     }
-    self.init(found)
+    self.init(parts)
   }
 
   /// A table of one key result's reference.
   init(_ index: PlanIndex, only k: KeyResultAddress) {
     let reference = index.reference(k.objective, keyResult: k.keyResult)
-    self.init(index.keyResult(reference) == k ? [[(reference, Self.target(k, index))]] : [])
+    var part = Part()
+    part.bytes.append(contentsOf: reference.utf8)
+    part.add(from: 0, index.keyResult(reference) == k ? Self.target(k, index) : nil)
+    self.init([part])
   }
 
   private static func target(_ address: KeyResultAddress, _ index: PlanIndex) -> Target {
@@ -388,47 +426,59 @@ struct ReferenceTable: Sendable {
     return Target(address: address, isMilestone: kr.kind == .milestone, isSum: kr.aggregate == .sum, days: days)
   }
 
-  private init(_ found: [[(reference: String, target: Target)]]) {
-    let count = found.reduce(0) { $0 + $1.count }
+  private init(_ parts: [Part]) {
+    let count = parts.reduce(0) { $0 + $1.items.count }
     var size = 16
     while size < 2 * count { size <<= 1 }
     slots = [UInt64](repeating: 0, count: size)
     mask = size - 1
     entries.reserveCapacity(count)
-    for part in found {
-      for (reference, target) in part {
-        var reference = reference
-        reference.withUTF8 { insert($0, target) }
-      }
+    // Each part's bytes go into the arena whole; a reference met twice (the first is kept)
+    // leaves its bytes there unused.
+    arena.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
+    for part in parts {
+      let base = arena.count
+      arena.append(contentsOf: part.bytes)
+      for item in part.items { insert(at: base + item.start, length: item.length, hash: item.hash, item.target) }
     }
   }
 
-  private mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ target: Target) {
+  /// Files the reference at `start..<start + length` of the arena, unless it is there already.
+  private mutating func insert(at start: Int, length: Int, hash: UInt64, _ target: Target) {
     // Positions and days of a real plan fit easily; a reference that would not is simply left
     // out (its rows take the full check).
-    guard let start = Int32(exactly: arena.count), let length = Int32(exactly: bytes.count),
-      Int32(exactly: arena.count + bytes.count) != nil, let unit = Int32(exactly: target.address.objective.unit),
+    guard let start32 = Int32(exactly: start), let length32 = Int32(exactly: length),
+      Int32(exactly: start + length) != nil, let unit = Int32(exactly: target.address.objective.unit),
       let objective = Int32(exactly: target.address.objective.objective),
       let keyResult = Int32(exactly: target.address.keyResult)
     else { return }
     let hasCycle = target.days != Int.min...Int.max
     guard !hasCycle || (Int32(exactly: target.days.lowerBound) != nil && Int32(exactly: target.days.upperBound) != nil)
     else { return }
-    let hash = Self.hash(bytes, 0, bytes.count)
     let tag = hash >> 32
     var slot = Int(truncatingIfNeeded: hash) & mask
-    while slots[slot] != 0 {
-      let e = entries[Int(slots[slot] & 0xFFFF_FFFF) - 1]
-      if Int(e.length) == bytes.count, arena[Int(e.start)..<Int(e.start + e.length)].elementsEqual(bytes) { return }
-      slot = (slot + 1) & mask
+    let found = arena.withUnsafeBufferPointer { a -> Bool in
+      while slots[slot] != 0 {
+        let v = slots[slot]
+        if v >> 32 == tag {
+          let e = entries[Int(v & 0xFFFF_FFFF) - 1]
+          if Int(e.length) == length, let base = a.baseAddress,
+            memcmp(base + Int(e.start), base + start, length) == 0
+          {
+            return true
+          }
+        }
+        slot = (slot + 1) & mask
+      }
+      return false
     }
+    if found { return }
     let flags: UInt8 = (target.isMilestone ? 1 : 0) | (target.isSum ? 2 : 0) | (hasCycle ? 4 : 0)
     entries.append(
       Entry(
-        start: start, length: length, unit: unit, objective: objective, keyResult: keyResult,
+        start: start32, length: length32, unit: unit, objective: objective, keyResult: keyResult,
         first: hasCycle ? Int32(truncatingIfNeeded: target.days.lowerBound) : 0,
         last: hasCycle ? Int32(truncatingIfNeeded: target.days.upperBound) : 0, flags: flags))
-    arena.append(contentsOf: bytes)
     slots[slot] = tag << 32 | UInt64(entries.count)
   }
 

@@ -62,6 +62,15 @@ import Testing
     return ReviewAgenda(since: since, asOf: day, unit: unit).markdown(result, p)
   }
 
+  /// checkins.csv for the 30 teams of ``teams(_:)``: the rows `rows` writes for team t's key result k.
+  static func checkIns(_ rows: (_ t: Int, _ k: Int) -> [String]) -> String {
+    var lines = [CheckInLog.header.joined(separator: ",")]
+    for t in 0..<30 {
+      for k in 0..<4 { lines += rows(t, k) }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// A company and 30 teams of 4 key results each; `kr` writes a key result's title and numbers.
   static func teams(_ kr: (Int) -> String) -> [String: String] {
     var files = [
@@ -143,14 +152,9 @@ import Testing
   /// the list its worst 20, and each says how many more there are, counted by unit.
   @Test func longListsShowAPageAndCountTheRest() throws {
     var files = Self.teams { _ in "Close 100 deals, baseline: 0, target: 100" }
-    var rows = ["date,key_result,value,confidence,note,author"]
-    for t in 0..<30 {
-      for k in 0..<4 {
-        rows.append("2027-01-20,team-\(t)/o/k\(k),\(t + k),,,x")
-        rows.append("2027-02-25,team-\(t)/o/k\(k),\(t + k + 1),,note \(t) \(k),x")
-      }
+    files["checkins.csv"] = Self.checkIns { t, k in
+      ["2027-01-20,team-\(t)/o/k\(k),\(t + k),,,x", "2027-02-25,team-\(t)/o/k\(k),\(t + k + 1),,note \(t) \(k),x"]
     }
-    files["checkins.csv"] = rows.joined(separator: "\n") + "\n"
     let out = try Self.agenda(files)
     let tableRows = out.split(separator: "\n").filter {
       $0.hasPrefix("| ") && $0.contains("`team-") && $0.contains("deals |")
@@ -171,15 +175,10 @@ import Testing
   /// first, and the rest counted by unit, so the agenda stays a page long.
   @Test func manyConfidenceDropsShowThePageOfTheSteepest() throws {
     var files = Self.teams { _ in "Close 100 deals, baseline: 0, target: 100" }
-    var rows = ["date,key_result,value,confidence,note,author"]
-    for t in 0..<30 {
-      for k in 0..<4 {
-        // Drops of 0.3 to 0.538, larger for later key results (shown to two decimals).
-        rows.append("2027-01-20,team-\(t)/o/k\(k),10,0.9,,x")
-        rows.append("2027-02-25,team-\(t)/o/k\(k),20,0.\(600 - 2 * (4 * t + k)),,x")
-      }
+    // Drops of 0.3 to 0.538, larger for later key results (shown to two decimals).
+    files["checkins.csv"] = Self.checkIns { t, k in
+      ["2027-01-20,team-\(t)/o/k\(k),10,0.9,,x", "2027-02-25,team-\(t)/o/k\(k),20,0.\(600 - 2 * (4 * t + k)),,x"]
     }
-    files["checkins.csv"] = rows.joined(separator: "\n") + "\n"
     for p in [Presentation.plain, Presentation(language: .zh)] {
       let out = try Self.agenda(files, p)
       let section = try #require(

@@ -422,16 +422,6 @@ public struct CheckInLog: Sendable {
     }
   }
 
-  public static func sameBytes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    guard a.count == b.count else { return false }
-    return a.withUnsafeBytes { x in
-      b.withUnsafeBytes { y in
-        guard let p = x.baseAddress, let q = y.baseAddress else { return true }
-        return memcmp(p, q, x.count) == 0
-      }
-    }
-  }
-
   /// The line a row appended to `bytes` starts on (when `bytes` ends with a line break), as
   /// both readers count lines: LF, CR LF and a lone CR each end one, inside quotes too.
   public static func lineAfter(_ bytes: [UInt8]) -> Int { lineAfter(bytes, then: []) }
@@ -504,18 +494,7 @@ public struct CheckInLog: Sendable {
   }
 
   /// Check-ins of one key result up to and including `asOf`, oldest first.
-  public func history(of k: KeyResultAddress, asOf: Day? = nil) -> [CheckIn] {
-    guard k.objective.unit < keyResultBase.count, k.objective.objective < keyResultBase[k.objective.unit].count
-    else { return [] }
-    let ordinal = keyResultBase[k.objective.unit][k.objective.objective] + k.keyResult
-    guard ordinal + 1 < starts.count else { return [] }
-    var out: [CheckIn] = []
-    for i in order[Int(starts[ordinal])..<Int(starts[ordinal + 1])]
-    where asOf.map({ entries[Int(i)].date <= $0 }) ?? true {
-      out.append(entries[Int(i)])
-    }
-    return out
-  }
+  public func history(of k: KeyResultAddress, asOf: Day? = nil) -> [CheckIn] { Array(run(of: k, asOf: asOf)) }
 
   enum RowOutcome: Sendable {
     case skipped

@@ -60,7 +60,8 @@ let package = Package(
     // Shared by the test targets: temporary plans, linting a YAML string, the repository root.
     .target(name: "CascadeTestSupport", dependencies: ["CascadeCore"], path: "Tests/CascadeTestSupport"),
     .testTarget(name: "CascadeSystemTests", dependencies: ["CascadeSystem"]),
-    .testTarget(name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeSystem", "CascadeTestSupport"]),
+    .testTarget(
+      name: "CascadeCoreTests", dependencies: ["CascadeCore", "CascadeSystem", "CascadeTestSupport", "CascadeGenerate"]),
     .testTarget(
       name: "CascadeServeTests",
       dependencies: [

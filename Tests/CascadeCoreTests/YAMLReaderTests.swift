@@ -8,7 +8,7 @@ import Testing
   /// half-made parser used. Now the file gets a diagnostic instead.
   @Test func aParserThatCannotStartIsADiagnosticNotACrash() {
     let bytes = Array("unit: acme\nname: Acme\n".utf8)
-    let reader = bytes.withUnsafeBytes { YAMLReader(bytes: $0, initialize: { _ in 0 }) }
+    let reader = bytes.withUnsafeBytes { YAMLReader(bytes: $0, blockScanner: false, initialize: { _ in 0 }) }
     var decoder = DocumentDecoder(reader: reader, file: "plan.yaml")
     do {
       _ = try decoder.next()

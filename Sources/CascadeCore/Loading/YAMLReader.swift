@@ -79,8 +79,16 @@ final class YAMLReader {
   /// wrote them.
   let shifts: [Shift]
 
+  /// The events of a file the block scanner read (then libyaml is never started), and the
+  /// next one to give.
+  private let scanned: [BlockScanner.Event]
+  private let isScanned: Bool
+  private var nextScanned = 0
+
+  /// `blockScanner: false` makes libyaml read every file (for tests that compare the two).
   init(
-    bytes: UnsafeRawBufferPointer, shifts: [Shift] = [], initialize: Initializer = { yaml_parser_initialize($0) }
+    bytes: UnsafeRawBufferPointer, shifts: [Shift] = [], blockScanner: Bool = true,
+    initialize: Initializer = { yaml_parser_initialize($0) }
   ) {
     self.shifts = shifts
     // A leading UTF-8 byte-order mark is dropped: with the encoding fixed to UTF-8 libyaml
@@ -96,12 +104,22 @@ final class YAMLReader {
     inputCount = source.count
     parser = .allocate(capacity: 1)
     parser.initialize(to: yaml_parser_t())
+    let view = UnsafeBufferPointer(start: input.baseAddress, count: inputCount)
+    if blockScanner, let events = BlockScanner.scan(view) {
+      // The scanner accepts no character that makes libyaml's positions differ from an editor's.
+      scanned = events
+      isScanned = true
+      initialized = false
+      useTable = false
+      return
+    }
+    scanned = []
+    isScanned = false
     initialized = initialize(parser) == 1
     if initialized {
       yaml_parser_set_input_string(parser, input.baseAddress, source.count)
       yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
     }
-    let view = UnsafeBufferPointer(start: input.baseAddress, count: inputCount)
     useTable = LineTable.isNeeded(for: view)
     if useTable { table = LineTable(view) }
   }
@@ -112,6 +130,9 @@ final class YAMLReader {
     parser.deallocate()
     input.deallocate()
   }
+
+  /// True when the block scanner read the file (libyaml was not started).
+  var readByBlockScanner: Bool { isScanned }
 
   private var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: input.baseAddress, count: inputCount) }
 
@@ -166,6 +187,7 @@ final class YAMLReader {
 
   func next() throws(YAMLError) -> YAMLEvent {
     if ended { return YAMLEvent(kind: .streamEnd, mark: .start, value: "", plain: false, length: 0) }
+    if isScanned { return nextFromScanner() }
     guard initialized else {
       ended = true
       throw YAMLError(message: YAMLSyntaxRule.parserCouldNotStart, mark: .start)
@@ -206,6 +228,38 @@ final class YAMLReader {
     default:
       return bare(.streamEnd)
     }
+  }
+
+  private func nextFromScanner() -> YAMLEvent {
+    guard nextScanned < scanned.count else {
+      ended = true
+      return YAMLEvent(kind: .streamEnd, mark: .start, value: "", plain: false, length: 0)
+    }
+    let e = scanned[nextScanned]
+    nextScanned += 1
+    if e.kind == .streamEnd { ended = true }
+    let mark = original(Mark(line: e.line + 1, column: e.column + 1))
+    guard e.kind == .scalar else {
+      return YAMLEvent(kind: e.kind, mark: mark, value: "", plain: false, length: 0, index: e.index)
+    }
+    let text = UnsafeBufferPointer(rebasing: bytes[e.start..<e.end])
+    var value: String
+    var length = text.count
+    if e.style == .singleQuotedWithQuotes {
+      // '' stands for one quote.
+      var unquoted: [UInt8] = []
+      unquoted.reserveCapacity(text.count)
+      var i = 0
+      while i < text.count {
+        unquoted.append(text[i])
+        i += text[i] == UInt8(ascii: "'") && i + 1 < text.count && text[i + 1] == UInt8(ascii: "'") ? 2 : 1
+      }
+      length = unquoted.count
+      value = length <= YAMLReader.maxScalarBytes ? String(decoding: unquoted, as: UTF8.self) : ""
+    } else {
+      value = length <= YAMLReader.maxScalarBytes ? String(decoding: text, as: UTF8.self) : ""
+    }
+    return YAMLEvent(kind: .scalar, mark: mark, value: value, plain: e.style == .plain, length: length, index: e.index)
   }
 
   /// Builds a bounded message from libyaml's static problem strings, with a hint for the

@@ -308,14 +308,19 @@ struct BlockScanner {
     }
   }
 
+  /// Just after the one-byte indicator (`-` or `:`) at `p`: where libyaml puts an empty value.
+  private func after(_ p: Int) -> Position {
+    var at = position(p)
+    at.column += 1
+    at.index += 1
+    return at
+  }
+
   /// A `-` at `p`, column `c`: an empty entry, a `- key: value` mapping, or a value.
   private mutating func entry(_ p: Int, column c: Int) throws(GiveUp) {
     let q = skipSpaces(p + 1)
     if q == lineEnd || b[q] == Self.hash {
-      var after = position(p)
-      after.column += 1
-      after.index += 1
-      pending = (after, false)
+      pending = (after(p), false)
       return
     }
     if b[q] == Self.dash && isBlankOrEnd(q + 1) { throw GiveUp() }
@@ -363,10 +368,7 @@ struct BlockScanner {
     scalar(at, p, colon, .plain)
     let r = skipSpaces(colon + 1)
     if r == lineEnd || b[r] == Self.hash {
-      var after = position(colon)
-      after.column += 1
-      after.index += 1
-      pending = (after, true)
+      pending = (after(colon), true)
       return
     }
     try value(r)

@@ -108,6 +108,7 @@ import Testing
     "objectives:\n  - id: x\n　　title: y\n",
     "a: {b: 1}\nkrs:\n  - {id: c, title: 'it''s', baseline: -5, unit: \"%\", n: 3.5 }\n  - {}\n  - [x]\n",
     "a: {b: c d , e: f}   # c\n",
+    "标题: [" + (0..<300).map { "目标\($0)" }.joined(separator: ", ") + "]\n",
   ]
 
   /// Each is left to libyaml.
@@ -124,6 +125,9 @@ import Testing
     "a: {b:1}\n",
     "a: {\"b\": 1}\n",
     "a: {b: 1,}\n",
+    "a: {" + String(repeating: "k", count: 1025) + ": v}\n",
+    "a: {k" + String(repeating: " ", count: 1100) + ": v}\n",
+    "k" + String(repeating: "长", count: 1025) + ": v\n",
     "a: [-x]\n",
     "a: [? x]\n",
     "a: b\n  continued\n",

@@ -136,6 +136,10 @@ struct BlockScanner {
   private var lineEnd = 0
   /// The character index of `lineStart`.
   private var lineCharacters = 0
+  /// The last position counted on a non-ASCII line (see ``position(_:)``).
+  private var countedLine = -1
+  private var countedByte = 0
+  private var countedColumn = 0
   private var stack: [(kind: Open, indent: Int)] = []
   /// Where an empty value would be (after `key:` or `-` that end their line), and whether a
   /// key owns it (only a key's value may be a sequence at the key's own indentation).
@@ -194,8 +198,23 @@ struct BlockScanner {
     return k
   }
 
-  private func position(_ p: Int) -> Position {
-    let column = ascii ? p - lineStart : count(lineStart, p)
+  /// Where `p` is on the current line. Outside ASCII the columns are counted from the last
+  /// position asked for on the line (positions come left to right), so a long line with many
+  /// values is counted once, not once per value.
+  private mutating func position(_ p: Int) -> Position {
+    let column: Int
+    if ascii {
+      column = p - lineStart
+    } else {
+      if countedLine != line || p < countedByte {
+        countedLine = line
+        countedByte = lineStart
+        countedColumn = 0
+      }
+      countedColumn += count(countedByte, p)
+      countedByte = p
+      column = countedColumn
+    }
     return Position(line: line, column: column, index: lineCharacters + column)
   }
 
@@ -309,7 +328,7 @@ struct BlockScanner {
   }
 
   /// Just after the one-byte indicator (`-` or `:`) at `p`: where libyaml puts an empty value.
-  private func after(_ p: Int) -> Position {
+  private mutating func after(_ p: Int) -> Position {
     var at = position(p)
     at.column += 1
     at.index += 1
@@ -486,7 +505,8 @@ struct BlockScanner {
       switch b[i] {
       case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"): break scan
       case Self.colon:
-        guard key, i + 1 < lineEnd, b[i + 1] == Self.space else { throw GiveUp() }
+        // libyaml drops a simple key longer than 1,024 characters, and then fails.
+        guard key, i + 1 < lineEnd, b[i + 1] == Self.space, i - start <= 1000 else { throw GiveUp() }
         break scan
       case Self.hash, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: "?"): throw GiveUp()
       default: i += 1

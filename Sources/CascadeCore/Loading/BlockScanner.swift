@@ -21,7 +21,7 @@
 struct BlockScanner {
   /// One event, in libyaml's terms: 0-based line and column (in characters), character
   /// index, and a scalar's text as a byte range of the input.
-  struct Event: Equatable {
+  struct Event {
     enum Style: UInt8 { case plain, singleQuoted, singleQuotedWithQuotes, doubleQuoted }
 
     var kind: YAMLEvent.Kind

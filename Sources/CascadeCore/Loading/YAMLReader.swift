@@ -82,7 +82,8 @@ final class YAMLReader {
   /// The events of a file the block scanner read (then libyaml is never started), and the
   /// next one to give.
   private let scanned: [BlockScanner.Event]
-  private let isScanned: Bool
+  /// True when the block scanner read the file (libyaml was not started).
+  let readByBlockScanner: Bool
   private var nextScanned = 0
 
   /// `blockScanner: false` makes libyaml read every file (for tests that compare the two).
@@ -108,13 +109,13 @@ final class YAMLReader {
     if blockScanner, let events = BlockScanner.scan(view) {
       // The scanner accepts no character that makes libyaml's positions differ from an editor's.
       scanned = events
-      isScanned = true
+      readByBlockScanner = true
       initialized = false
       useTable = false
       return
     }
     scanned = []
-    isScanned = false
+    readByBlockScanner = false
     initialized = initialize(parser) == 1
     if initialized {
       yaml_parser_set_input_string(parser, input.baseAddress, source.count)
@@ -130,9 +131,6 @@ final class YAMLReader {
     parser.deallocate()
     input.deallocate()
   }
-
-  /// True when the block scanner read the file (libyaml was not started).
-  var readByBlockScanner: Bool { isScanned }
 
   private var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: input.baseAddress, count: inputCount) }
 
@@ -187,7 +185,7 @@ final class YAMLReader {
 
   func next() throws(YAMLError) -> YAMLEvent {
     if ended { return YAMLEvent(kind: .streamEnd, mark: .start, value: "", plain: false, length: 0) }
-    if isScanned { return nextFromScanner() }
+    if readByBlockScanner { return nextFromScanner() }
     guard initialized else {
       ended = true
       throw YAMLError(message: YAMLSyntaxRule.parserCouldNotStart, mark: .start)

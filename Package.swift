@@ -22,7 +22,7 @@ let package = Package(
     .target(name: "CascadeSystem"),
     .target(name: "CascadeCore", dependencies: ["CYAML", "CascadeSystem"]),
     // Every formatter and the message catalogue (English, Chinese); styling through a protocol.
-    .target(name: "CascadeReport", dependencies: ["CascadeCore"]),
+    .target(name: "CascadeReport", dependencies: ["CascadeCore", "CascadeSystem"]),
     .target(name: "CascadeGenerate", dependencies: ["CascadeCore", "CascadeSystem"]),
     .executableTarget(
       name: "cascade-bench",

@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeSystem
 
 /// A small streaming JSON writer: deterministic key order, correct string escaping, and no
 /// Foundation (JSONEncoder is slow on Linux and reorders keys).
@@ -93,6 +94,29 @@ public struct JSONWriter {
     buffer.append(UInt8(ascii: "]"))
   }
 
+  /// The same bytes as ``array(_:_:)`` over `0..<count`, written on every core: each run of
+  /// `chunk` items by a writer of its own, the runs then joined in order. `body` may write
+  /// nothing for an item.
+  public mutating func array(
+    count: Int, chunk: Int = 1024, _ body: @Sendable (inout JSONWriter, Int) -> Void
+  ) {
+    separator()
+    buffer.append(UInt8(ascii: "["))
+    let size = max(1, chunk)
+    let runs = parallelMap((max(0, count) + size - 1) / size, chunk: 1) { r -> [UInt8] in
+      var w = JSONWriter()
+      for i in (r * size)..<min(count, (r + 1) * size) { body(&w, i) }
+      return w.buffer
+    }
+    var wrote = false
+    for run in runs where !run.isEmpty {
+      if wrote { buffer.append(UInt8(ascii: ",")) }
+      buffer.append(contentsOf: run)
+      wrote = true
+    }
+    buffer.append(UInt8(ascii: "]"))
+  }
+
   public mutating func key(_ k: String) {
     separator()
     string(k)
@@ -150,11 +174,16 @@ public struct JSONWriter {
   /// JSON parser reads the original text back.
   private mutating func string(_ s: String) {
     buffer.append(UInt8(ascii: "\""))
-    // Most strings need no escaping: append them whole.
-    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C })
-      || !s.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || needsVisibleEscape($0) })
-    {
-      buffer.append(contentsOf: s.utf8)
+    // Most strings need no escaping: append them whole (checked on the bytes: a status file
+    // writes a dozen strings for each of a hundred thousand key results).
+    var text = s
+    let plain = text.withUTF8 { b -> Bool in
+      for c in b where c < 0x20 || c >= 0x7F || c == 0x22 || c == 0x5C { return false }
+      buffer.append(contentsOf: b)
+      return true
+    }
+    if plain || !s.unicodeScalars.contains(where: { $0 == "\"" || $0 == "\\" || needsVisibleEscape($0) }) {
+      if !plain { buffer.append(contentsOf: s.utf8) }
       buffer.append(UInt8(ascii: "\""))
       return
     }

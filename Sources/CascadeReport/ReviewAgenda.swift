@@ -103,12 +103,12 @@ public struct ReviewAgenda {
         // The note of this key result's own check-in: a sum's latest is a contributor's, which
         // is shown where it was written.
         let note =
-          s.used.last.flatMap { $0.keyResult == s.address ? $0 : nil }.map {
-            $0.note.isEmpty
+          s.used.last.flatMap { $0.keyResult == s.address ? s.used.note(of: $0) : nil }.map {
+            $0.isEmpty
               ? ""
               : say(
-                " Last note: “\(markdownEscape(String($0.note.prefix(200))))”",
-                "最近备注：「\(markdownEscape(String($0.note.prefix(200))))」")
+                " Last note: “\(markdownEscape(String($0.prefix(200))))”",
+                "最近备注：「\(markdownEscape(String($0.prefix(200))))」")
           } ?? ""
         let status = p(Words.status(s.status))
         let head = "\(title(s.address))\(ref(s.reference))"

@@ -49,15 +49,15 @@ enum Details {
             w.field("date", c.date.description)
             w.field("value", c.value)
             w.field("confidence", c.confidence)
-            w.field("by", c.author)
+            w.field("by", s.used.author(of: c))
           }
         }
         w.key("notes")
-        w.array(s.used.reversed().lazy.filter { !$0.note.isEmpty }.prefix(maxNotes)) { w, c in
+        w.array(s.used.reversed().lazy.filter { !s.used.note(of: $0).isEmpty }.prefix(maxNotes)) { w, c in
           w.object { w in
             w.field("date", c.date.description)
-            w.field("by", c.author)
-            w.field("note", c.note)
+            w.field("by", s.used.author(of: c))
+            w.field("note", s.used.note(of: c))
           }
         }
         w.key("up")

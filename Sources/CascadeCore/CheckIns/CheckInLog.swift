@@ -18,8 +18,11 @@ public struct KeyResultAddress: Hashable, Sendable {
 
 /// One row of `checkins.csv`: where a key result stood on a day.
 ///
-/// Kept in 64 bytes, as numbers and the byte ranges of its note and author in the file: a
-/// year of check-ins is millions of rows, and most of them are only scored. The note and the
+/// Kept in 56 bytes of plain numbers: the day, the key result, the value and confidence, and
+/// where its note and author are in its log's text (``CheckInLog/note(of:)``,
+/// ``CheckInRun/note(of:)``). A year of check-ins is millions of rows, and most of them are
+/// only scored; a check-in holds no reference, so copying one (scoring does, on every core) is
+/// a copy of bytes, with no reference count for the cores to fight over. The note and the
 /// author become strings only when something shows them.
 public struct CheckIn: Sendable {
   private let day: Int32
@@ -31,11 +34,10 @@ public struct CheckIn: Sendable {
   private let flags: UInt8
   public let value: Double
   private let confidenceValue: Double
-  private let text: CheckInText
-  private let noteStart: Int32
-  private let noteEnd: Int32
-  private let authorStart: Int32
-  private let authorEnd: Int32
+  private var noteStart: Int32
+  private var noteEnd: Int32
+  private var authorStart: Int32
+  private var authorEnd: Int32
 
   public var date: Day { Day(ordinal: Int(day)) }
   public var keyResult: KeyResultAddress {
@@ -47,8 +49,8 @@ public struct CheckIn: Sendable {
   /// Row order in the file: breaks ties between check-ins on the same day (later wins). Rows
   /// start on lines of their own, so this is the line.
   public var position: Int { Int(line32) }
-  public var note: String { text.string(FieldSpan(start: noteStart, end: noteEnd, doubled: flags & 1 != 0)) }
-  public var author: String { text.string(FieldSpan(start: authorStart, end: authorEnd, doubled: flags & 2 != 0)) }
+  var noteSpan: FieldSpan { FieldSpan(start: noteStart, end: noteEnd, doubled: flags & 1 != 0) }
+  var authorSpan: FieldSpan { FieldSpan(start: authorStart, end: authorEnd, doubled: flags & 2 != 0) }
 
   /// The ordinal of `keyResult` in `index` (``PlanIndex/ordinal(of:)``) without making the
   /// address.
@@ -58,9 +60,10 @@ public struct CheckIn: Sendable {
     return base[u][o] + Int(keyResultIndex)
   }
 
+  /// `note` and `author`: where they are in the text of the log that will hold the check-in.
   init(
-    date: Day, keyResult: KeyResultAddress, value: Double, confidence: Double?, line: Int, text: CheckInText,
-    note: FieldSpan, author: FieldSpan
+    date: Day, keyResult: KeyResultAddress, value: Double, confidence: Double?, line: Int, note: FieldSpan,
+    author: FieldSpan
   ) {
     // Days of years 1 to 9999 and positions in a plan all fit; clamping only keeps a value
     // made elsewhere from trapping.
@@ -72,50 +75,53 @@ public struct CheckIn: Sendable {
     flags = (note.doubled ? 1 : 0) | (author.doubled ? 2 : 0) | (confidence == nil ? 0 : 4)
     self.value = value
     confidenceValue = confidence ?? 0
-    self.text = text
     (noteStart, noteEnd) = (note.start, note.end)
     (authorStart, authorEnd) = (author.start, author.end)
   }
 
-  /// A check-in whose note and author are strings already (read by the reference reader).
-  init(
-    date: Day, keyResult: KeyResultAddress, value: Double, confidence: Double?, note: String, author: String,
-    line: Int
-  ) {
-    let n = Array(note.utf8)
-    let a = Array(author.utf8)
-    self.init(
-      date: date, keyResult: keyResult, value: value, confidence: confidence, line: line,
-      text: CheckInText(n + a),
-      note: FieldSpan(start: 0, end: Int32(truncatingIfNeeded: n.count), doubled: false),
-      author: FieldSpan(
-        start: Int32(truncatingIfNeeded: n.count), end: Int32(truncatingIfNeeded: n.count + a.count), doubled: false))
+  /// The same check-in with its note and author somewhere else in the text (their doubled
+  /// quotes as they were).
+  func moved(note: FieldSpan, author: FieldSpan) -> CheckIn {
+    var c = self
+    (c.noteStart, c.noteEnd, c.authorStart, c.authorEnd) = (note.start, note.end, author.start, author.end)
+    return c
+  }
+
+  /// The same check-in with its note and author `by` bytes further on in the text.
+  func shifted(by offset: Int32) -> CheckIn {
+    var c = self
+    c.noteStart &+= offset
+    c.noteEnd &+= offset
+    c.authorStart &+= offset
+    c.authorEnd &+= offset
+    return c
   }
 }
 
 /// Some check-ins of a log, oldest first, without copying them: the log's array (shared) and
 /// the positions in it. A key result's history is a run; a score keeps the run it used.
-public struct CheckInRun: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
+public struct CheckInRun: RandomAccessCollection, Sendable {
   private let entries: [CheckIn]
   let positions: ArraySlice<Int32>
+  /// Where the check-ins' notes and authors are.
+  let text: CheckInText
 
-  init(_ entries: [CheckIn], _ positions: ArraySlice<Int32>) {
+  init(_ entries: [CheckIn], _ positions: ArraySlice<Int32>, text: CheckInText) {
     self.entries = entries
     self.positions = positions
+    self.text = text
   }
 
-  public init() { self.init([], []) }
-
-  /// Check-ins of their own (not a log's), in the order given.
-  public init(_ checkIns: [CheckIn]) {
-    self.init(checkIns, ArraySlice((0..<checkIns.count).map { Int32(truncatingIfNeeded: $0) }))
-  }
-
-  public init(arrayLiteral elements: CheckIn...) { self.init(elements) }
+  public init() { self.init([], [], text: .empty) }
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { positions.count }
   public subscript(i: Int) -> CheckIn { entries[Int(positions[positions.startIndex + i])] }
+
+  /// The note of `c`, a check-in of this run.
+  public func note(of c: CheckIn) -> String { text.string(c.noteSpan) }
+  /// The author of `c`, a check-in of this run.
+  public func author(of c: CheckIn) -> String { text.string(c.authorSpan) }
 }
 
 /// Every valid check-in of a plan, grouped by key result and sorted by date then file order,
@@ -124,6 +130,8 @@ public struct CheckInLog: Sendable {
   public static let header = ["date", "key_result", "value", "confidence", "note", "author"]
 
   public private(set) var entries: [CheckIn] = []
+  /// Where the entries' notes and authors are.
+  private var text = CheckInText.empty
   /// Indices into `entries`, grouped by key result ordinal (`PlanIndex.ordinal(of:)`) and
   /// oldest first within a group: group k is `order[starts[k]..<starts[k + 1]]`. One flat array
   /// rather than one per key result: a plan has a hundred thousand of them.
@@ -137,15 +145,30 @@ public struct CheckInLog: Sendable {
   public let file: String?
   /// True when the fast reader read the file (tests check that a plain file takes it).
   private(set) var readByScan = false
+  /// Notes and authors of check-ins read as strings (by the reference reader), in file order:
+  /// added to `text` once the file is read.
+  private var written: [(entry: Int, note: String, author: String)] = []
+
+  /// The note of `c`, one of this log's check-ins.
+  public func note(of c: CheckIn) -> String { text.string(c.noteSpan) }
+  /// The author of `c`, one of this log's check-ins.
+  public func author(of c: CheckIn) -> String { text.string(c.authorSpan) }
 
   public init(_ index: PlanIndex) { self.init(index, reader: .fast(chunk: nil)) }
 
   /// Which reader splits the file: the fast one (with a chunk size for tests; nil for the
   /// default) or the reference one it must agree with.
   enum Reader {
-    case fast(chunk: Int?)
+    /// `chunk`: bytes per chunk; `block`: bytes per block of a file read from disk (nil: the
+    /// defaults).
+    case fast(chunk: Int?, block: Int? = nil)
     case reference
   }
+
+  /// Bytes read at a time from a checkins.csv on disk: the file is never held whole.
+  static let block = 8 << 20
+  /// Bytes asked of one read(2).
+  static let readSize = 1 << 20
 
   /// The check-ins of key result `k` only, and the problems of its rows, for `cascade checkin`:
   /// one scan of the file on every core, where a row naming another key result is skipped
@@ -162,15 +185,53 @@ public struct CheckInLog: Sendable {
     }
     let file = source.file
     self.file = file
-    let bytes = source.bytes
-    if case .fast(let chunk) = reader,
-      let scan = Timings.measure("  chunks", { CheckInScan.chunks(bytes, chunk: chunk) }),
-      read(scan, bytes, index, file: file, only: only.flatMap { RowFilter(index, $0) })
-    {
-      readByScan = true
-      return
+    if case .fast(let chunk, let block) = reader {
+      let filter = only.flatMap { RowFilter(index, $0) }
+      let references = Timings.measure("  references") {
+        filter.map { ReferenceTable(index, only: $0.address) } ?? ReferenceTable(index)
+      }
+      var scanned = Scanned()
+      let plain = Timings.measure("  rows") { () -> Bool in
+        guard let bytes = source.bytes else {
+          return stream(file, block: block ?? Self.block, chunk: chunk, references, index, filter: filter, &scanned)
+        }
+        guard let scan = CheckInScan.chunks(bytes, chunk: chunk) else { return false }
+        return readPiece(scan, bytes, references, index, file: file, filter: filter, &scanned)
+      }
+      if plain, CheckInScan.headerIsRight(scanned.shapes) {
+        readByScan = true
+        text = CheckInText(file: scanned.text)
+        Timings.measure("  collect") {
+          // "Did you mean" is searched here, in file order, on a budget: a file of thousands of
+          // bad references would otherwise search the whole plan for each.
+          var hints = Hints()
+          for outcome in scanned.others { self.file(outcome, index, &hints) }
+          group(index)
+        }
+        return
+      }
+      entries = []
     }
-    let (table, problems) = CheckInLog.read(source.bytes)
+    let bytes: [UInt8]
+    if let held = source.bytes {
+      bytes = held
+    } else {
+      // The file changed or went since the plan was loaded: read it again, whole.
+      do {
+        bytes = try FileSystem.read(file, limit: PlanLoader.maxCheckInsBytes)
+      } catch {
+        report(CheckInFileRule.description, error.message, line: 1, column: 1, subject: nil)
+        isWellFormed = false
+        return
+      }
+      guard bytes.count <= PlanLoader.maxCheckInsBytes else {
+        let problem = LoadError.checkInsTooLarge(file, gibibytes: PlanLoader.maxCheckInsBytes >> 30)
+        report(CheckInFileRule.description, problem.message, line: 1, column: 1, subject: nil)
+        isWellFormed = false
+        return
+      }
+    }
+    let (table, problems) = CheckInLog.read(bytes)
     isWellFormed = problems.isEmpty
     for e in problems {
       report(CheckInSyntaxRule.description, e.message, line: e.line, column: e.column, subject: nil)
@@ -204,12 +265,17 @@ public struct CheckInLog: Sendable {
         line: line, column: column, subject: nil)
     case .checkIn(let c):
       entries.append(c)
+    case .written(let c, let note, let author):
+      // Its spans are made when `group` adds the strings to `text`.
+      written.append((entries.count, note, author))
+      entries.append(c)
     }
   }
 
   /// Groups `entries` by key result (a counting sort), each group by date then file order;
   /// a group already in order, as an appended file's usually is, is not sorted again.
   private mutating func group(_ index: PlanIndex) {
+    placeWritten()
     let base = keyResultBase
     var counts = [Int32](repeating: 0, count: index.keyResultCount + 1)
     let keys = entries.map { c -> Int32 in
@@ -238,109 +304,247 @@ public struct CheckInLog: Sendable {
     }
   }
 
-  /// What one chunk of a plain file gave besides its check-ins: how many it wrote, and its
-  /// other outcomes (problems, unknown references) in file order.
+  /// Gives the check-ins read as strings (the `.written` outcomes, in file order) the spans of
+  /// their notes and authors in `text`.
+  private mutating func placeWritten() {
+    guard !written.isEmpty else { return }
+    let (added, spans) = text.adding(written.flatMap { [$0.note, $0.author] })
+    text = added
+    for (j, w) in written.enumerated() where w.entry < entries.count && 2 * j + 1 < spans.count {
+      entries[w.entry] = entries[w.entry].moved(note: spans[2 * j], author: spans[2 * j + 1])
+    }
+    written = []
+  }
+
+  /// What one chunk of a plain file gave besides its check-ins: how many it wrote, its other
+  /// outcomes (problems, unknown references) in file order, and the notes and authors of its
+  /// check-ins (each author once: a few hundred people write a million rows).
   private struct Part: Sendable {
     var checkIns = 0
     var others: [RowOutcome] = []
     var shape = CheckInScan.ChunkShape()
+    var text: [UInt8] = []
+    /// Open addressing over the authors kept: the span's start in `text` + 1 (0 for a free slot).
+    var authors = [Int32](repeating: 0, count: Part.authorSlots)
+    var authorLengths = [Int32](repeating: 0, count: Part.authorSlots)
+    var authorCount = 0
+
+    static let authorSlots = 1024
+
+    /// Copies field `span` of `b` to `text`: its span there.
+    mutating func keep(_ b: UnsafeBufferPointer<UInt8>, _ span: FieldSpan) -> FieldSpan {
+      let (s, e) = (Int(span.start), Int(span.end))
+      guard s < e, s >= 0, e <= b.count, let start = Int32(exactly: text.count),
+        let end = Int32(exactly: text.count + e - s)
+      else { return FieldSpan(start: 0, end: 0, doubled: false) }
+      text.append(contentsOf: UnsafeBufferPointer(rebasing: b[s..<e]))
+      return FieldSpan(start: start, end: end, doubled: span.doubled)
+    }
+
+    /// ``keep(_:_:)`` for an author: the span of the same bytes kept before, if any.
+    mutating func keepAuthor(_ b: UnsafeBufferPointer<UInt8>, _ span: FieldSpan) -> FieldSpan {
+      let (s, e) = (Int(span.start), Int(span.end))
+      guard s < e, s >= 0, e <= b.count else { return keep(b, span) }
+      let mask = Part.authorSlots - 1
+      var slot = Int(truncatingIfNeeded: ReferenceTable.hash(b, s, e)) & mask
+      for _ in 0..<8 {
+        let at = Int(authors[slot]) - 1
+        if at < 0 {
+          // Half full at most, so that probes stay short; past that, authors are copied.
+          guard authorCount < Part.authorSlots / 2 else { break }
+          let kept = keep(b, span)
+          authors[slot] = kept.start + 1
+          authorLengths[slot] = kept.end - kept.start
+          authorCount += 1
+          return kept
+        }
+        let length = Int(authorLengths[slot])
+        if length == e - s,
+          text.withUnsafeBufferPointer({ t in
+            guard let tb = t.baseAddress, let bb = b.baseAddress else { return false }
+            return memcmp(tb + at, bb + s, length) == 0
+          })
+        {
+          return FieldSpan(
+            start: Int32(truncatingIfNeeded: at), end: Int32(truncatingIfNeeded: at + length), doubled: span.doubled)
+        }
+        slot = (slot + 1) & mask
+      }
+      return keep(b, span)
+    }
   }
 
-  /// The log's storage while the chunks fill it: chunk k writes its check-ins from
-  /// `offsets[k]` on, at most `offsets[k + 1] - offsets[k]` of them (its records' bound), so no
-  /// two threads write the same memory.
+  /// The storage of one piece's check-ins while its chunks fill it: chunk k writes its
+  /// check-ins from `offsets[k]` on, at most `offsets[k + 1] - offsets[k]` of them (its
+  /// records' bound), so no two threads write the same memory.
   private struct Slots: @unchecked Sendable {
     let base: UnsafeMutablePointer<CheckIn>
   }
 
-  /// The fast path: a plain file (see ``CheckInScan``), split and its rows checked from their
-  /// bytes on every core in one pass, a string made only for a row that needs the full check
-  /// (and its message). False, with nothing kept, when the file is not plain.
-  ///
-  /// Each chunk writes its check-ins straight into the log's one array, in a region sized by
-  /// its records; the regions are then moved together. So the check-ins are never held twice
-  /// (each chunk's array, then the log's: 100 MB more at the peak at 10,000 people).
-  private mutating func read(
-    _ scan: CheckInScan, _ bytes: [UInt8], _ index: PlanIndex, file: String, only filter: RowFilter?
+  /// What the fast reader gathered from the pieces read so far: every chunk's shape (for the
+  /// header check), the outcomes other than check-ins in file order, and the notes and
+  /// authors of the check-ins in `entries`.
+  private struct Scanned {
+    var shapes: [CheckInScan.ChunkShape] = []
+    var others: [RowOutcome] = []
+    var text: [UInt8] = []
+  }
+
+  /// The fast path over one piece: a whole file held in memory, or a block of one read from
+  /// disk (see ``stream(_:block:chunk:_:_:filter:_:)``). Its rows are split and checked from
+  /// their bytes on every core in one pass, a string made only for a row that needs the full
+  /// check (and its message); its check-ins go to `entries`, their notes and authors to
+  /// `scanned.text` (the piece's bytes are not kept). False, with the piece's check-ins
+  /// dropped, when the piece is not plain.
+  private mutating func readPiece(
+    _ scan: CheckInScan, _ bytes: [UInt8], _ references: ReferenceTable, _ index: PlanIndex, file: String,
+    filter: RowFilter?, _ scanned: inout Scanned
   ) -> Bool {
-    let references = Timings.measure("  references") {
-      filter.map { ReferenceTable(index, only: $0.address) } ?? ReferenceTable(index)
-    }
     var bound = [0]
     for k in 0..<scan.chunks { bound.append(bound[k] + scan.maxRecords(k)) }
     let offsets = bound
     var parts: [Part?] = []
-    Timings.measure("  rows") {
-      entries = [CheckIn](unsafeUninitializedCapacity: offsets[scan.chunks]) { buffer, count in
-        count = 0
-        guard let base = buffer.baseAddress else { return }
-        let slots = Slots(base: base)
-        parts = parallelMap(scan.chunks, chunk: 1) { k -> Part? in
-          // One handle on the bytes per chunk: every check-in holds one, and a handle shared by
-          // all cores would have them fight over its reference count.
-          let text = CheckInText(bytes)
-          var part = Part()
-          let (start, room) = (offsets[k], offsets[k + 1] - offsets[k])
-          var overflow = false
-          let plain = bytes.withUnsafeBufferPointer { b in
-            scan.read(chunk: k, b, &part.shape) { row in
-              if let filter, !filter.admits(row, b, text) { return }
-              switch CheckInLog.parse(row, begin: scan.begin, b, text, references, index: index, file: file) {
-              case .checkIn(let c):
-                guard part.checkIns < room else {
-                  overflow = true
-                  return
-                }
-                (slots.base + start + part.checkIns).initialize(to: c)
-                part.checkIns += 1
-              case let other: part.others.append(other)
+    let piece = [CheckIn](unsafeUninitializedCapacity: offsets[scan.chunks]) { buffer, count in
+      count = 0
+      guard let base = buffer.baseAddress else { return }
+      let slots = Slots(base: base)
+      parts = parallelMap(scan.chunks, chunk: 1) { k -> Part? in
+        var part = Part()
+        let (start, room) = (offsets[k], offsets[k + 1] - offsets[k])
+        var overflow = false
+        var shape = CheckInScan.ChunkShape()
+        let plain = bytes.withUnsafeBufferPointer { b in
+          scan.read(chunk: k, b, &shape) { row in
+            if let filter, !filter.admits(row, b) { return }
+            switch CheckInLog.parse(row, begin: scan.begin, b, references, index: index, file: file) {
+            case .checkIn(let c):
+              guard part.checkIns < room else {
+                overflow = true
+                return
               }
+              let kept = c.moved(note: part.keep(b, c.noteSpan), author: part.keepAuthor(b, c.authorSpan))
+              (slots.base + start + part.checkIns).initialize(to: kept)
+              part.checkIns += 1
+            case let other: part.others.append(other)
             }
           }
-          guard plain, !overflow else {
-            (slots.base + start).deinitialize(count: part.checkIns)
-            return nil
-          }
-          return part
         }
-        guard parts.allSatisfy({ $0 != nil }) else {
-          for k in parts.indices { (base + offsets[k]).deinitialize(count: parts[k]?.checkIns ?? 0) }
-          return
+        part.shape = shape
+        guard plain, !overflow else {
+          (slots.base + start).deinitialize(count: part.checkIns)
+          return nil
         }
-        // Each region down to the end of the one before. Regions may overlap: moving them in
-        // file order reads each one before anything is written over it.
-        for k in parts.indices {
-          let n = parts[k]?.checkIns ?? 0
-          if offsets[k] != count { (base + count).moveInitialize(from: base + offsets[k], count: n) }
-          count += n
-        }
+        return part
+      }
+      guard parts.allSatisfy({ $0 != nil }) else {
+        for k in parts.indices { (base + offsets[k]).deinitialize(count: parts[k]?.checkIns ?? 0) }
+        return
+      }
+      // Each region down to the end of the one before, its spans shifted past the text of
+      // the chunks (and pieces) before it. Regions may overlap: moving them in file order
+      // reads each one before anything is written over it.
+      var textBase = scanned.text.count
+      for k in parts.indices {
+        let n = parts[k]?.checkIns ?? 0
+        let shift = Int32(clamping: textBase)
+        for i in 0..<n { (base + count + i).initialize(to: (base + offsets[k] + i).move().shifted(by: shift)) }
+        count += n
+        textBase += parts[k]?.text.count ?? 0
       }
     }
-    guard parts.allSatisfy({ $0 != nil }), CheckInScan.headerIsRight(parts.map { $0?.shape ?? .init() }) else {
-      entries = []
-      return false
+    guard parts.allSatisfy({ $0 != nil }),
+      scanned.text.count + parts.reduce(0, { $0 + ($1?.text.count ?? 0) }) < Int(Int32.max)
+    else { return false }
+    for part in parts {
+      guard let part else { continue }
+      scanned.shapes.append(part.shape)
+      scanned.others += part.others
+      scanned.text += part.text
     }
-    Timings.measure("  collect") {
-      // "Did you mean" is searched here, in file order, on a budget: a file of thousands of
-      // bad references would otherwise search the whole plan for each.
-      var hints = Hints()
-      for part in parts {
-        for outcome in part?.others ?? [] { self.file(outcome, index, &hints) }
-      }
-      group(index)
-    }
+    entries += piece
     return true
   }
 
+  /// The fast path over checkins.csv on disk, `block` bytes at a time, so the file is never
+  /// held whole: each block is cut after its last line feed and read as a piece
+  /// (``readPiece(_:_:_:_:file:filter:_:)``), the rest carried into the next block. A cut
+  /// after an odd number of quotes in the piece is inside a quoted field (or after a stray
+  /// quote): the block then grows until it is not. A piece starts a record when every piece
+  /// before it is plain, as a chunk does. False when the file is not plain, cannot be opened
+  /// or read, or grows past the limit: it is then read whole.
+  private mutating func stream(
+    _ path: String, block: Int, chunk: Int?, _ references: ReferenceTable, _ index: PlanIndex,
+    filter: RowFilter?, _ scanned: inout Scanned
+  ) -> Bool {
+    let fd = FileSystem.withSystemPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
+    var pending: [UInt8] = []
+    var want = max(1, block)
+    var (line, total, pieces) = (1, 0, 0)
+    var end = false
+    // Reads go through a buffer of their own, copied on: no block is zeroed first.
+    let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: Self.readSize)
+    defer { scratch.deallocate() }
+    while true {
+      // Room for the block at once (no more than the file holds), not regrown as it fills.
+      pending.reserveCapacity(min(want, pending.count + max(0, Int(st.st_size) - total) + 1))
+      while !end, pending.count < want {
+        let n = Glibc.read(fd, scratch, min(want - pending.count, Self.readSize))
+        if n < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        if n == 0 { end = true }
+        pending.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
+        total += n
+        guard total <= PlanLoader.maxCheckInsBytes else { return false }
+      }
+      var cut = pending.count
+      if !end {
+        guard let lf = pending.lastIndex(of: CheckInScan.lf) else {
+          want = 2 * pending.count
+          continue
+        }
+        cut = lf + 1
+      }
+      guard cut > 0 else { break }
+      // The piece is the block itself, cut: the rest (less than a line, usually) moves on.
+      let rest = Array(pending[cut...])
+      pending.removeLast(pending.count - cut)
+      guard let scan = CheckInScan.chunks(pending, chunk: chunk, line: line, atStart: pieces == 0) else { return false }
+      if !end, scan.quotes % 2 == 1 {
+        pending += rest
+        want = 2 * pending.count
+        continue
+      }
+      guard readPiece(scan, pending, references, index, file: path, filter: filter, &scanned) else { return false }
+      if pieces == 0, !end {
+        // Room for every check-in of a file like its first block: one array, not one regrown.
+        // (A row takes at least 6 bytes: five commas and a line break.)
+        let rest = Double(max(0, Int(st.st_size) - cut))
+        let more = min(rest / 6, rest * Double(entries.count) / Double(cut) * 1.02)
+        entries.reserveCapacity(entries.count + Int(more))
+      }
+      (line, pieces) = (scan.endLine, pieces + 1)
+      pending = rest
+      want = max(1, block)
+      if end { break }
+    }
+    return pieces > 0
+  }
+
   private static func parse(
-    _ row: CheckInScan.Row, begin: Int, _ b: UnsafeBufferPointer<UInt8>, _ text: CheckInText,
+    _ row: CheckInScan.Row, begin: Int, _ b: UnsafeBufferPointer<UInt8>,
     _ references: ReferenceTable, index: PlanIndex, file: String
   ) -> RowOutcome {
     func checkIn(_ day: Day, _ k: KeyResultAddress, _ value: Double, _ confidence: Double?) -> RowOutcome {
       .checkIn(
         CheckIn(
-          date: day, keyResult: k, value: value, confidence: confidence, line: row.line, text: text,
-          note: row.span(4), author: row.span(5)))
+          date: day, keyResult: k, value: value, confidence: confidence, line: row.line, note: row.span(4),
+          author: row.span(5)))
     }
     // The common row: a plain date, a reference as the plan writes it, plain numbers.
     if let day = FastField.day(b, row.start(0), row.end(0)),
@@ -361,7 +565,7 @@ public struct CheckInLog: Sendable {
       }
     }
     // Anything else takes the full check, with its message.
-    func field(_ k: Int) -> String { text.string(row.span(k)) }
+    func field(_ k: Int) -> String { CheckInText.string(b, row.span(k)) }
     switch check(date: field(0), reference: field(1), value: field(2), confidence: field(3), in: index) {
     case .unknownReference(let reference):
       return .unknownReference(
@@ -453,10 +657,12 @@ public struct CheckInLog: Sendable {
     // Last in file order whatever `line` says: its line is its position, and it must win a
     // tie with a row of the same day.
     let last = entries.lazy.map(\.line).max() ?? 0
+    let (withRow, spans) = text.adding([note, author])
+    text = withRow
     entries.append(
       CheckIn(
-        date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence, note: note,
-        author: author, line: max(line, last + 1)))
+        date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence,
+        line: max(line, last + 1), note: spans[0], author: spans[1]))
     guard starts.count == index.keyResultCount + 1, ordinal + 1 < starts.count else {
       group(index)
       return
@@ -482,7 +688,7 @@ public struct CheckInLog: Sendable {
     if let asOf {
       while upper > lower, entries[Int(order[upper - 1])].date > asOf { upper -= 1 }
     }
-    return CheckInRun(entries, order[lower..<upper])
+    return CheckInRun(entries, order[lower..<upper], text: text)
   }
 
   /// A run of the log's check-ins picked by position in `entries` (the latest of each of a
@@ -490,7 +696,7 @@ public struct CheckInLog: Sendable {
   func run(_ runs: [CheckInRun]) -> CheckInRun {
     var positions: [Int32] = []
     for r in runs { if let p = r.positions.last { positions.append(p) } }
-    return CheckInRun(entries, positions[...])
+    return CheckInRun(entries, positions[...], text: text)
   }
 
   /// Check-ins of one key result up to and including `asOf`, oldest first.
@@ -499,6 +705,8 @@ public struct CheckInLog: Sendable {
   enum RowOutcome: Sendable {
     case skipped
     case checkIn(CheckIn)
+    /// A check-in read by the reference reader, with its note and author.
+    case written(CheckIn, note: String, author: String)
     case problem(Diagnostic)
     /// Reported with its hint in file order (see `Hints`).
     case unknownReference(String, line: Int, column: Int)
@@ -529,10 +737,10 @@ public struct CheckInLog: Sendable {
           problem.rule, problem.message, file: file, line: record.line, column: column(problem.field.rawValue),
           subject: problem.subject))
     case .valid(let row):
-      return .checkIn(
+      return .written(
         CheckIn(
-          date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence, note: f[4],
-          author: f[5], line: record.line))
+          date: row.date, keyResult: row.keyResult, value: row.value, confidence: row.confidence, line: record.line,
+          note: .empty, author: .empty), note: f[4], author: f[5])
     }
   }
 

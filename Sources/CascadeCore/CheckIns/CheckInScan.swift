@@ -54,6 +54,8 @@ struct CheckInScan: Sendable {
   /// The line after the file's last line break: `lines[k + 1] - lines[k]` (this for the last
   /// chunk) is how many line breaks chunk k holds.
   let endLine: Int
+  /// Every quote in the bytes: odd when they end inside a quoted field (or hold a stray quote).
+  let quotes: Int
 
   var chunks: Int { starts.count - 1 }
 
@@ -73,12 +75,15 @@ struct CheckInScan: Sendable {
 
   /// The chunks of `bytes`; nil for an empty file or one of 2 GiB or more. `chunk`: the bytes
   /// per chunk (tests use small ones to cut files in many places); by default 1 MiB or a 64th
-  /// of the file.
-  static func chunks(_ bytes: [UInt8], chunk: Int? = nil) -> CheckInScan? {
+  /// of the file. `line` and `atStart`: for a piece of a file read a block at a time, the line
+  /// the piece starts on, and whether it is the file's start (where a BOM is skipped).
+  static func chunks(_ bytes: [UInt8], chunk: Int? = nil, line firstLine: Int = 1, atStart: Bool = true)
+    -> CheckInScan?
+  {
     bytes.withUnsafeBufferPointer { b -> CheckInScan? in
       let n = b.count
       guard n > 0, n < Int(Int32.max) else { return nil }
-      let begin = n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+      let begin = atStart && n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
       let size = max(1, chunk ?? max(1 << 20, (n - begin) / 64 + 1))
       let chunks = max(1, (n - begin + size - 1) / size)
       // Pass 1: quotes and line breaks per chunk (a CR followed by LF is one break, counted
@@ -88,7 +93,7 @@ struct CheckInScan: Sendable {
       }
       // Where each chunk's first record starts, and on which line.
       var starts = [begin]
-      var lines = [1]
+      var lines = [firstLine]
       var quotes = 0
       var breaks = 0
       for k in 1..<max(1, chunks) {
@@ -96,7 +101,7 @@ struct CheckInScan: Sendable {
         breaks += counts[k - 1].breaks
         var inQuotes = quotes % 2 == 1
         var p = begin + k * size
-        var line = 1 + breaks
+        var line = firstLine + breaks
         while p < n {
           let c = b[p]
           if c == quote {
@@ -120,7 +125,9 @@ struct CheckInScan: Sendable {
       }
       starts.append(n)
       let total = counts.reduce(0) { $0 + $1.breaks }
-      return CheckInScan(begin: begin, starts: starts, lines: lines, endLine: 1 + total)
+      return CheckInScan(
+        begin: begin, starts: starts, lines: lines, endLine: firstLine + total,
+        quotes: counts.reduce(0) { $0 + $1.quotes })
     }
   }
 
@@ -303,19 +310,55 @@ struct FieldSpan: Sendable {
   static let empty = FieldSpan(start: 0, end: 0, doubled: false)
 }
 
-/// The bytes check-ins read their notes and authors from: the file as loaded (shared, not
-/// copied), or the two strings of a check-in read the slow way.
+/// The text a log's check-ins read their notes and authors from: the file as loaded (shared,
+/// not copied), then the notes and authors of check-ins that came as strings (read by the
+/// reference reader, or appended), back to back. A span from `file.count` on is in `extra`.
 final class CheckInText: Sendable {
-  let bytes: [UInt8]
+  let file: [UInt8]
+  let extra: [UInt8]
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  static let empty = CheckInText(file: [], extra: [])
+
+  init(file: [UInt8], extra: [UInt8] = []) {
+    self.file = file
+    self.extra = extra
+  }
 
   func string(_ span: FieldSpan) -> String {
     let (a, b) = (Int(span.start), Int(span.end))
-    guard a >= 0, a <= b, b <= bytes.count else { return "" }
-    return bytes.withUnsafeBufferPointer {
-      CSV.field(UnsafeBufferPointer(rebasing: $0[a..<b]), doubledQuotes: span.doubled)
+    guard a >= 0, a <= b else { return "" }
+    if b <= file.count { return file.withUnsafeBufferPointer { Self.string($0, span) } }
+    let base = file.count
+    guard a >= base, b - base <= extra.count else { return "" }
+    return extra.withUnsafeBufferPointer {
+      CSV.field(UnsafeBufferPointer(rebasing: $0[(a - base)..<(b - base)]), doubledQuotes: span.doubled)
     }
+  }
+
+  /// Field `span` of the file's bytes `b`.
+  static func string(_ b: UnsafeBufferPointer<UInt8>, _ span: FieldSpan) -> String {
+    let (a, e) = (Int(span.start), Int(span.end))
+    guard a >= 0, a <= e, e <= b.count else { return "" }
+    return CSV.field(UnsafeBufferPointer(rebasing: b[a..<e]), doubledQuotes: span.doubled)
+  }
+
+  /// This text with `strings` after it, and the span of each: the notes and authors of
+  /// check-ins that came as strings. A span that would not fit in 32 bits (past a file of
+  /// almost 2 GiB) is left empty.
+  func adding(_ strings: [String]) -> (CheckInText, [FieldSpan]) {
+    var extra = self.extra
+    var spans: [FieldSpan] = []
+    spans.reserveCapacity(strings.count)
+    for string in strings {
+      let start = file.count + extra.count
+      extra.append(contentsOf: string.utf8)
+      if let s = Int32(exactly: start), let e = Int32(exactly: file.count + extra.count) {
+        spans.append(FieldSpan(start: s, end: e, doubled: false))
+      } else {
+        spans.append(.empty)
+      }
+    }
+    return (CheckInText(file: file, extra: extra), spans)
   }
 }
 
@@ -572,7 +615,7 @@ struct RowFilter: Sendable {
     isASCII = reference.allSatisfy { $0 < 0x80 }
   }
 
-  func admits(_ row: CheckInScan.Row, _ b: UnsafeBufferPointer<UInt8>, _ text: CheckInText) -> Bool {
+  func admits(_ row: CheckInScan.Row, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     if !row.hasDoubledQuotes(1) {
       var (s, e) = (row.start(1), row.end(1))
       while s < e, b[s] == UInt8(ascii: " ") || b[s] == UInt8(ascii: "\t") { s += 1 }
@@ -594,7 +637,7 @@ struct RowFilter: Sendable {
         if ascii { return false }
       }
     }
-    return index.keyResult(text.string(row.span(1)).trimmingSpaces) == address
+    return index.keyResult(CheckInText.string(b, row.span(1)).trimmingSpaces) == address
   }
 }
 

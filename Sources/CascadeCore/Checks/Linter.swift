@@ -139,9 +139,11 @@ public enum Linter {
     return out
   }
 
-  /// Loads and lints in one step.
+  /// Loads and lints in one step; checkins.csv is read a block at a time, never held whole.
   public static func validate(paths: [String], suppressions: Bool = true) throws(LoadError) -> LintResult {
-    let loaded = try Timings.measure("load") { () throws(LoadError) in try PlanLoader.load(paths: paths) }
+    let loaded = try Timings.measure("load") { () throws(LoadError) in
+      try PlanLoader.load(paths: paths, standIn: nil, checkIns: false)
+    }
     return lint(loaded, suppressions: suppressions)
   }
 }

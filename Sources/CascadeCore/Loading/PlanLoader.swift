@@ -102,7 +102,12 @@ public enum PlanLoader {
 
   /// ``load(paths:)`` with one file's contents replaced by `standIn`. The plan's file that is
   /// `standIn.path` (the same file, however spelled) is named as the plan names it.
-  public static func load(paths arguments: [String], standIn: StandIn?) throws(LoadError) -> LoadedPlan {
+  /// `checkIns`: whether checkins.csv is read with the plan (`cascade checkin` compares the
+  /// file under its lock with the bytes it loaded), or only checked to be a regular file within
+  /// the size limit and left to ``CheckInLog``, which reads it a block at a time.
+  public static func load(paths arguments: [String], standIn: StandIn?, checkIns readCheckIns: Bool = true)
+    throws(LoadError) -> LoadedPlan
+  {
     let paths = PlanRoot.resolve(arguments.map(FileSystem.argumentPath))
     var checkInsFound: [String] = []
     var files: [String] = []
@@ -155,7 +160,7 @@ public enum PlanLoader {
       diagnostics += decodeConfiguration(bytes, file: configPath, into: &configuration)
     }
 
-    var checkIns: (String, [UInt8])?
+    var checkIns: (String, [UInt8]?)?
     if let root {
       let path = FileSystem.join(root, checkInsFile)
       // By identity, not by name: `validate ./p p` names the root's own file twice.
@@ -164,7 +169,13 @@ public enum PlanLoader {
       }
       let kind = FileSystem.kind(of: path)
       if kind == .directory || kind == .other { diagnostics.append(PlanRoot.notARegularFile(path, kind: kind)) }
-      if kind == .file {
+      if kind == .file, !readCheckIns {
+        var st = stat()
+        if FileSystem.withSystemPath(path, { stat($0, &st) }) == 0, Int(st.st_size) > maxCheckInsBytes {
+          throw .checkInsTooLarge(path, gibibytes: maxCheckInsBytes / (1024 * 1024 * 1024))
+        }
+        checkIns = (path, nil)
+      } else if kind == .file {
         let bytes = try FileSystem.read(path, limit: maxCheckInsBytes)
         guard bytes.count <= maxCheckInsBytes else {
           let limit = maxCheckInsBytes / (1024 * 1024 * 1024)
@@ -231,7 +242,7 @@ public enum PlanLoader {
     var units: [Unit] = []
     var names: [String] = []
     var suppressions: [Suppression] = []
-    var checkIns: (String, [UInt8])?
+    var checkIns: (String, [UInt8]?)?
     for (name, bytes) in files.sorted(by: { $0.name < $1.name }) {
       if name == checkInsFile {
         checkIns = (name, bytes)

@@ -222,8 +222,10 @@ public struct Plan: Sendable {
   public var files: [String]
   /// The folder the plan was loaded from, when it was a folder.
   public var root: String?
-  /// `checkins.csv` at the plan's root, when there is one: its path and bytes.
-  public var checkIns: (file: String, bytes: [UInt8])?
+  /// `checkins.csv` at the plan's root, when there is one: its path, and its bytes when they
+  /// were read with the plan (see ``PlanLoader/load(paths:standIn:checkIns:)``); without them,
+  /// ``CheckInLog`` reads the file a block at a time.
+  public var checkIns: (file: String, bytes: [UInt8]?)?
   /// The `# cascade:disable…` comments of the plan's files.
   public var suppressions: [Suppression] = []
 

@@ -169,7 +169,7 @@ public enum NextCycle {
         let reference = index.reference(c.keyResult.objective, keyResult: c.keyResult.keyResult)
         kept += CSV.encodeRow([
           c.date.description, reference, NumberFormat.plain(c.value), c.confidence.map { NumberFormat.plain($0) } ?? "",
-          c.note, c.author,
+          result.checkIns.note(of: c), result.checkIns.author(of: c),
         ])
         keptCount[c.keyResult.objective.unit, default: 0] += 1
       }

@@ -137,7 +137,7 @@ public enum Scorer {
     }
   }
 
-  private struct Computation {
+  private struct Computation: Sendable {
     let index: PlanIndex
     let log: CheckInLog
     let asOf: Day
@@ -176,9 +176,18 @@ public enum Scorer {
 
     mutating func run() -> Scorecard {
       let addresses = index.objectiveAddresses
+      // Every key result by ordinal (ordinals count key results in plan order).
+      var keyResults: [KeyResultAddress] = []
+      keyResults.reserveCapacity(index.keyResultCount)
       for a in addresses {
-        for k in index.objective(a).keyResults.indices { _ = keyResult(KeyResultAddress(a, k)) }
+        for k in index.objective(a).keyResults.indices { keyResults.append(KeyResultAddress(a, k)) }
       }
+      if keyResults.count == index.keyResultCount,
+        zip(keyResults.indices, keyResults).allSatisfy({ index.ordinal(of: $1) == $0 })
+      {
+        scoreInParallel(keyResults)
+      }
+      for k in keyResults { _ = keyResult(k) }
       for a in addresses { _ = objective(a) }
       var objectives: [ObjectiveScore] = []
       var objectiveSlot = [Int](repeating: -1, count: objectiveScores.count)
@@ -202,7 +211,31 @@ public enum Scorer {
         keyResultBase: index.keyResultBase, objectiveBase: objectiveBase, objectiveSlot: objectiveSlot)
     }
 
-    struct Current {
+    /// Scores every key result on every core: a key result that is not a sum depends only on
+    /// its own check-ins, so those values are worked out in parallel; the sums then on one core
+    /// (a sum reads its contributors', and a loop of sums depends on where it starts, so they
+    /// are summed in plan order as before); and each score from its value, in parallel again.
+    /// `keyResults` is every key result, by ordinal.
+    mutating func scoreInParallel(_ keyResults: [KeyResultAddress]) {
+      let units = index.plan.units
+      let (log, asOf) = (self.log, self.asOf)
+      let leaves = parallelMap(keyResults.count, chunk: 1024) { i -> Current? in
+        let k = keyResults[i]
+        let kr = units[k.objective.unit].objectives[k.objective.objective].keyResults[k.keyResult]
+        guard kr.aggregate != .sum else { return nil }
+        let history = log.run(of: k, asOf: asOf)
+        return Current(value: history.last?.value, used: history, summed: [], overflowed: false)
+      }
+      currents = leaves
+      for (i, k) in keyResults.enumerated() where currents[i] == nil { _ = current(k) }
+      let computation = self
+      krScores = parallelMap(keyResults.count, chunk: 1024) { i -> KeyResultScore? in
+        let k = keyResults[i]
+        return computation.currents[i].map { computation.score(k, now: $0) }
+      }
+    }
+
+    struct Current: Sendable {
       var value: Double?
       /// The check-ins behind the value (for an aggregate, each contributor's latest one).
       var used: CheckInRun
@@ -237,7 +270,7 @@ public enum Scorer {
         stack.removeLast()
         finish(top)
       }
-      return currents[root] ?? Current(value: nil, used: [], summed: [], overflowed: false)
+      return currents[root] ?? Current(value: nil, used: CheckInRun(), summed: [], overflowed: false)
     }
 
     /// A sum being worked out: the aggregate and the next contributor to look at.
@@ -259,7 +292,7 @@ public enum Scorer {
       }
       let contributors = index.contributors(to: k)
       guard !contributors.isEmpty else {
-        currents[ordinal] = Current(value: nil, used: [], summed: [], overflowed: false)
+        currents[ordinal] = Current(value: nil, used: CheckInRun(), summed: [], overflowed: false)
         return nil
       }
       summing[ordinal] = true
@@ -306,11 +339,17 @@ public enum Scorer {
     mutating func keyResult(_ k: KeyResultAddress) -> KeyResultScore {
       let ordinal = index.ordinal(of: k)
       if let done = krScores[ordinal] { return done }
+      let score = score(k, now: current(k))
+      krScores[ordinal] = score
+      return score
+    }
+
+    /// The score of key result `k` whose value is `now`.
+    func score(_ k: KeyResultAddress, now: Current) -> KeyResultScore {
       // Read in place: copying the unit or the objective would retain every string they hold.
       let cycle = index.plan.units[k.objective.unit].cycle
       let kr = index.plan.units[k.objective.unit].objectives[k.objective.objective].keyResults[k.keyResult]
       let expected = Scorer.expectedProgress(cycle, asOf: asOf)
-      let now = current(k)
       let (value, used, summed) = (now.value, now.used, now.summed)
       let latest = used.max { a, b in a.date != b.date ? a.date < b.date : a.position < b.position }
       // A sum's confidence would be one contributor's, said again at every level above it: an
@@ -347,13 +386,11 @@ public enum Scorer {
       } else {
         stale = false
       }
-      let score = KeyResultScore(
+      return KeyResultScore(
         address: k, reference: index.reference(k.objective, keyResult: k.keyResult), current: value,
         progress: progress, score: min(1, max(0, progress)), status: status, expected: expected, forecast: forecast,
         lastCheckIn: latest?.date, confidence: confidence, stale: stale, used: used, summed: summed,
         overflowed: now.overflowed)
-      krScores[ordinal] = score
-      return score
     }
 
     /// An objective being scored and the next child objective to look at.

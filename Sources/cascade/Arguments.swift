@@ -42,8 +42,13 @@ func loadPlanIndex(_ paths: [String], _ language: Language) throws -> (index: Pl
 
 /// Loads and lints a plan, turning a load failure into exit status 2 with a message in
 /// `language` (the plan's own `language:` cannot be read when the plan cannot).
-func loadPlan(_ paths: [String], _ language: Language, suppressions: Bool = true) throws -> LintResult {
+/// `forScores`: for a command that shows scores and counts errors (see
+/// ``Linter/validateForScores(paths:)``).
+func loadPlan(_ paths: [String], _ language: Language, suppressions: Bool = true, forScores: Bool = false) throws
+  -> LintResult
+{
   do {
+    if forScores { return try Linter.validateForScores(paths: paths) }
     return try Linter.validate(paths: paths, suppressions: suppressions)
   } catch {
     throw CLIFailure(message: "cascade: " + error.message.text(language))

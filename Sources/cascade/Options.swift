@@ -22,6 +22,11 @@ struct PlanOptions: ParsableArguments {
 
   /// Loads and lints the plan (a load failure is exit status 2, said in `language`).
   func load(_ language: LanguageOption) throws -> LintResult { try loadPlan([plan], language.language()) }
+
+  /// The same for a command that shows scores and only counts the plan's errors.
+  func loadForScores(_ language: LanguageOption) throws -> LintResult {
+    try loadPlan([plan], language.language(), forScores: true)
+  }
 }
 
 /// Plan folders or files: validate, render.

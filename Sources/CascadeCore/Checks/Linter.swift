@@ -31,10 +31,12 @@ public enum Linter {
   public static let maxDiagnosticsPerRule = 100
 
   /// `suppressions: false` ignores the plan's `# cascade:disable…` comments (`--no-suppressions`).
-  public static func lint(_ loaded: LoadedPlan, rules: [any Rule] = RuleRegistry.all, suppressions: Bool = true)
-    -> LintResult
-  {
-    let index = Timings.measure("index") { PlanIndex(loaded.plan) }
+  /// `wording: false` skips the wording analysis of titles (see ``PlanIndex/init(_:wording:)``):
+  /// only for `rules` that do not read it.
+  public static func lint(
+    _ loaded: LoadedPlan, rules: [any Rule] = RuleRegistry.all, suppressions: Bool = true, wording: Bool = true
+  ) -> LintResult {
+    let index = Timings.measure("index") { PlanIndex(loaded.plan, wording: wording) }
     var findings = Findings()
     findings.append(contentsOf: loaded.diagnostics)
     // Rules are independent of each other: run them on every core, keep their order.
@@ -145,5 +147,32 @@ public enum Linter {
       try PlanLoader.load(paths: paths, standIn: nil, checkIns: false)
     }
     return lint(loaded, suppressions: suppressions)
+  }
+
+  /// The rules that read the wording analysis of titles (``PlanIndex/titleFacts``) to decide
+  /// whether to report. (`kr-no-target` reads it only to word its message.)
+  public static let wordingRules = [
+    KRVagueWordingRule.description.id, KRActivityRule.description.id, KRTitleContradictsRule.description.id,
+  ]
+
+  /// Loads and lints for a command that shows scores and of the findings only the number of
+  /// errors (`cascade status`, `cascade review`). The wording analysis of every title, a third
+  /// of the work at 10,000 people, can change that number only when `cascade.yaml` makes a
+  /// rule that reads it an error, or `superfluous-disable` (which a comment silencing one of
+  /// those rules would trigger once it is not run): it runs, with those rules, only then.
+  /// Otherwise those rules' findings are missing from the result and `kr-no-target` says
+  /// "no target" without quoting the title; the errors are the same.
+  public static func validateForScores(paths: [String]) throws(LoadError) -> LintResult {
+    let loaded = try Timings.measure("load") { () throws(LoadError) in
+      try PlanLoader.load(paths: paths, standIn: nil, checkIns: false)
+    }
+    let config = loaded.plan.configuration
+    let deciders = RuleRegistry.all.map(\.description).filter {
+      wordingRules.contains($0.id) || $0.id == SuperfluousDisableRule.description.id
+    }
+    guard !deciders.contains(where: { config.severity(for: $0.id, default: $0.severity) == .error }) else {
+      return lint(loaded)
+    }
+    return lint(loaded, rules: RuleRegistry.all.filter { !wordingRules.contains($0.description.id) }, wording: false)
   }
 }

@@ -33,7 +33,7 @@ struct ReviewCommand: ParsableCommand {
           zh: "cascade: --since \(since) 晚于 --as-of \(day)，请给出更早的回顾日期"
         ).text(language.language()))
     }
-    let result = try plan.load(language)
+    let result = try plan.loadForScores(language)
     Teardown.skip(result)
     let root = try unit.map { try unitIndex($0, in: result, language.language(plan: result.plan.configuration)) }
     let presentation = language.presentation(plan: result.plan.configuration, colour: false)

@@ -22,7 +22,7 @@ struct StatusCommand: ParsableCommand {
   @OptionGroup var language: LanguageOption
 
   mutating func run() throws {
-    let result = try plan.load(language)
+    let result = try plan.loadForScores(language)
     let lang = language.language(plan: result.plan.configuration)
     let root = try unit.map { try unitIndex($0, in: result, lang) }
     let card = Timings.measure("score") { Scorer.score(result, asOf: plan.day) }

@@ -539,19 +539,14 @@ struct ReferenceTable: Sendable {
             if v == 0 { return nil }
             if v >> 32 == tag {
               let x = e[Int(v & 0xFFFF_FFFF) - 1]
-              if Int(x.length) == length {
-                var same = true
-                for j in 0..<length where a[Int(x.start) + j] != b[start + j] {
-                  same = false
-                  break
-                }
-                if same {
-                  return Target(
-                    address: KeyResultAddress(
-                      ObjectiveAddress(unit: Int(x.unit), objective: Int(x.objective)), Int(x.keyResult)),
-                    isMilestone: x.flags & 1 != 0, isSum: x.flags & 2 != 0,
-                    days: x.flags & 4 != 0 ? Int(x.first)...Int(x.last) : Int.min...Int.max)
-                }
+              if Int(x.length) == length, let ab = a.baseAddress, let bb = b.baseAddress,
+                memcmp(ab + Int(x.start), bb + start, length) == 0
+              {
+                return Target(
+                  address: KeyResultAddress(
+                    ObjectiveAddress(unit: Int(x.unit), objective: Int(x.objective)), Int(x.keyResult)),
+                  isMilestone: x.flags & 1 != 0, isSum: x.flags & 2 != 0,
+                  days: x.flags & 4 != 0 ? Int(x.first)...Int(x.last) : Int.min...Int.max)
               }
             }
             slot = (slot + 1) & mask

@@ -200,7 +200,7 @@ public struct CheckInLog: Sendable {
       }
       if plain, CheckInScan.headerIsRight(scanned.shapes) {
         readByScan = true
-        text = CheckInText(file: scanned.text)
+        text = CheckInText(scanned: scanned.text)
         Timings.measure("  collect") {
           // "Did you mean" is searched here, in file order, on a budget: a file of thousands of
           // bad references would otherwise search the whole plan for each.

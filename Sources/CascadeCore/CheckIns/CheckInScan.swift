@@ -310,32 +310,32 @@ struct FieldSpan: Sendable {
   static let empty = FieldSpan(start: 0, end: 0, doubled: false)
 }
 
-/// The text a log's check-ins read their notes and authors from: the file as loaded (shared,
-/// not copied), then the notes and authors of check-ins that came as strings (read by the
-/// reference reader, or appended), back to back. A span from `file.count` on is in `extra`.
+/// The text a log's check-ins read their notes and authors from: those the fast reader copied
+/// out of the file (as written, doubled quotes and all), then those of check-ins that came as
+/// strings (read by the reference reader, or appended), back to back. A span from
+/// `scanned.count` on is in `extra`.
 final class CheckInText: Sendable {
-  let file: [UInt8]
+  let scanned: [UInt8]
   let extra: [UInt8]
 
-  static let empty = CheckInText(file: [], extra: [])
+  static let empty = CheckInText(scanned: [], extra: [])
 
-  init(file: [UInt8], extra: [UInt8] = []) {
-    self.file = file
+  init(scanned: [UInt8], extra: [UInt8] = []) {
+    self.scanned = scanned
     self.extra = extra
   }
 
   func string(_ span: FieldSpan) -> String {
     let (a, b) = (Int(span.start), Int(span.end))
     guard a >= 0, a <= b else { return "" }
-    if b <= file.count { return file.withUnsafeBufferPointer { Self.string($0, span) } }
-    let base = file.count
-    guard a >= base, b - base <= extra.count else { return "" }
-    return extra.withUnsafeBufferPointer {
-      CSV.field(UnsafeBufferPointer(rebasing: $0[(a - base)..<(b - base)]), doubledQuotes: span.doubled)
-    }
+    if b <= scanned.count { return scanned.withUnsafeBufferPointer { Self.string($0, span) } }
+    let base = Int32(clamping: scanned.count)
+    guard a >= Int(base) else { return "" }
+    let inExtra = FieldSpan(start: span.start - base, end: span.end - base, doubled: span.doubled)
+    return extra.withUnsafeBufferPointer { Self.string($0, inExtra) }
   }
 
-  /// Field `span` of the file's bytes `b`.
+  /// Field `span` of bytes `b` (a piece of the file, or a text's).
   static func string(_ b: UnsafeBufferPointer<UInt8>, _ span: FieldSpan) -> String {
     let (a, e) = (Int(span.start), Int(span.end))
     guard a >= 0, a <= e, e <= b.count else { return "" }
@@ -350,15 +350,15 @@ final class CheckInText: Sendable {
     var spans: [FieldSpan] = []
     spans.reserveCapacity(strings.count)
     for string in strings {
-      let start = file.count + extra.count
+      let start = scanned.count + extra.count
       extra.append(contentsOf: string.utf8)
-      if let s = Int32(exactly: start), let e = Int32(exactly: file.count + extra.count) {
+      if let s = Int32(exactly: start), let e = Int32(exactly: scanned.count + extra.count) {
         spans.append(FieldSpan(start: s, end: e, doubled: false))
       } else {
         spans.append(.empty)
       }
     }
-    return (CheckInText(file: file, extra: extra), spans)
+    return (CheckInText(scanned: scanned, extra: extra), spans)
   }
 }
 

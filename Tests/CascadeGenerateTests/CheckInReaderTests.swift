@@ -183,6 +183,78 @@ import Testing
     #expect(gone.diagnostics.map(\.rule) == ["checkin-file"])
   }
 
+  /// The rows of the generated history in a shuffled order: no row follows the one before it
+  /// in the plan, so every reference is found by its hash, not next to the last one found.
+  @Test func aShuffledHistoryReadsTheSame() {
+    let lines = Self.history().split(separator: 0x0A, omittingEmptySubsequences: false)
+    // The header, then the generated rows only (the hand-written ones span lines).
+    var rows = Array(lines.dropFirst().prefix { !$0.contains(0x0D) && !$0.isEmpty })
+    var rng = SplitMix64(seed: 13)
+    rng.shuffle(&rows)
+    let bytes = Array(lines[0]) + [0x0A] + rows.flatMap { Array($0) + [0x0A] }
+    #expect(CheckInScan.records(bytes, chunk: 1000) == rows.count)
+    Self.expectSame(bytes, chunk: 1000)
+  }
+
+  /// A reference resolves to the same key result whatever entry the lookup before it found:
+  /// the entry after that one is only a guess, tried first.
+  @Test func aReferenceResolvesTheSameWhateverTheLookupBeforeIt() {
+    let index = Self.plan([])
+    let table = ReferenceTable(index)
+    var references: [[UInt8]] = []
+    for (u, unit) in index.plan.units.enumerated() {
+      for (o, objective) in unit.objectives.enumerated() {
+        for k in objective.keyResults.indices {
+          references.append(Array(index.reference(ObjectiveAddress(unit: u, objective: o), keyResult: k).utf8))
+        }
+      }
+    }
+    #expect(references.count > 100)
+    references += [Array("nobody/nothing/none".utf8), Array((references[0] + [0x78]))]
+    var rng = SplitMix64(seed: 5)
+    for (i, reference) in references.enumerated() {
+      reference.withUnsafeBufferPointer { b in
+        var fresh = -1
+        let expected = table.lookup(b, 0, b.count, hint: &fresh)
+        #expect((expected == nil) == (i >= references.count - 2))
+        for start in [-1, i - 2, i - 1, i, i + 1, rng.int(references.count), references.count + 5] {
+          var hint = start
+          let found = table.lookup(b, 0, b.count, hint: &hint)
+          #expect(found?.address == expected?.address && found?.days == expected?.days)
+          #expect(found?.isMilestone == expected?.isMilestone && found?.isSum == expected?.isSum)
+          // The hint after a hit is the entry found; after a miss it is left as it was.
+          #expect(hint == (expected == nil ? start : fresh))
+        }
+      }
+    }
+  }
+
+  /// The per-chunk count (eight bytes at a time) against a count of every byte: quotes, line
+  /// breaks (CR LF once, a lone CR once, even across a word or the range's end) and whether
+  /// the range is ASCII.
+  @Test func aChunksCountIsTheCountOfItsBytes() {
+    let alphabet: [[UInt8]] = [[0x22], [0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0x2C], [0xE4, 0xB8, 0xAD], [0xFF]]
+    var rng = SplitMix64(seed: 99)
+    for round in 0..<400 {
+      var bytes: [UInt8] = []
+      let length = rng.int(90)
+      // Mostly plain letters, as a file is: a word of eight without a CR takes the fast path.
+      while bytes.count < length { bytes += rng.int(4) == 0 ? rng.pick(alphabet) : [0x61 + UInt8(rng.int(26))] }
+      if round % 2 == 0 { bytes = bytes.map { $0 >= 0x80 ? 0x62 : $0 } }
+      let lo = bytes.isEmpty ? 0 : rng.int(bytes.count)
+      let size = rng.int(bytes.count + 2)
+      let hi = min(bytes.count, lo + size)
+      var (quotes, breaks, ascii) = (0, 0, true)
+      for p in lo..<max(lo, hi) {
+        if bytes[p] == 0x22 { quotes += 1 }
+        if bytes[p] == 0x0A || (bytes[p] == 0x0D && !(p + 1 < bytes.count && bytes[p + 1] == 0x0A)) { breaks += 1 }
+        if bytes[p] >= 0x80 { ascii = false }
+      }
+      let counted = bytes.withUnsafeBufferPointer { CheckInScan.count($0, lo, size) }
+      #expect(counted.quotes == quotes && counted.breaks == breaks && counted.ascii == ascii, "\(bytes) \(lo) \(size)")
+    }
+  }
+
   /// Bytes inserted, deleted or replaced at random places: quotes, separators, line breaks,
   /// invalid UTF-8. Whatever the fast reader cannot split exactly, it leaves to the reference.
   @Test func mutatedHistoriesReadTheSame() {

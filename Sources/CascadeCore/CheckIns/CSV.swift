@@ -423,7 +423,7 @@ public enum CSV {
 
   /// Offset of the first byte that does not belong to a valid UTF-8 sequence, or nil.
   static func firstInvalidUTF8(_ s: UnsafeBufferPointer<UInt8>) -> Int? {
-    if String(validating: s, as: UTF8.self) != nil { return nil }  // fast path
+    if (try? UTF8Span(validating: s.span)) != nil { return nil }  // fast path, copying nothing
     let n = s.count
     var k = 0
     func isCont(_ j: Int) -> Bool { j < n && s[j] & 0xC0 == 0x80 }

@@ -413,10 +413,11 @@ public struct CheckInLog: Sendable {
         let (start, room) = (offsets[k], offsets[k + 1] - offsets[k])
         var overflow = false
         var shape = CheckInScan.ChunkShape()
+        var hint = -1
         let plain = bytes.withUnsafeBufferPointer { b in
           scan.read(chunk: k, b, &shape) { row in
             if let filter, !filter.admits(row, b) { return }
-            switch CheckInLog.parse(row, begin: scan.begin, b, references, index: index, file: file) {
+            switch CheckInLog.parse(row, begin: scan.begin, b, references, hint: &hint, index: index, file: file) {
             case .checkIn(let c):
               guard part.checkIns < room else {
                 overflow = true
@@ -538,7 +539,7 @@ public struct CheckInLog: Sendable {
 
   private static func parse(
     _ row: CheckInScan.Row, begin: Int, _ b: UnsafeBufferPointer<UInt8>,
-    _ references: ReferenceTable, index: PlanIndex, file: String
+    _ references: ReferenceTable, hint: inout Int, index: PlanIndex, file: String
   ) -> RowOutcome {
     func checkIn(_ day: Day, _ k: KeyResultAddress, _ value: Double, _ confidence: Double?) -> RowOutcome {
       .checkIn(
@@ -548,7 +549,7 @@ public struct CheckInLog: Sendable {
     }
     // The common row: a plain date, a reference as the plan writes it, plain numbers.
     if let day = FastField.day(b, row.start(0), row.end(0)),
-      let target = references.lookup(b, row.start(1), row.end(1))
+      let target = references.lookup(b, row.start(1), row.end(1), hint: &hint)
     {
       let value =
         target.isMilestone

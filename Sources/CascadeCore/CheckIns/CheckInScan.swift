@@ -56,6 +56,10 @@ struct CheckInScan: Sendable {
   let endLine: Int
   /// Every quote in the bytes: odd when they end inside a quoted field (or hold a stray quote).
   let quotes: Int
+  /// Bytes per nominal chunk (chunk k's first record is found from `begin + k * size` on), and
+  /// whether each nominal chunk's bytes are all ASCII (then they need no UTF-8 validation).
+  let size: Int
+  let ascii: [Bool]
 
   var chunks: Int { starts.count - 1 }
 
@@ -88,7 +92,7 @@ struct CheckInScan: Sendable {
       let chunks = max(1, (n - begin + size - 1) / size)
       // Pass 1: quotes and line breaks per chunk (a CR followed by LF is one break, counted
       // at the LF).
-      let counts = parallelMap(chunks, chunk: 1) { k -> (quotes: Int, breaks: Int) in
+      let counts = parallelMap(chunks, chunk: 1) { k -> (quotes: Int, breaks: Int, ascii: Bool) in
         bytes.withUnsafeBufferPointer { b in count(b, begin + k * size, size) }
       }
       // Where each chunk's first record starts, and on which line.
@@ -127,7 +131,7 @@ struct CheckInScan: Sendable {
       let total = counts.reduce(0) { $0 + $1.breaks }
       return CheckInScan(
         begin: begin, starts: starts, lines: lines, endLine: firstLine + total,
-        quotes: counts.reduce(0) { $0 + $1.quotes })
+        quotes: counts.reduce(0) { $0 + $1.quotes }, size: size, ascii: counts.map(\.ascii))
     }
   }
 
@@ -140,7 +144,9 @@ struct CheckInScan: Sendable {
     let lo = starts[k]
     let hi = starts[k + 1]
     guard lo < hi else { return true }
-    guard CSV.firstInvalidUTF8(UnsafeBufferPointer(rebasing: b[lo..<hi])) == nil else { return false }
+    guard isASCII(lo, hi) || CSV.firstInvalidUTF8(UnsafeBufferPointer(rebasing: b[lo..<hi])) == nil else {
+      return false
+    }
     var first = true
     return Self.split(b, from: lo, to: hi, line: lines[k]) { row in
       if first {
@@ -153,6 +159,14 @@ struct CheckInScan: Sendable {
       }
       visit(row)
     }
+  }
+
+  /// True when the nominal chunks holding bytes `lo..<hi` were found all ASCII by the count.
+  func isASCII(_ lo: Int, _ hi: Int) -> Bool {
+    guard size > 0, lo >= begin, lo < hi else { return false }
+    let (first, last) = ((lo - begin) / size, (hi - 1 - begin) / size)
+    guard first >= 0, last < ascii.count else { return false }
+    return ascii[first...last].allSatisfy { $0 }
   }
 
   /// True when the chunks' shapes are those of a plain file: the first record of the file
@@ -184,22 +198,50 @@ struct CheckInScan: Sendable {
   }
 
   /// Quotes and line breaks in `size` bytes from `lo` (a CR followed by LF is one break,
-  /// counted at the LF).
-  static func count(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ size: Int) -> (quotes: Int, breaks: Int) {
+  /// counted at the LF), and whether every one of those bytes is ASCII. Eight bytes at a time:
+  /// a byte equal to `c` is a zero byte of the word XOR `c` in every byte, and those are
+  /// counted without a branch; a word holding a CR is counted a byte at a time.
+  static func count(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ size: Int) -> (
+    quotes: Int, breaks: Int, ascii: Bool
+  ) {
     let n = b.count
     let hi = min(n, lo + size)
+    guard lo >= 0, lo < hi, let base = b.baseAddress else { return (0, 0, true) }
+    let raw = UnsafeRawPointer(base)
     var quotes = 0
     var breaks = 0
-    guard lo < hi else { return (0, 0) }
-    for p in lo..<hi {
-      let c = b[p]
-      if c == quote {
-        quotes += 1
-      } else if c == lf || (c == cr && !(p + 1 < n && b[p + 1] == lf)) {
-        breaks += 1
+    var high: UInt8 = 0
+    func bytes(_ from: Int, _ to: Int) {
+      for p in from..<to {
+        let c = b[p]
+        high |= c
+        if c == quote {
+          quotes += 1
+        } else if c == lf || (c == cr && !(p + 1 < n && b[p + 1] == lf)) {
+          breaks += 1
+        }
       }
     }
-    return (quotes, breaks)
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    /// Zero bytes of `x`: a byte's high bit of `((x & low7) + low7) | x` is set exactly when the
+    /// byte is not zero, and no sum carries into the next byte.
+    func zeros(_ x: UInt64) -> Int { 8 - ((((x & low7) &+ low7) | x) & ~low7).nonzeroBitCount }
+    var words: UInt64 = 0
+    var p = lo
+    while p + 8 <= hi {
+      let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+      words |= w
+      if zeros(w ^ (ones &* UInt64(cr))) == 0 {
+        quotes += zeros(w ^ (ones &* UInt64(quote)))
+        breaks += zeros(w ^ (ones &* UInt64(lf)))
+      } else {
+        bytes(p, p + 8)
+      }
+      p += 8
+    }
+    bytes(p, hi)
+    return (quotes, breaks, words & ~low7 == 0 && high < 0x80)
   }
 
   /// Hands each record of `lo..<hi` (which starts a record) to `visit`; false at the first
@@ -525,28 +567,39 @@ struct ReferenceTable: Sendable {
     slots[slot] = tag << 32 | UInt64(entries.count)
   }
 
-  func lookup(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Target? {
-    guard !slots.isEmpty, start < end, start >= 0, end <= b.count else { return nil }
-    let hash = Self.hash(b, start, end)
-    let tag = hash >> 32
-    var slot = Int(truncatingIfNeeded: hash) & mask
+  /// The key result the reference at `start..<end` of `b` names, nil when the table does not
+  /// hold it. `hint`: the entry the previous lookup of this reader found (-1 at first), updated.
+  /// Files list check-ins in plan order more often than not (a person checks in on their key
+  /// results one after another; exports and `cascade generate` write them so), so the entry
+  /// after the hint is compared first: its bytes follow the hint's in the arena, likely in the
+  /// cache already, where a hashed probe is a cache miss or two.
+  func lookup(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, hint: inout Int) -> Target? {
+    guard !slots.isEmpty, start < end, start >= 0, end <= b.count, let bb = b.baseAddress else { return nil }
     let length = end - start
-    return slots.withUnsafeBufferPointer { s in
-      entries.withUnsafeBufferPointer { e in
-        arena.withUnsafeBufferPointer { a in
+    return entries.withUnsafeBufferPointer { e in
+      arena.withUnsafeBufferPointer { a -> Target? in
+        guard let ab = a.baseAddress else { return nil }
+        let next = hint + 1
+        if next >= 0, next < e.count {
+          let x = e[next]
+          if Int(x.length) == length, memcmp(ab + Int(x.start), bb + start, length) == 0 {
+            hint = next
+            return Self.target(x)
+          }
+        }
+        let hash = Self.hash(b, start, end)
+        let tag = hash >> 32
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        return slots.withUnsafeBufferPointer { s in
           while true {
             let v = s[slot]
             if v == 0 { return nil }
             if v >> 32 == tag {
-              let x = e[Int(v & 0xFFFF_FFFF) - 1]
-              if Int(x.length) == length, let ab = a.baseAddress, let bb = b.baseAddress,
-                memcmp(ab + Int(x.start), bb + start, length) == 0
-              {
-                return Target(
-                  address: KeyResultAddress(
-                    ObjectiveAddress(unit: Int(x.unit), objective: Int(x.objective)), Int(x.keyResult)),
-                  isMilestone: x.flags & 1 != 0, isSum: x.flags & 2 != 0,
-                  days: x.flags & 4 != 0 ? Int(x.first)...Int(x.last) : Int.min...Int.max)
+              let found = Int(v & 0xFFFF_FFFF) - 1
+              let x = e[found]
+              if Int(x.length) == length, memcmp(ab + Int(x.start), bb + start, length) == 0 {
+                hint = found
+                return Self.target(x)
               }
             }
             slot = (slot + 1) & mask
@@ -554,6 +607,14 @@ struct ReferenceTable: Sendable {
         }
       }
     }
+  }
+
+  @inline(__always)
+  private static func target(_ x: Entry) -> Target {
+    Target(
+      address: KeyResultAddress(ObjectiveAddress(unit: Int(x.unit), objective: Int(x.objective)), Int(x.keyResult)),
+      isMilestone: x.flags & 1 != 0, isSum: x.flags & 2 != 0,
+      days: x.flags & 4 != 0 ? Int(x.first)...Int(x.last) : Int.min...Int.max)
   }
 
   /// Eight bytes at a time (the last word padded with zeros), each word mixed in with a

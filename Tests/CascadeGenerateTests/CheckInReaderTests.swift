@@ -230,29 +230,43 @@ import Testing
   }
 
   /// The per-chunk count (eight bytes at a time) against a count of every byte: quotes, line
-  /// breaks (CR LF once, a lone CR once, even across a word or the range's end) and whether
-  /// the range is ASCII.
+  /// breaks (CR LF once, a lone CR once, even across a word or a chunk's end); and the chunks'
+  /// UTF-8 checks, wherever the cuts fall (inside a sequence too), against the standard
+  /// library's validation of the whole.
   @Test func aChunksCountIsTheCountOfItsBytes() {
-    let alphabet: [[UInt8]] = [[0x22], [0x0A], [0x0D], [0x0D, 0x0A], [0x61], [0x2C], [0xE4, 0xB8, 0xAD], [0xFF]]
+    let alphabet: [[UInt8]] = [
+      [0x22], [0x0A], [0x0D], [0x0D, 0x0A], [0x2C], [0xE4, 0xB8, 0xAD], [0xC3, 0xA9], [0xF0, 0x9F, 0x98, 0x80],
+      [0xFF], [0x80], [0xE4, 0xB8], [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE0, 0x80, 0x80],
+    ]
     var rng = SplitMix64(seed: 99)
-    for round in 0..<400 {
+    var invalid = 0
+    for round in 0..<600 {
       var bytes: [UInt8] = []
-      let length = rng.int(90)
-      // Mostly plain letters, as a file is: a word of eight without a CR takes the fast path.
-      while bytes.count < length { bytes += rng.int(4) == 0 ? rng.pick(alphabet) : [0x61 + UInt8(rng.int(26))] }
-      if round % 2 == 0 { bytes = bytes.map { $0 >= 0x80 ? 0x62 : $0 } }
-      let lo = bytes.isEmpty ? 0 : rng.int(bytes.count)
-      let size = rng.int(bytes.count + 2)
-      let hi = min(bytes.count, lo + size)
-      var (quotes, breaks, ascii) = (0, 0, true)
-      for p in lo..<max(lo, hi) {
-        if bytes[p] == 0x22 { quotes += 1 }
-        if bytes[p] == 0x0A || (bytes[p] == 0x0D && !(p + 1 < bytes.count && bytes[p + 1] == 0x0A)) { breaks += 1 }
-        if bytes[p] >= 0x80 { ascii = false }
+      let length = rng.int(120)
+      // Mostly plain letters, as a file is: a word of eight such bytes takes the fast path.
+      while bytes.count < length {
+        let valid = round % 3 != 0
+        let piece = rng.pick(valid ? Array(alphabet.prefix(8)) : alphabet)
+        bytes += rng.int(4) == 0 ? piece : [0x61 + UInt8(rng.int(26))]
       }
-      let counted = bytes.withUnsafeBufferPointer { CheckInScan.count($0, lo, size) }
-      #expect(counted.quotes == quotes && counted.breaks == breaks && counted.ascii == ascii, "\(bytes) \(lo) \(size)")
+      let size = 1 + rng.int(max(1, bytes.count))
+      var validEverywhere = true
+      for lo in stride(from: 0, to: max(1, bytes.count), by: size) {
+        let hi = min(bytes.count, lo + size)
+        var (quotes, breaks) = (0, 0)
+        for p in lo..<max(lo, hi) {
+          if bytes[p] == 0x22 { quotes += 1 }
+          if bytes[p] == 0x0A || (bytes[p] == 0x0D && !(p + 1 < bytes.count && bytes[p + 1] == 0x0A)) { breaks += 1 }
+        }
+        let counted = bytes.withUnsafeBufferPointer { CheckInScan.count($0, lo, size) }
+        #expect(counted.quotes == quotes && counted.breaks == breaks, "\(bytes) \(lo) \(size)")
+        validEverywhere = validEverywhere && counted.valid
+      }
+      let expected = String(validating: bytes, as: UTF8.self) != nil
+      if !expected { invalid += 1 }
+      #expect(validEverywhere == expected, "\(bytes) cut every \(size)")
     }
+    #expect(invalid > 50)
   }
 
   /// Bytes inserted, deleted or replaced at random places: quotes, separators, line breaks,

@@ -56,10 +56,6 @@ struct CheckInScan: Sendable {
   let endLine: Int
   /// Every quote in the bytes: odd when they end inside a quoted field (or hold a stray quote).
   let quotes: Int
-  /// Bytes per nominal chunk (chunk k's first record is found from `begin + k * size` on), and
-  /// whether each nominal chunk's bytes are all ASCII (then they need no UTF-8 validation).
-  let size: Int
-  let ascii: [Bool]
 
   var chunks: Int { starts.count - 1 }
 
@@ -92,9 +88,11 @@ struct CheckInScan: Sendable {
       let chunks = max(1, (n - begin + size - 1) / size)
       // Pass 1: quotes and line breaks per chunk (a CR followed by LF is one break, counted
       // at the LF).
-      let counts = parallelMap(chunks, chunk: 1) { k -> (quotes: Int, breaks: Int, ascii: Bool) in
+      let counts = parallelMap(chunks, chunk: 1) { k -> (quotes: Int, breaks: Int, valid: Bool) in
         bytes.withUnsafeBufferPointer { b in count(b, begin + k * size, size) }
       }
+      // Not UTF-8: for the reference reader to report.
+      guard counts.allSatisfy(\.valid) else { return nil }
       // Where each chunk's first record starts, and on which line.
       var starts = [begin]
       var lines = [firstLine]
@@ -131,7 +129,7 @@ struct CheckInScan: Sendable {
       let total = counts.reduce(0) { $0 + $1.breaks }
       return CheckInScan(
         begin: begin, starts: starts, lines: lines, endLine: firstLine + total,
-        quotes: counts.reduce(0) { $0 + $1.quotes }, size: size, ascii: counts.map(\.ascii))
+        quotes: counts.reduce(0) { $0 + $1.quotes })
     }
   }
 
@@ -144,9 +142,6 @@ struct CheckInScan: Sendable {
     let lo = starts[k]
     let hi = starts[k + 1]
     guard lo < hi else { return true }
-    guard isASCII(lo, hi) || CSV.firstInvalidUTF8(UnsafeBufferPointer(rebasing: b[lo..<hi])) == nil else {
-      return false
-    }
     var first = true
     return Self.split(b, from: lo, to: hi, line: lines[k]) { row in
       if first {
@@ -159,14 +154,6 @@ struct CheckInScan: Sendable {
       }
       visit(row)
     }
-  }
-
-  /// True when the nominal chunks holding bytes `lo..<hi` were found all ASCII by the count.
-  func isASCII(_ lo: Int, _ hi: Int) -> Bool {
-    guard size > 0, lo >= begin, lo < hi else { return false }
-    let (first, last) = ((lo - begin) / size, (hi - 1 - begin) / size)
-    guard first >= 0, last < ascii.count else { return false }
-    return ascii[first...last].allSatisfy { $0 }
   }
 
   /// True when the chunks' shapes are those of a plain file: the first record of the file
@@ -197,24 +184,37 @@ struct CheckInScan: Sendable {
     return headerIsRight(shapes) ? total : nil
   }
 
-  /// Quotes and line breaks in `size` bytes from `lo` (a CR followed by LF is one break,
-  /// counted at the LF), and whether every one of those bytes is ASCII. Eight bytes at a time:
-  /// a byte equal to `c` is a zero byte of the word XOR `c` in every byte, and those are
-  /// counted without a branch; a word holding a CR is counted a byte at a time.
+  /// What the first pass found in `size` bytes from `lo`: quotes, line breaks (a CR followed
+  /// by LF is one break, counted at the LF), and whether every UTF-8 sequence starting there is
+  /// valid. A sequence begun before `lo` is the chunk before's to check (it reads up to three
+  /// bytes past its end to finish its last one), so chunks cut anywhere check a file exactly
+  /// once: every chunk is valid exactly when the bytes are UTF-8.
+  ///
+  /// Eight bytes at a time: a byte equal to `c` is a zero byte of the word XOR `c` in every
+  /// byte, found without a branch and added up in the word's eight lanes; a word that holds a
+  /// CR or a byte past ASCII is read a byte at a time.
   static func count(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ size: Int) -> (
-    quotes: Int, breaks: Int, ascii: Bool
+    quotes: Int, breaks: Int, valid: Bool
   ) {
     let n = b.count
     let hi = min(n, lo + size)
     guard lo >= 0, lo < hi, let base = b.baseAddress else { return (0, 0, true) }
+    var utf8 = UTF8Check()
+    // The rest of a sequence whose lead byte is before `lo`.
+    for j in 1...3 where lo - j >= 0 {
+      let c = b[lo - j]
+      if c & 0xC0 == 0x80 { continue }
+      let length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1
+      utf8.skip = max(0, length - j)
+      break
+    }
     let raw = UnsafeRawPointer(base)
     var quotes = 0
     var breaks = 0
-    var high: UInt8 = 0
     func bytes(_ from: Int, _ to: Int) {
       for p in from..<to {
         let c = b[p]
-        high |= c
+        utf8.add(c)
         if c == quote {
           quotes += 1
         } else if c == lf || (c == cr && !(p + 1 < n && b[p + 1] == lf)) {
@@ -224,24 +224,80 @@ struct CheckInScan: Sendable {
     }
     let ones: UInt64 = 0x0101_0101_0101_0101
     let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    /// Zero bytes of `x`: a byte's high bit of `((x & low7) + low7) | x` is set exactly when the
-    /// byte is not zero, and no sum carries into the next byte.
-    func zeros(_ x: UInt64) -> Int { 8 - ((((x & low7) &+ low7) | x) & ~low7).nonzeroBitCount }
-    var words: UInt64 = 0
+    let high = ~low7
+    /// 1 in every lane of `x` that is zero: a lane's high bit of `((x & low7) + low7) | x` is
+    /// set exactly when the lane is not zero, and no sum carries into the next lane.
+    func zeros(_ x: UInt64) -> UInt64 { (~(((x & low7) &+ low7) | x) & high) >> 7 }
+    /// The sum of the lanes (each at most 255).
+    func sum(_ x: UInt64) -> Int {
+      let pairs = (x & 0x00FF_00FF_00FF_00FF) &+ ((x >> 8) & 0x00FF_00FF_00FF_00FF)
+      return Int(truncatingIfNeeded: (pairs &* 0x0001_0001_0001_0001) >> 48)
+    }
+    var (laneQuotes, laneBreaks, words): (UInt64, UInt64, Int) = (0, 0, 0)
     var p = lo
     while p + 8 <= hi {
       let w = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-      words |= w
-      if zeros(w ^ (ones &* UInt64(cr))) == 0 {
-        quotes += zeros(w ^ (ones &* UInt64(quote)))
-        breaks += zeros(w ^ (ones &* UInt64(lf)))
+      if (w & high) | zeros(w ^ (ones &* UInt64(cr))) == 0, utf8.isBetweenSequences {
+        laneQuotes &+= zeros(w ^ (ones &* UInt64(quote)))
+        laneBreaks &+= zeros(w ^ (ones &* UInt64(lf)))
+        words += 1
+        if words == 255 {
+          (quotes, breaks) = (quotes + sum(laneQuotes), breaks + sum(laneBreaks))
+          (laneQuotes, laneBreaks, words) = (0, 0, 0)
+        }
       } else {
         bytes(p, p + 8)
       }
       p += 8
     }
+    (quotes, breaks) = (quotes + sum(laneQuotes), breaks + sum(laneBreaks))
     bytes(p, hi)
-    return (quotes, breaks, words & ~low7 == 0 && high < 0x80)
+    // The last sequence, finished past the end if it must be.
+    var q = hi
+    while utf8.need > 0, q < n {
+      utf8.add(b[q])
+      q += 1
+    }
+    return (quotes, breaks, utf8.valid && utf8.need == 0)
+  }
+
+  /// UTF-8 checked a byte at a time, as the standard library checks it (no overlong forms, no
+  /// surrogates, nothing past U+10FFFF).
+  struct UTF8Check {
+    /// Bytes to pass over first: the rest of a sequence the chunk before checks.
+    var skip = 0
+    /// Continuation bytes still due, and the range the next one must be in.
+    var need = 0
+    var low: UInt8 = 0x80
+    var high: UInt8 = 0xBF
+    var valid = true
+
+    var isBetweenSequences: Bool { need == 0 && skip == 0 }
+
+    @inline(__always)
+    mutating func add(_ c: UInt8) {
+      if skip > 0 {
+        skip -= 1
+        return
+      }
+      if need > 0 {
+        if c < low || c > high { valid = false }
+        need -= 1
+        (low, high) = (0x80, 0xBF)
+        return
+      }
+      switch c {
+      case 0x00...0x7F: return
+      case 0xC2...0xDF: need = 1
+      case 0xE0: (need, low) = (2, 0xA0)
+      case 0xE1...0xEC, 0xEE...0xEF: need = 2
+      case 0xED: (need, high) = (2, 0x9F)
+      case 0xF0: (need, low) = (3, 0x90)
+      case 0xF1...0xF3: need = 3
+      case 0xF4: (need, high) = (3, 0x8F)
+      default: valid = false
+      }
+    }
   }
 
   /// Hands each record of `lo..<hi` (which starts a record) to `visit`; false at the first

@@ -41,6 +41,59 @@ public struct FileIOError: Error, Sendable, Equatable, CustomStringConvertible {
   }
 }
 
+/// What a caller knows a file held when it read it (see ``AppendLog/append(_:to:header:validatingExisting:known:existingLimit:)``).
+public enum KnownContent: Sendable, Equatable {
+  /// Exactly these bytes (`[]` for a file that was not there).
+  case bytes([UInt8])
+  /// What the file's stamp was while it was read.
+  case stamp(FileStamp)
+}
+
+/// A file's identity, size and times of last change, from `stat`: a file whose stamp is the
+/// same as when it was read has not been written since, provided its last change was well
+/// before the read began (``isSettled``). A write sets the change time to the clock's time,
+/// in ticks of at most a few milliseconds (seconds on some file systems); a write in the same
+/// tick as the change before it would leave the stamp as it was, so a file changed within two
+/// seconds of being read has no stamp to trust (as git treats a "racily clean" file).
+public struct FileStamp: Sendable, Equatable {
+  var device: UInt64
+  var inode: UInt64
+  var size: Int64
+  var modified: Int64
+  var modifiedNanoseconds: Int64
+  var changed: Int64
+  var changedNanoseconds: Int64
+
+  public init(_ info: stat) {
+    device = UInt64(truncatingIfNeeded: info.st_dev)
+    inode = UInt64(truncatingIfNeeded: info.st_ino)
+    size = Int64(truncatingIfNeeded: info.st_size)
+    #if canImport(Darwin)
+      (modified, modifiedNanoseconds) = (Int64(info.st_mtimespec.tv_sec), Int64(info.st_mtimespec.tv_nsec))
+      (changed, changedNanoseconds) = (Int64(info.st_ctimespec.tv_sec), Int64(info.st_ctimespec.tv_nsec))
+    #else
+      (modified, modifiedNanoseconds) = (Int64(info.st_mtim.tv_sec), Int64(info.st_mtim.tv_nsec))
+      (changed, changedNanoseconds) = (Int64(info.st_ctim.tv_sec), Int64(info.st_ctim.tv_nsec))
+    #endif
+  }
+
+  /// The stamp of the open file `fd`; nil when `fstat` fails.
+  public static func of(_ fd: Int32) -> FileStamp? {
+    var info = stat()
+    return fstat(fd, &info) == 0 ? FileStamp(info) : nil
+  }
+
+  /// Whether the file last changed at least two seconds before now (by the system clock):
+  /// asked when a read begins, it says whether an unchanged stamp after the read proves an
+  /// unchanged file.
+  public var isSettled: Bool {
+    var now = timespec()
+    guard clock_gettime(CLOCK_REALTIME, &now) == 0 else { return false }
+    let (seconds, overflow) = changed.addingReportingOverflow(2)
+    return !overflow && (seconds, changedNanoseconds) <= (Int64(now.tv_sec), Int64(now.tv_nsec))
+  }
+}
+
 /// Appending to a shared log file (such as checkins.csv) safely from several processes.
 public enum AppendLog {
   /// Appends `text` to the file at `path`, creating it (mode 0644, minus umask) if needed.
@@ -53,9 +106,10 @@ public enum AppendLog {
   ///   rethrown. So a check on what the file holds cannot be outrun by another writer between
   ///   loading and appending. A file larger than `existingLimit` bytes is refused unread;
   /// - when `known` is given too (content the caller read and validated itself), a file that
-  ///   holds exactly those bytes under the lock is compared block by block and not passed to
-  ///   `validate`: appending to a large file a command has just read costs one comparison, not
-  ///   a second copy of it. ``Appended/holdsKnown`` says which happened;
+  ///   still holds it under the lock is not passed to `validate`: appending to a large file a
+  ///   command has just read costs a comparison, not a second read. Known bytes are compared
+  ///   block by block; a known stamp (``FileStamp``) is compared with the file's, which no
+  ///   write since can have left as it was. ``Appended/holdsKnown`` says which happened;
   /// - if the file is empty (or holds only a UTF-8 BOM) and `header` is given, the header is
   ///   written first (a "\n" is added if it lacks one); if the file does not end in "\n"
   ///   (hand-edited without a final newline), a "\n" is written first;
@@ -76,7 +130,7 @@ public enum AppendLog {
   @discardableResult
   public static func append(
     _ text: String, to path: String, header: String?,
-    validatingExisting validate: (([UInt8]) throws -> Void)? = nil, known: [UInt8]? = nil,
+    validatingExisting validate: (([UInt8]) throws -> Void)? = nil, known: KnownContent? = nil,
     existingLimit: Int = .max
   ) throws -> Appended {
     // The file may be replaced (git checkout, an editor saving through rename) while we wait for
@@ -128,7 +182,7 @@ public enum AppendLog {
   /// The part of `append` that runs under the lock, on the file at `path`.
   private static func appendLocked(
     _ text: String, fd: Int32, info: stat, path: String, header: String?, validate: (([UInt8]) throws -> Void)?,
-    known: [UInt8]?, existingLimit: Int
+    known: KnownContent?, existingLimit: Int
   ) throws -> Appended {
     guard info.st_mode & S_IFMT == S_IFREG else {
       var error = FileIOError(operation: "append to", path: path, code: EINVAL)
@@ -140,9 +194,12 @@ public enum AppendLog {
     var holdsKnown = false
     if let validate {
       guard size <= existingLimit else { throw FileIOError(operation: "read", path: path, code: EFBIG) }
-      if let known, try holds(fd, known, size: size, path: path) {
+      if case .bytes(let known) = known, try holds(fd, known, size: size, path: path) {
         holdsKnown = true
         tail = Array(known.suffix(3))
+      } else if case .stamp(let stamp) = known, stamp == FileStamp(info) {
+        holdsKnown = true
+        tail = size > 0 ? try AtomicFile.readAt(fd, offset: size - min(size, 3), count: min(size, 3), path: path) : []
       } else {
         let existing = try AtomicFile.readAt(fd, offset: 0, count: size, path: path)
         try validate(existing)

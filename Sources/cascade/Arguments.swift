@@ -31,9 +31,12 @@ enum Teardown {
 }
 
 /// Loads a plan and indexes it, running no rule (`cascade checkin`), with the same failure.
+/// checkins.csv is left on disk for the log to read a block at a time.
 func loadPlanIndex(_ paths: [String], _ language: Language) throws -> (index: PlanIndex, loaded: LoadedPlan) {
   do {
-    let loaded = try Timings.measure("load") { () throws(LoadError) in try PlanLoader.load(paths: paths) }
+    let loaded = try Timings.measure("load") { () throws(LoadError) in
+      try PlanLoader.load(paths: paths, standIn: nil, checkIns: false)
+    }
     return (Timings.measure("index") { PlanIndex(loaded.plan, wording: false) }, loaded)
   } catch {
     throw CLIFailure(message: "cascade: " + error.message.text(language))

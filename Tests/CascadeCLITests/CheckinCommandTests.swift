@@ -40,7 +40,7 @@ import Testing
     #expect(table.first == ["date", "key_result", "value", "confidence", "note", "author"])
     #expect(table.dropFirst().first == ["2027-02-10", "acme/grow/customers", "42", "0.7", note, "李雷"])
     // The plan, with its new check-in, still validates and the value is scored.
-    let status = try CLI.run(["status", dir, "--as-of", "2027-02-10", "--format", "json"])
+    let status = try CLI.run(["status", dir, "--as-of", "2027-02-20", "--format", "json"])
     #expect(status.stdout.contains("\"current\":42"))
   }
 
@@ -55,12 +55,46 @@ import Testing
     ])
     #expect(r.status == 0, "\(r.stderr)")
     #expect(try rows(dir).last?[3] == "0.5")
-    let status = try CLI.run(["status", dir, "--as-of", "2027-02-10", "--format", "json"])
+    let status = try CLI.run(["status", dir, "--as-of", "2027-02-20", "--format", "json"])
     let entry = try #require(status.stdout.components(separatedBy: "\"ref\":\"acme/grow/customers\"").dropFirst().first)
     let word = try #require(entry.components(separatedBy: "\"status\":\"").dropFirst().first?.prefix { $0 != "\"" })
     #expect(r.stdout.hasSuffix(", \(word.replacingOccurrences(of: "_", with: " "))\n"), "\(r.stdout) vs \(word)")
     let second = try CLI.run(["checkin", dir, "acme/grow/customers", "59", "--date", "2027-02-11"])
     #expect(second.status == 0 && second.stdout.contains("= 59 on 2027-02-11"), "\(second.stdout)")
+  }
+
+  /// A check-in on a file last written more than two seconds before appends after comparing
+  /// the file's stamp with the one taken as the log read it, and scores from that log plus the
+  /// new row: the plan is loaded once. The file lacks its last line break and holds a note
+  /// with line breaks, so the new row's line is counted, not guessed; the confirmation is what
+  /// a fresh read scores. The next check-in, right after, finds the file just changed (no
+  /// stamp to trust): it reads the file under the lock and loads the plan again.
+  @Test func aCheckInOnASettledFileLoadsThePlanOnce() throws {
+    let dir = try makePlan()
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let rows = [
+      "date,key_result,value,confidence,note,author",
+      "2027-02-03,acme/grow/customers,41,,\"one\r\ntwo\rthree\",ann",
+      "2027-02-20,acme/grow/customers,44,0.8,,bo",
+    ]
+    try rows.joined(separator: "\n").write(toFile: dir + "/checkins.csv", atomically: true, encoding: .utf8)
+    Thread.sleep(forTimeInterval: 2.2)
+    func loads(_ r: CLIRun) -> Int { r.stderr.components(separatedBy: "cascade timing: load ").count - 1 }
+    // The same day as the last row: the row later in the file wins, if its line is right.
+    let r = try CLI.run(
+      ["checkin", dir, "acme/grow/customers", "43", "--date", "2027-02-20"], environment: ["CASCADE_TIMINGS": "1"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(loads(r) == 1, "\(r.stderr)")
+    let status = try CLI.run(["status", dir, "--as-of", "2027-02-20", "--format", "json"])
+    #expect(status.stdout.contains("\"current\":43"), "\(status.stdout)")
+    #expect(r.stdout.contains("progress 65%"), "\(r.stdout)")
+    let next = try CLI.run(
+      ["checkin", dir, "acme/grow/customers", "45", "--date", "2027-02-21"], environment: ["CASCADE_TIMINGS": "1"])
+    #expect(next.status == 0 && loads(next) == 2, "\(next.stderr)")
+    #expect(next.stdout.contains("progress 75%"), "\(next.stdout)")
+    let validate = try CLI.run(["validate", dir])
+    #expect(validate.status == 0, "\(validate.stdout)")
+    #expect(try self.rows(dir).map { $0[2] } == ["value", "41", "44", "43", "45"])
   }
 
   /// `checkin` runs no rule and reads only its key result's rows, and says what it found: the

@@ -35,21 +35,61 @@ import Testing
     try Data(content).write(to: URL(fileURLWithPath: path))
     var calls = 0
     let same = try AppendLog.append(
-      "2\n", to: path, header: "h", validatingExisting: { _ in calls += 1 }, known: content)
+      "2\n", to: path, header: "h", validatingExisting: { _ in calls += 1 }, known: .bytes(content))
     #expect(same.holdsKnown && calls == 0)
     #expect(same.joint == Array("\n".utf8) && same.existingSize == content.count)
     var stale = content + Array("\n2\n".utf8)
     stale[AppendLog.compareBlock + 10] = UInt8(ascii: "b")
     var seen: [UInt8]?
-    let changed = try AppendLog.append("3\n", to: path, header: "h", validatingExisting: { seen = $0 }, known: stale)
+    let changed = try AppendLog.append(
+      "3\n", to: path, header: "h", validatingExisting: { seen = $0 }, known: .bytes(stale))
     #expect(!changed.holdsKnown)
     // Compared as a Bool: a failure would print megabytes of bytes.
     #expect(seen.map { $0 == content + Array("\n2\n".utf8) } == true)
     let shorter = try AppendLog.append(
-      "4\n", to: path, header: "h", validatingExisting: { _ in calls += 1 }, known: Array(content.prefix(5)))
+      "4\n", to: path, header: "h", validatingExisting: { _ in calls += 1 }, known: .bytes(Array(content.prefix(5))))
     #expect(!shorter.holdsKnown && calls == 1)
     let written = try Data(contentsOf: URL(fileURLWithPath: path))
     #expect(written == Data(content + Array("\n2\n3\n4\n".utf8)), "\(written.count) bytes")
+  }
+
+  /// A known stamp: a file that still has the stamp taken when it was read is not read again
+  /// under the lock; a file written since, even in place to the same size, is checked whole.
+  /// A file changed just now has not settled: its stamp would prove nothing.
+  @Test func aSettledFilesStampIsComparedNotItsBytes() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { removeDirectory(directory) }
+    let path = directory + "/checkins.csv"
+    try writeFile(path, "h\n1\n")
+    func stamp() throws -> FileStamp {
+      let fd = open(path, O_RDONLY)
+      defer { close(fd) }
+      return try #require(FileStamp.of(fd))
+    }
+    #expect(try !stamp().isSettled)
+    Thread.sleep(forTimeInterval: 2.2)
+    let settled = try stamp()
+    #expect(settled.isSettled)
+    var calls = 0
+    let same = try AppendLog.append(
+      "2\n", to: path, header: "h", validatingExisting: { _ in calls += 1 }, known: .stamp(settled))
+    #expect(same.holdsKnown && calls == 0 && same.existingSize == 4 && same.joint == [])
+    // That append changed the file: the stamp taken before it is no longer the file's.
+    var seen: [UInt8]?
+    let again = try AppendLog.append(
+      "3\n", to: path, header: "h", validatingExisting: { seen = $0 }, known: .stamp(settled))
+    #expect(!again.holdsKnown && seen == Array("h\n1\n2\n".utf8))
+    // Written in place, to the same size, a clock tick or more later.
+    let before = try stamp()
+    Thread.sleep(forTimeInterval: 0.05)
+    let fd = open(path, O_WRONLY)
+    #expect(pwrite(fd, "9", 1, 2) == 1)
+    close(fd)
+    seen = nil
+    let rewritten = try AppendLog.append(
+      "4\n", to: path, header: "h", validatingExisting: { seen = $0 }, known: .stamp(before))
+    #expect(!rewritten.holdsKnown && seen == Array("h\n9\n2\n3\n".utf8))
+    #expect(readFile(path) == "h\n9\n2\n3\n4\n")
   }
 
   /// A file that does not exist yet is seen as empty: the header goes first.

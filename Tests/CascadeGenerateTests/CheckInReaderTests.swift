@@ -407,6 +407,34 @@ import Testing
     }
   }
 
+  /// A log read from disk counts the file's lines as it reads them: the line after it and a
+  /// joint is what counting the bytes gives, for a file ending in a line break or not, in a
+  /// lone CR, inside a note, and read in blocks that end anywhere. A log held in memory does
+  /// not know it.
+  @Test func aStreamedLogKnowsTheLineAfterItsFile() throws {
+    let header = CheckInLog.headerLine
+    let ref =
+      "\(Self.organisation.model.units[3].id)/\(Self.organisation.model.units[3].objectives[0].id)/"
+      + Self.organisation.model.units[3].objectives[0].keyResults[0].id
+    let files = [
+      header + "\n", header, header + "\r", header + "\r\n2027-02-01,\(ref),1,,\"a\rb\r\nc\nd\",x\r",
+      header + "\n2027-02-01,\(ref),1,,,x", header + "\n2027-02-01,\(ref),1,,,x\n\n\r\n",
+    ].map { Array($0.utf8) }
+    let joints = ["", "\n", "\r\n"].map { Array($0.utf8) }
+    for bytes in files {
+      let (index, folder) = try Self.planOnDisk(bytes)
+      for block in [3, 7, 64, 1 << 20] {
+        let log = CheckInLog(index, reader: .fast(chunk: 5, block: block))
+        #expect(log.readByScan)
+        for joint in joints {
+          #expect(log.lineAfter(then: joint) == CheckInLog.lineAfter(bytes, then: joint), "\(bytes) \(block)")
+        }
+      }
+      withExtendedLifetime(folder) {}
+    }
+    #expect(CheckInLog(Self.plan(files[0]), reader: .fast(chunk: nil)).lineAfter(then: []) == nil)
+  }
+
   /// Ids written twice (two units, two objectives, two key results of one id): a reference
   /// resolves as the plan's lookup says, in both readers, and whichever way the table is built.
   @Test func idsWrittenTwiceResolveAsThePlanSays() throws {

@@ -145,6 +145,14 @@ public struct CheckInLog: Sendable {
   public let file: String?
   /// True when the fast reader read the file (tests check that a plain file takes it).
   private(set) var readByScan = false
+  /// The file's stamp while the fast reader read it from disk, when the file had settled
+  /// before (``FileStamp/isSettled``) and was the same after: `cascade checkin` appends to a
+  /// file that still has it without reading it again. Nil otherwise.
+  public private(set) var stamp: FileStamp?
+  /// The line breaks of the file read from disk, and whether its last byte is a CR (see
+  /// ``lineAfter(then:)``).
+  private var lineBreaks: Int?
+  private var endsWithCR = false
   /// Notes and authors of check-ins read as strings (by the reference reader), in file order:
   /// added to `text` once the file is read.
   private var written: [(entry: Int, note: String, author: String)] = []
@@ -211,6 +219,8 @@ public struct CheckInLog: Sendable {
         return
       }
       entries = []
+      stamp = nil
+      lineBreaks = nil
     }
     let bytes: [UInt8]
     if let held = source.bytes {
@@ -482,6 +492,8 @@ public struct CheckInLog: Sendable {
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
+    let before = FileStamp(st)
+    let settled = before.isSettled
     var pending: [UInt8] = []
     var want = max(1, block)
     var (line, total, pieces) = (1, 0, 0)
@@ -530,10 +542,13 @@ public struct CheckInLog: Sendable {
         entries.reserveCapacity(entries.count + Int(more))
       }
       (line, pieces) = (scan.endLine, pieces + 1)
+      endsWithCR = pending.last == CheckInScan.cr
       pending = rest
       want = max(1, block)
       if end { break }
     }
+    lineBreaks = line - 1
+    if settled, total == Int(st.st_size), FileStamp.of(fd) == before { stamp = before }
     return pieces > 0
   }
 
@@ -638,6 +653,14 @@ public struct CheckInLog: Sendable {
     func breaks(_ x: [UInt8]) -> Int { x.withUnsafeBufferPointer { CheckInScan.count($0, 0, $0.count).breaks } }
     let across = bytes.last == CheckInScan.cr && joint.first == CheckInScan.lf ? 1 : 0
     return breaks(bytes) + breaks(joint) - across + 1
+  }
+
+  /// ``lineAfter(_:then:)`` for the file this log read from disk, without its bytes; nil when
+  /// it was not read so (held in memory, or read whole by the reference reader).
+  public func lineAfter(then joint: [UInt8]) -> Int? {
+    guard let lineBreaks else { return nil }
+    let across = endsWithCR && joint.first == CheckInScan.lf ? 1 : 0
+    return lineBreaks + joint.withUnsafeBufferPointer { CheckInScan.count($0, 0, $0.count).breaks } - across + 1
   }
 
   /// Up to `limit` references of the key results summed into `k` (aggregate: sum), then

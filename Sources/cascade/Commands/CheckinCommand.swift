@@ -98,19 +98,20 @@ struct CheckinCommand: ParsableCommand {
     guard kind == .file || kind == .missing else { throw fail(Self.notARegularFile(path)) }
     let log = Timings.measure("check-ins") { CheckInLog(index, only: address) }
     if exiting { Teardown.skip(index, loaded, log) }
-    let before = index.plan.checkIns?.bytes ?? []
     let wellFormed = CheckInLog.requireWellFormed(file: path)
+    // What the log knows the file held: nothing (no file yet), or its stamp while it was read.
+    let known: KnownContent? =
+      index.plan.checkIns == nil ? .bytes([]) : log.isWellFormed ? log.stamp.map { .stamp($0) } : nil
     let appended: AppendLog.Appended
     do {
       // The file is checked again under the lock, as it is at this moment: a row appended to a
       // file that does not parse (an open quote at its end, a wrong header) would be lost in it.
-      // When it holds the bytes loaded (and found well-formed), nobody wrote in between: it is
-      // compared with them rather than read and parsed again.
+      // When it is still the file the log read (and found well-formed), nobody wrote in
+      // between: its stamp is compared rather than the file read and parsed again.
       appended = try Timings.measure("append") { () throws in
         try AppendLog.append(
           csvRow, to: path, header: CheckInLog.header.joined(separator: ","),
-          validatingExisting: wellFormed, known: log.isWellFormed ? before : nil,
-          existingLimit: PlanLoader.maxCheckInsBytes)
+          validatingExisting: wellFormed, known: known, existingLimit: PlanLoader.maxCheckInsBytes)
       }
     } catch let problem as CheckInFileProblem {
       throw fail(Self.notWritten(problem.text(lang)))
@@ -121,11 +122,12 @@ struct CheckinCommand: ParsableCommand {
     // between the load and the lock (it is the file as loaded plus this row), without reading it
     // again: the one row more, with the values as written. Otherwise the plan is read again.
     var after = (index: index, log: log, loaded: loaded)
-    if appended.holdsKnown {
+    // Its line, counted as the readers count lines (a lone CR in a note ends one too).
+    let appendedLine =
+      index.plan.checkIns == nil ? CheckInLog.lineAfter([], then: appended.joint) : log.lineAfter(then: appended.joint)
+    if appended.holdsKnown, let line = appendedLine {
       var written = row
       written.confidence = row.confidence.map { CheckInLog.value(formatValue($0), milestone: false) ?? $0 }
-      // Its line, counted as the readers count lines (a lone CR in a note ends one too).
-      let line = CheckInLog.lineAfter(before, then: appended.joint)
       after.log.appended(written, note: note, author: author, line: line, in: index)
     } else {
       let (index, loaded) = try loadPlanIndex([plan], lang)

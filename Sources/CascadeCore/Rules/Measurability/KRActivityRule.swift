@@ -25,7 +25,7 @@ public struct KRActivityRule: Rule {
       // Work with a count (`Run 3 AMAs`) can be checked; only work with nothing to count is flagged.
       guard facts.isActivity, facts.quantity == nil else { return }
       findings.report(
-        Self.description, Self.workToDo(kr.title), at: u.location(kr.titleMark), subject: site.subject)
+        Self.description, Self.workToDo(kr.title), at: u.location(kr.titleMark), subject: site.subject(index))
     }
   }
 

@@ -26,7 +26,7 @@ public struct KRDirectionMismatchRule: Rule {
       guard wrong else { return }
       findings.report(
         Self.description, Self.wrongWay(kr.id, kind, from: b, to: t), at: u.location(kr.targetMark),
-        subject: site.subject)
+        subject: site.subject(index))
     }
   }
 

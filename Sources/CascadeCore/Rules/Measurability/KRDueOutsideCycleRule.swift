@@ -19,7 +19,8 @@ public struct KRDueOutsideCycleRule: Rule {
     index.forEachKeyResult { u, _, kr, site in
       guard let due = kr.due, let cycle = u.cycle, !cycle.contains(due) else { return }
       findings.report(
-        Self.description, Self.dueOutside(kr.id, due, u, cycle), at: u.location(kr.dueMark), subject: site.subject)
+        Self.description, Self.dueOutside(kr.id, due, u, cycle), at: u.location(kr.dueMark),
+        subject: site.subject(index))
     }
   }
 

@@ -25,10 +25,10 @@ public struct KRNoBaselineRule: Rule {
       switch kr.kind {
       case .some(let kind) where kind == .increase || kind == .decrease:
         findings.report(
-          Self.description, Self.noBaseline(kr.id, kind), at: u.location(kr.mark), subject: site.subject)
+          Self.description, Self.noBaseline(kr.id, kind), at: u.location(kr.mark), subject: site.subject(index))
       case nil where kr.targetMark != nil:
         findings.report(
-          Self.description, Self.noBaselineNoKind(kr.id), at: u.location(kr.mark), subject: site.subject)
+          Self.description, Self.noBaselineNoKind(kr.id), at: u.location(kr.mark), subject: site.subject(index))
       default:
         return
       }

@@ -28,7 +28,7 @@ public struct KRNoTargetRule: Rule {
         stated.map { q in
           q.factor.map { Self.titleMultiplies(q.text, $0, baseline: kr.baseline) } ?? Self.titleSays(q.text, q.value)
         } ?? Self.noTarget(kr.id)
-      findings.report(Self.description, message, at: u.location(kr.mark), subject: site.subject)
+      findings.report(Self.description, message, at: u.location(kr.mark), subject: site.subject(index))
     }
   }
 

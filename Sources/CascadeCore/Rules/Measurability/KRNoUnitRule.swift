@@ -16,7 +16,7 @@ public struct KRNoUnitRule: Rule {
     index.forEachKeyResult { u, _, kr, site in
       guard kr.needsTarget, kr.unit?.isEmpty ?? true else { return }
       findings.report(
-        Self.description, Self.noUnit(kr.id, title: kr.title), at: u.location(kr.mark), subject: site.subject)
+        Self.description, Self.noUnit(kr.id, title: kr.title), at: u.location(kr.mark), subject: site.subject(index))
     }
   }
 

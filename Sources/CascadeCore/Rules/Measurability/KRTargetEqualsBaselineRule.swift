@@ -21,7 +21,7 @@ public struct KRTargetEqualsBaselineRule: Rule {
         let b = kr.baseline, let t = kr.target, b == t
       else { return }
       findings.report(
-        Self.description, Self.nothingToChange(kr.id, t), at: u.location(kr.targetMark), subject: site.subject)
+        Self.description, Self.nothingToChange(kr.id, t), at: u.location(kr.targetMark), subject: site.subject(index))
     }
   }
 

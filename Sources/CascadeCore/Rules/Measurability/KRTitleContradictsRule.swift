@@ -43,14 +43,14 @@ public struct KRTitleContradictsRule: Rule {
       if let said = facts.saysUp, said != (t > b) {
         findings.report(
           Self.description, Self.wayDiffers(kr.title, says: said, from: b, to: t), at: u.location(kr.titleMark),
-          subject: site.subject)
+          subject: site.subject(index))
         return
       }
       guard let range = facts.range, let from = range.from, let to = range.value else { return }
       guard !Self.same(from, b) || !Self.same(to, t) else { return }
       findings.report(
         Self.description, Self.numbersDiffer(kr.title, range.text, from: b, to: t), at: u.location(kr.titleMark),
-        subject: site.subject)
+        subject: site.subject(index))
     }
   }
 

@@ -55,11 +55,12 @@ public struct KRVagueWordingRule: Rule {
       if kr.kind == .milestone {
         guard facts.isComparative, facts.quantity == nil else { return }
         findings.report(
-          Self.description, Self.milestoneOnlyBetter(kr.title), at: u.location(kr.titleMark), subject: site.subject)
+          Self.description, Self.milestoneOnlyBetter(kr.title), at: u.location(kr.titleMark),
+          subject: site.subject(index))
         return
       }
       guard facts.quantity == nil else { return }
-      findings.report(Self.description, Self.noQuantity(kr), at: u.location(kr.titleMark), subject: site.subject)
+      findings.report(Self.description, Self.noQuantity(kr), at: u.location(kr.titleMark), subject: site.subject(index))
     }
   }
 

@@ -92,7 +92,7 @@ public struct GitLabDiagnosticFormatter: DiagnosticFormatter {
         }
       }
     }
-    return w.output + "\n"
+    return w.outputLine()
   }
 }
 
@@ -177,7 +177,7 @@ public struct SARIFDiagnosticFormatter: DiagnosticFormatter {
         }
       }
     }
-    return w.output + "\n"
+    return w.outputLine()
   }
 
   static func level(_ s: Severity) -> String {

@@ -74,7 +74,7 @@ public enum CascadeRefs {
         }
       }
     }
-    return w.output + "\n"
+    return w.outputLine()
   }
 
   static func standing(_ s: ObjectiveScore?, _ p: Presentation) -> String {
@@ -167,7 +167,7 @@ public enum CascadeRefs {
         }
       }
     }
-    return w.output + "\n"
+    return w.outputLine()
   }
 
   // MARK: - Messages

@@ -63,7 +63,7 @@ public struct JSONDiagnosticFormatter: DiagnosticFormatter {
       w.key("summary")
       w.summary(result.summary)
     }
-    return w.output + "\n"
+    return w.outputLine()
   }
 }
 

@@ -7,6 +7,12 @@ public struct JSONWriter {
   /// Bytes, not a String: appending many small pieces to a byte array is several times faster.
   private var buffer: [UInt8] = []
   public var output: String { String(decoding: buffer, as: UTF8.self) }
+  /// ``output`` and a line feed, made in one copy (a large document joined to "\n" is copied
+  /// twice).
+  public consuming func outputLine() -> String {
+    buffer.append(UInt8(ascii: "\n"))
+    return String(decoding: buffer, as: UTF8.self)
+  }
 
   /// The output indented by two spaces a level, one member or item a line (`{}` and `[]`
   /// stay on one line), for files people read and diff.
@@ -103,15 +109,19 @@ public struct JSONWriter {
     separator()
     buffer.append(UInt8(ascii: "["))
     let size = max(1, chunk)
-    let runs = parallelMap((max(0, count) + size - 1) / size, chunk: 1) { r -> [UInt8] in
+    var runs = parallelMap((max(0, count) + size - 1) / size, chunk: 1) { r -> [UInt8] in
       var w = JSONWriter()
       for i in (r * size)..<min(count, (r + 1) * size) { body(&w, i) }
       return w.buffer
     }
+    // Room for them all at once (not regrown as they come: a regrowth holds both copies), and
+    // each run let go once copied.
+    buffer.reserveCapacity(buffer.count + runs.reduce(runs.count + 1) { $0 + $1.count })
     var wrote = false
-    for run in runs where !run.isEmpty {
+    for r in runs.indices where !runs[r].isEmpty {
       if wrote { buffer.append(UInt8(ascii: ",")) }
-      buffer.append(contentsOf: run)
+      buffer.append(contentsOf: runs[r])
+      runs[r] = []
       wrote = true
     }
     buffer.append(UInt8(ascii: "]"))

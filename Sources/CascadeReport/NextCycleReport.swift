@@ -73,7 +73,7 @@ public enum NextCycleReport {
         }
       }
     }
-    return w.output + "\n"
+    return w.outputLine()
   }
 
   static func fields(_ kind: Rollover.Change.Kind, _ w: inout JSONWriter) {

@@ -126,7 +126,7 @@ public struct StatusJSONFormatter: StatusFormatter {
         }
       }
     }
-    return w.output + "\n"
+    return w.outputLine()
   }
 }
 

@@ -22,4 +22,20 @@ public enum ResidentMemory {
     guard fields.count > 1, let pages = Int(String(decoding: fields[1], as: UTF8.self)) else { return nil }
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
   }
+
+  /// The most this process has held resident so far, in bytes (`getrusage`); nil when unknown.
+  public static func peakBytes() -> Int? {
+    #if canImport(Glibc)
+      let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+    #else
+      let RUSAGE_SELF_WHO = RUSAGE_SELF
+    #endif
+    var usage = rusage()
+    guard getrusage(RUSAGE_SELF_WHO, &usage) == 0 else { return nil }
+    #if canImport(Darwin)
+      return Int(usage.ru_maxrss)  // bytes on Darwin
+    #else
+      return Int(usage.ru_maxrss) * 1024  // kibibytes on Linux
+    #endif
+  }
 }

@@ -13,12 +13,14 @@ signal(SIGXFSZ, SIG_IGN)
 // EPIPE, which Terminal.write takes as the end of the output.
 signal(SIGPIPE, SIG_IGN)
 
-// CASCADE_TIMINGS: each phase's wall time and the resident memory after it, on stderr.
+// CASCADE_TIMINGS: each phase's wall time, the resident memory after it and the most held so
+// far, on stderr.
 if let value = getenv("CASCADE_TIMINGS"), value.pointee != 0 {
   Timings.install { label, seconds in
     let ms = NumberFormat.clampedInt((seconds * 1000).rounded(), in: 0...Int(Int32.max))
     Terminal.standardError(
-      "cascade timing: \(label) \(ms) ms, resident \((ResidentMemory.bytes() ?? 0) / 1_000_000) MB")
+      "cascade timing: \(label) \(ms) ms, resident \((ResidentMemory.bytes() ?? 0) / 1_000_000) MB, "
+        + "peak \((ResidentMemory.peakBytes() ?? 0) / 1_000_000) MB")
   }
 }
 

@@ -40,6 +40,8 @@ public struct CheckIn: Sendable {
   private var authorEnd: Int32
 
   public var date: Day { Day(ordinal: Int(day)) }
+  /// ``date`` as its day ordinal, without making the day.
+  var dayOrdinal: Int32 { day }
   public var keyResult: KeyResultAddress {
     KeyResultAddress(ObjectiveAddress(unit: Int(unit), objective: Int(objective)), Int(keyResultIndex))
   }
@@ -98,30 +100,49 @@ public struct CheckIn: Sendable {
   }
 }
 
-/// Some check-ins of a log, oldest first, without copying them: the log's array (shared) and
-/// the positions in it. A key result's history is a run; a score keeps the run it used.
-public struct CheckInRun: RandomAccessCollection, Sendable {
-  private let entries: [CheckIn]
-  let positions: ArraySlice<Int32>
-  /// Where the check-ins' notes and authors are.
+/// What the runs of a log read: its check-ins, positions in them, and the text of their notes
+/// and authors, behind one reference. A run holds this and a range, so making or copying one
+/// (scoring makes one per key result, on every core) counts one reference, not three.
+final class CheckInStore: Sendable {
+  let entries: [CheckIn]
+  let positions: [Int32]
   let text: CheckInText
 
-  init(_ entries: [CheckIn], _ positions: ArraySlice<Int32>, text: CheckInText) {
+  init(_ entries: [CheckIn], _ positions: [Int32], text: CheckInText) {
     self.entries = entries
     self.positions = positions
     self.text = text
   }
 
-  public init() { self.init([], [], text: .empty) }
+  static let empty = CheckInStore([], [], text: .empty)
+}
+
+/// Some check-ins of a log, oldest first, without copying them: positions `lower..<upper` of
+/// the log's store. A key result's history is a run; a score keeps the run it used.
+public struct CheckInRun: RandomAccessCollection, Sendable {
+  private let store: CheckInStore
+  private let lower: Int
+  private let upper: Int
+
+  init(_ store: CheckInStore, _ range: Range<Int>) {
+    self.store = store
+    let all = 0..<store.positions.count
+    (lower, upper) = (range.clamped(to: all).lowerBound, range.clamped(to: all).upperBound)
+  }
+
+  public init() { self.init(.empty, 0..<0) }
 
   public var startIndex: Int { 0 }
-  public var endIndex: Int { positions.count }
-  public subscript(i: Int) -> CheckIn { entries[Int(positions[positions.startIndex + i])] }
+  public var endIndex: Int { upper - lower }
+  public subscript(i: Int) -> CheckIn { store.entries[Int(store.positions[lower + i])] }
+
+  /// The position in the log's entries of the run's last check-in.
+  var lastPosition: Int32? { upper > lower ? store.positions[upper - 1] : nil }
 
   /// The note of `c`, a check-in of this run.
-  public func note(of c: CheckIn) -> String { text.string(c.noteSpan) }
+  public func note(of c: CheckIn) -> String { store.text.string(c.noteSpan) }
   /// The author of `c`, a check-in of this run.
-  public func author(of c: CheckIn) -> String { text.string(c.authorSpan) }
+  public func author(of c: CheckIn) -> String { store.text.string(c.authorSpan) }
 }
 
 /// Every valid check-in of a plan, grouped by key result and sorted by date then file order,
@@ -138,6 +159,8 @@ public struct CheckInLog: Sendable {
   private var order: [Int32] = []
   private var starts: [Int32] = [0]
   private var keyResultBase: [[Int]] = []
+  /// `entries`, `order` and `text` as the runs read them, made once they are in order.
+  private var store = CheckInStore.empty
   public private(set) var diagnostics: [Diagnostic] = []
   /// False when checkins.csv has a syntax error (rule checkin-syntax, whatever cascade.yaml
   /// sets its severity to): `cascade checkin` will not append to it.
@@ -312,6 +335,7 @@ public struct CheckInLog: Sendable {
       if zip(range.dropLast(), range.dropFirst()).allSatisfy({ !before(order[$0.1], order[$0.0]) }) { continue }
       order[range].sort(by: before)
     }
+    store = CheckInStore(entries, order, text: text)
   }
 
   /// Gives the check-ins read as strings (the `.written` outcomes, in file order) the spans of
@@ -678,6 +702,9 @@ public struct CheckInLog: Sendable {
   /// written), and `index` must be the one the log was read with.
   public mutating func appended(_ row: ValidRow, note: String, author: String, line: Int, in index: PlanIndex) {
     let ordinal = index.ordinal(of: row.keyResult)
+    // Let go of the store first: it shares the arrays changed below, which would be copied.
+    store = .empty
+    defer { store = CheckInStore(entries, order, text: text) }
     // Last in file order whatever `line` says: its line is its position, and it must win a
     // tie with a row of the same day.
     let last = entries.lazy.map(\.line).max() ?? 0
@@ -710,17 +737,17 @@ public struct CheckInLog: Sendable {
     var upper = Int(starts[ordinal + 1])
     // A group is in date order: the check-ins up to `asOf` are a prefix of it.
     if let asOf {
-      while upper > lower, entries[Int(order[upper - 1])].date > asOf { upper -= 1 }
+      let day = Int32(clamping: asOf.ordinal)
+      while upper > lower, entries[Int(order[upper - 1])].dayOrdinal > day { upper -= 1 }
     }
-    return CheckInRun(entries, order[lower..<upper], text: text)
+    return CheckInRun(store, lower..<upper)
   }
 
   /// A run of the log's check-ins picked by position in `entries` (the latest of each of a
   /// sum's contributors, say).
   func run(_ runs: [CheckInRun]) -> CheckInRun {
-    var positions: [Int32] = []
-    for r in runs { if let p = r.positions.last { positions.append(p) } }
-    return CheckInRun(entries, positions[...], text: text)
+    let positions = runs.compactMap(\.lastPosition)
+    return CheckInRun(CheckInStore(entries, positions, text: text), 0..<positions.count)
   }
 
   /// Check-ins of one key result up to and including `asOf`, oldest first.

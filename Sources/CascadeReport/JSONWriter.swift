@@ -9,9 +9,14 @@ public struct JSONWriter {
   public var output: String { String(decoding: buffer, as: UTF8.self) }
   /// ``output`` and a line feed, made in one copy (a large document joined to "\n" is copied
   /// twice).
-  public consuming func outputLine() -> String {
-    buffer.append(UInt8(ascii: "\n"))
-    return String(decoding: buffer, as: UTF8.self)
+  public func outputLine() -> String {
+    // Not appended to the buffer: one more byte may regrow (and copy) a buffer reserved to fit.
+    String(unsafeUninitializedCapacity: buffer.count + 1) { out in
+      let end = out.initialize(fromContentsOf: buffer)
+      guard end < out.count else { return end }
+      out[end] = UInt8(ascii: "\n")
+      return end + 1
+    }
   }
 
   /// The output indented by two spaces a level, one member or item a line (`{}` and `[]`

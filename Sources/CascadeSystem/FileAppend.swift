@@ -45,8 +45,64 @@ public struct FileIOError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum KnownContent: Sendable, Equatable {
   /// Exactly these bytes (`[]` for a file that was not there).
   case bytes([UInt8])
-  /// What the file's stamp was while it was read.
+  /// What the file's stamp was while it was read, the file having settled before
+  /// (``FileStamp/isSettled``): a file with the same stamp has not been written since.
   case stamp(FileStamp)
+  /// The stamp of a file read too soon after its last change to trust it alone, and the
+  /// ``ContentDigest`` of the bytes read: a file with the same stamp is read again (not
+  /// parsed) and holds them if its digest is the same.
+  case stampAndDigest(FileStamp, UInt64)
+}
+
+/// A 64-bit digest of bytes given in pieces of any size: the same bytes give the same value
+/// however they are cut. Eight bytes at a time, each word mixed in with a multiply; not a
+/// cryptographic hash (it tells a file that changed by accident, not one forged to match).
+public struct ContentDigest: Sendable {
+  private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+  private var pending: UInt64 = 0
+  private var pendingCount = 0
+  private var total: UInt64 = 0
+
+  public init() {}
+
+  private mutating func mix(_ word: UInt64) {
+    state = (state ^ word) &* 0xFF51_AFD7_ED55_8CCD
+    state ^= state >> 29
+  }
+
+  public mutating func add(_ bytes: UnsafeRawBufferPointer) {
+    total &+= UInt64(bytes.count)
+    var i = 0
+    let n = bytes.count
+    while pendingCount > 0, i < n {
+      pending |= UInt64(bytes[i]) << (8 * UInt64(pendingCount))
+      pendingCount += 1
+      i += 1
+      if pendingCount == 8 {
+        mix(pending)
+        (pending, pendingCount) = (0, 0)
+      }
+    }
+    if let base = bytes.baseAddress {
+      while i + 8 <= n {
+        mix(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+        i += 8
+      }
+    }
+    while i < n {
+      pending |= UInt64(bytes[i]) << (8 * UInt64(pendingCount))
+      pendingCount += 1
+      i += 1
+    }
+  }
+
+  /// The digest of every byte added so far (and of how many there were).
+  public var value: UInt64 {
+    var copy = self
+    if copy.pendingCount > 0 { copy.mix(copy.pending) }
+    copy.mix(total)
+    return copy.state
+  }
 }
 
 /// A file's identity, size and times of last change, from `stat`: a file whose stamp is the
@@ -200,6 +256,11 @@ public enum AppendLog {
       } else if case .stamp(let stamp) = known, stamp == FileStamp(info) {
         holdsKnown = true
         tail = size > 0 ? try AtomicFile.readAt(fd, offset: size - min(size, 3), count: min(size, 3), path: path) : []
+      } else if case .stampAndDigest(let stamp, let digest) = known, stamp == FileStamp(info),
+        try Self.digest(fd, size: size, path: path) == digest
+      {
+        holdsKnown = true
+        tail = size > 0 ? try AtomicFile.readAt(fd, offset: size - min(size, 3), count: min(size, 3), path: path) : []
       } else {
         let existing = try AtomicFile.readAt(fd, offset: 0, count: size, path: path)
         try validate(existing)
@@ -262,6 +323,24 @@ public enum AppendLog {
       }
       return true
     }
+  }
+
+  /// The ``ContentDigest`` of the file's `size` bytes, read one block at a time; nil when the
+  /// file holds fewer (cut short meanwhile by a writer that does not lock).
+  private static func digest(_ fd: Int32, size: Int, path: String) throws -> UInt64? {
+    let block = max(1, min(compareBlock, size))
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: block, alignment: 16)
+    defer { buffer.deallocate() }
+    var digest = ContentDigest()
+    var done = 0
+    while done < size {
+      let want = min(block, size - done)
+      let part = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want])
+      guard try AtomicFile.readAt(fd, into: part, offset: done, path: path) == want else { return nil }
+      digest.add(UnsafeRawBufferPointer(part))
+      done += want
+    }
+    return digest.value
   }
 
   /// Cuts the file back to `length` (still under the lock) and syncs it; says how that went,

@@ -92,6 +92,70 @@ import Testing
     #expect(readFile(path) == "h\n9\n2\n3\n4\n")
   }
 
+  /// A stamp with a digest (a file read just after it changed): the file is read again under
+  /// the lock and holds the known bytes when its digest is the one given; a wrong digest, or
+  /// another stamp, has it checked whole.
+  @Test func aStampWithADigestIsComparedByRereading() throws {
+    let directory = try makeTemporaryDirectory()
+    defer { removeDirectory(directory) }
+    let path = directory + "/checkins.csv"
+    let content =
+      Array("h\n".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 3 * AppendLog.compareBlock / 2)
+      + Array("\n".utf8)
+    try Data(content).write(to: URL(fileURLWithPath: path))
+    var digest = ContentDigest()
+    content.withUnsafeBytes { digest.add($0) }
+    let fd = open(path, O_RDONLY)
+    let stamp = try #require(FileStamp.of(fd))
+    close(fd)
+    var calls = 0
+    let wrong = try AppendLog.append(
+      "1\n", to: path, header: "h", validatingExisting: { _ in calls += 1 },
+      known: .stampAndDigest(stamp, digest.value &+ 1))
+    #expect(!wrong.holdsKnown && calls == 1)
+    var now = ContentDigest()
+    (content + Array("1\n".utf8)).withUnsafeBytes { now.add($0) }
+    let fd2 = open(path, O_RDONLY)
+    let stamp2 = try #require(FileStamp.of(fd2))
+    close(fd2)
+    let right = try AppendLog.append(
+      "2\n", to: path, header: "h", validatingExisting: { _ in calls += 1 }, known: .stampAndDigest(stamp2, now.value))
+    #expect(right.holdsKnown && calls == 1 && right.existingSize == content.count + 2)
+    // The stamp before that append, with the digest of the bytes then: another stamp now.
+    let stale = try AppendLog.append(
+      "3\n", to: path, header: "h", validatingExisting: { _ in calls += 1 }, known: .stampAndDigest(stamp2, now.value))
+    #expect(!stale.holdsKnown && calls == 2)
+  }
+
+  /// The digest of bytes is the same however they are given, in pieces of any size, and tells
+  /// apart bytes that differ in one place or in their length (zeros added at the end).
+  @Test func aDigestIsTheSameWhereverItsPiecesEnd() {
+    var rng = SplitMix64Lite(seed: 3)
+    for round in 0..<200 {
+      let bytes = (0..<(round * 3 % 70)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+      var whole = ContentDigest()
+      bytes.withUnsafeBytes { whole.add($0) }
+      var pieces = ContentDigest()
+      var at = 0
+      while at < bytes.count {
+        let n = min(bytes.count - at, Int(rng.next() % 11))
+        bytes[at..<(at + n)].withUnsafeBytes { pieces.add($0) }
+        at += n
+      }
+      #expect(whole.value == pieces.value)
+      var longer = ContentDigest()
+      (bytes + [0]).withUnsafeBytes { longer.add($0) }
+      #expect(longer.value != whole.value)
+      if !bytes.isEmpty {
+        var changed = bytes
+        changed[Int(rng.next() % UInt64(bytes.count))] ^= 0x20
+        var other = ContentDigest()
+        changed.withUnsafeBytes { other.add($0) }
+        #expect(other.value != whole.value)
+      }
+    }
+  }
+
   /// A file that does not exist yet is seen as empty: the header goes first.
   @Test func validatorSeesNothingForANewFile() throws {
     let directory = try makeTemporaryDirectory()
@@ -241,5 +305,18 @@ import Testing
     // In memory (the rule documentation) too.
     let memory = PlanLoader.load(inMemory: [("plan.yaml", Examples.company), ("team/checkins.csv", "")])
     #expect(memory.diagnostics.contains { $0.rule == "checkin-file" && $0.location.file == "team/checkins.csv" })
+  }
+}
+
+/// SplitMix64, for the tests of this file.
+struct SplitMix64Lite {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

@@ -168,10 +168,12 @@ public struct CheckInLog: Sendable {
   public let file: String?
   /// True when the fast reader read the file (tests check that a plain file takes it).
   private(set) var readByScan = false
-  /// The file's stamp while the fast reader read it from disk, when the file had settled
-  /// before (``FileStamp/isSettled``) and was the same after: `cascade checkin` appends to a
-  /// file that still has it without reading it again. Nil otherwise.
-  public private(set) var stamp: FileStamp?
+  /// What the fast reader knows of the file it read from disk, when its stamp was the same
+  /// after the read as before: the stamp alone when the file had settled before
+  /// (``FileStamp/isSettled``), else the stamp and the digest of the bytes read (for a log of
+  /// one key result, which `cascade checkin` reads). `cascade checkin` appends to a file that
+  /// still holds them without parsing it again. Nil otherwise.
+  public private(set) var known: KnownContent?
   /// The line breaks of the file read from disk, and whether its last byte is a CR (see
   /// ``lineAfter(then:)``).
   private var lineBreaks: Int?
@@ -242,7 +244,7 @@ public struct CheckInLog: Sendable {
         return
       }
       entries = []
-      stamp = nil
+      known = nil
       lineBreaks = nil
     }
     let bytes: [UInt8]
@@ -518,6 +520,9 @@ public struct CheckInLog: Sendable {
     guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { return false }
     let before = FileStamp(st)
     let settled = before.isSettled
+    // The digest costs a pass over the bytes: only for `cascade checkin`'s log, and only when
+    // the stamp alone will not do.
+    var digest: ContentDigest? = filter != nil && !settled ? ContentDigest() : nil
     var pending: [UInt8] = []
     var want = max(1, block)
     var (line, total, pieces) = (1, 0, 0)
@@ -536,6 +541,7 @@ public struct CheckInLog: Sendable {
         }
         if n == 0 { end = true }
         pending.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
+        digest?.add(UnsafeRawBufferPointer(start: scratch, count: n))
         total += n
         guard total <= PlanLoader.maxCheckInsBytes else { return false }
       }
@@ -572,7 +578,13 @@ public struct CheckInLog: Sendable {
       if end { break }
     }
     lineBreaks = line - 1
-    if settled, total == Int(st.st_size), FileStamp.of(fd) == before { stamp = before }
+    if total == Int(st.st_size), FileStamp.of(fd) == before {
+      if settled {
+        known = .stamp(before)
+      } else if let digest {
+        known = .stampAndDigest(before, digest.value)
+      }
+    }
     return pieces > 0
   }
 

@@ -99,15 +99,16 @@ struct CheckinCommand: ParsableCommand {
     let log = Timings.measure("check-ins") { CheckInLog(index, only: address) }
     if exiting { Teardown.skip(index, loaded, log) }
     let wellFormed = CheckInLog.requireWellFormed(file: path)
-    // What the log knows the file held: nothing (no file yet), or its stamp while it was read.
+    // What the log knows the file held: nothing (no file yet), or its stamp (and digest) while
+    // it was read.
     let known: KnownContent? =
-      index.plan.checkIns == nil ? .bytes([]) : log.isWellFormed ? log.stamp.map { .stamp($0) } : nil
+      index.plan.checkIns == nil ? .bytes([]) : log.isWellFormed ? log.known : nil
     let appended: AppendLog.Appended
     do {
       // The file is checked again under the lock, as it is at this moment: a row appended to a
       // file that does not parse (an open quote at its end, a wrong header) would be lost in it.
       // When it is still the file the log read (and found well-formed), nobody wrote in
-      // between: its stamp is compared rather than the file read and parsed again.
+      // between: its stamp (and digest) are compared rather than the file parsed again.
       appended = try Timings.measure("append") { () throws in
         try AppendLog.append(
           csvRow, to: path, header: CheckInLog.header.joined(separator: ","),

@@ -250,23 +250,14 @@ public enum AppendLog {
     var holdsKnown = false
     if let validate {
       guard size <= existingLimit else { throw FileIOError(operation: "read", path: path, code: EFBIG) }
-      if case .bytes(let known) = known, try holds(fd, known, size: size, path: path) {
-        holdsKnown = true
-        tail = Array(known.suffix(3))
-      } else if case .stamp(let stamp) = known, stamp == FileStamp(info) {
-        holdsKnown = true
-        tail = size > 0 ? try AtomicFile.readAt(fd, offset: size - min(size, 3), count: min(size, 3), path: path) : []
-      } else if case .stampAndDigest(let stamp, let digest) = known, stamp == FileStamp(info),
-        try Self.digest(fd, size: size, path: path) == digest
-      {
-        holdsKnown = true
-        tail = size > 0 ? try AtomicFile.readAt(fd, offset: size - min(size, 3), count: min(size, 3), path: path) : []
-      } else {
+      holdsKnown = try stillHolds(known, fd, info, path: path)
+      if !holdsKnown {
         let existing = try AtomicFile.readAt(fd, offset: 0, count: size, path: path)
         try validate(existing)
         tail = Array(existing.suffix(3))
       }
-    } else if size > 0 {
+    }
+    if tail.isEmpty, size > 0 {
       let count = min(size, 3)
       tail = try AtomicFile.readAt(fd, offset: size - count, count: count, path: path)
     }
@@ -300,6 +291,19 @@ public enum AppendLog {
     }
     _ = flock(fd, LOCK_UN)
     return Appended(existingSize: size, joint: joint, holdsKnown: holdsKnown)
+  }
+
+  /// Whether the file, with `info` from `fstat` under the lock, still holds what the caller
+  /// knows it held.
+  private static func stillHolds(_ known: KnownContent?, _ fd: Int32, _ info: stat, path: String) throws -> Bool {
+    let size = Int(info.st_size)
+    switch known {
+    case nil: return false
+    case .bytes(let bytes): return try holds(fd, bytes, size: size, path: path)
+    case .stamp(let stamp): return stamp == FileStamp(info)
+    case .stampAndDigest(let stamp, let digest):
+      return try stamp == FileStamp(info) && Self.digest(fd, size: size, path: path) == digest
+    }
   }
 
   /// Whether the file (of `size` bytes under the lock) holds exactly `known`: read and compared

@@ -1,3 +1,4 @@
+import CascadeGenerate
 import CascadeTestSupport
 import Foundation
 import Testing
@@ -130,7 +131,7 @@ import Testing
   /// The digest of bytes is the same however they are given, in pieces of any size, and tells
   /// apart bytes that differ in one place or in their length (zeros added at the end).
   @Test func aDigestIsTheSameWhereverItsPiecesEnd() {
-    var rng = SplitMix64Lite(seed: 3)
+    var rng = SplitMix64(seed: 3)
     for round in 0..<200 {
       let bytes = (0..<(round * 3 % 70)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
       var whole = ContentDigest()
@@ -305,18 +306,5 @@ import Testing
     // In memory (the rule documentation) too.
     let memory = PlanLoader.load(inMemory: [("plan.yaml", Examples.company), ("team/checkins.csv", "")])
     #expect(memory.diagnostics.contains { $0.rule == "checkin-file" && $0.location.file == "team/checkins.csv" })
-  }
-}
-
-/// SplitMix64, for the tests of this file.
-struct SplitMix64Lite {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,5 +1,5 @@
-/// Where a key result sits, for the measurability rules that walk them all: numbers only, so
-/// that walking a hundred thousand key results once per rule copies no string.
+/// Where a key result sits, for the measurability rules that walk them all: its address and
+/// ordinal; the reference as text is made only for a diagnostic.
 struct KeyResultSite {
   let address: KeyResultAddress
   /// Position in plan order (index of `PlanIndex.titleFacts`).
@@ -11,22 +11,14 @@ struct KeyResultSite {
 
 extension PlanIndex {
   /// Walks every key result with its unit and objective; the measurability rules share it.
-  /// Each is lent to `body` where it lies in the plan, not copied out of it (a copy retains
-  /// every string it holds).
   func forEachKeyResult(_ body: (Unit, Objective, KeyResult, KeyResultSite) -> Void) {
     var ordinal = 0
-    plan.units.withUnsafeBufferPointer { units in
-      for u in units.indices {
-        units[u].objectives.withUnsafeBufferPointer { objectives in
-          for o in objectives.indices {
-            objectives[o].keyResults.withUnsafeBufferPointer { keyResults in
-              for k in keyResults.indices {
-                let address = KeyResultAddress(ObjectiveAddress(unit: u, objective: o), k)
-                body(units[u], objectives[o], keyResults[k], KeyResultSite(address: address, ordinal: ordinal))
-                ordinal += 1
-              }
-            }
-          }
+    for (u, unit) in plan.units.enumerated() {
+      for (o, objective) in unit.objectives.enumerated() {
+        for (k, kr) in objective.keyResults.enumerated() {
+          let address = KeyResultAddress(ObjectiveAddress(unit: u, objective: o), k)
+          body(unit, objective, kr, KeyResultSite(address: address, ordinal: ordinal))
+          ordinal += 1
         }
       }
     }

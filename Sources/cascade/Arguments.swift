@@ -31,11 +31,14 @@ enum Teardown {
 }
 
 /// Loads a plan and indexes it, running no rule (`cascade checkin`), with the same failure.
-/// checkins.csv is left on disk for the log to read a block at a time.
-func loadPlanIndex(_ paths: [String], _ language: Language) throws -> (index: PlanIndex, loaded: LoadedPlan) {
+/// checkins.csv is left on disk for the log to read a block at a time. `mentioning`: only the
+/// files that can mention this unit (see ``PlanLoader/load(paths:standIn:checkIns:mentioning:)``).
+func loadPlanIndex(_ paths: [String], _ language: Language, mentioning unit: String? = nil) throws
+  -> (index: PlanIndex, loaded: LoadedPlan)
+{
   do {
     let loaded = try Timings.measure("load") { () throws(LoadError) in
-      try PlanLoader.load(paths: paths, standIn: nil, checkIns: false)
+      try PlanLoader.load(paths: paths, standIn: nil, checkIns: false, mentioning: unit)
     }
     return (Timings.measure("index") { PlanIndex(loaded.plan, wording: false) }, loaded)
   } catch {

@@ -112,12 +112,22 @@ import Testing
     #expect(!r.stderr.contains("error"), "\(r.stderr)")
     let crm = try CLI.run(["checkin", dir, "acme/grow/crm", "done", "--date", "2027-02-10", "--lang", "zh"])
     #expect(crm.stderr.contains("checkins.csv 中这个关键结果还有 1 行有问题"), "\(crm.stderr)")
-    // A plan file that does not parse: the check-in is written, and the error mentioned.
+    // A plan file that does not parse and does not mention the unit is not read (`validate`
+    // reports it); one that mentions it is: the check-in is written, and the error mentioned.
     try "unit: [broken".write(toFile: dir + "/broken.yaml", atomically: true, encoding: .utf8)
-    let broken = try CLI.run(["checkin", dir, "acme/grow/customers", "43", "--date", "2027-02-11"])
+    let elsewhere = try CLI.run(["checkin", dir, "acme/grow/customers", "43", "--date", "2027-02-11"])
+    #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
+    #expect(!elsewhere.stderr.contains("error"), "\(elsewhere.stderr)")
+    try "parent: acme\nunit: [broken".write(toFile: dir + "/below.yaml", atomically: true, encoding: .utf8)
+    let broken = try CLI.run(["checkin", dir, "acme/grow/customers", "44", "--date", "2027-02-12"])
     #expect(broken.status == 0, "\(broken.stderr)")
-    #expect(broken.stderr.contains("the plan files have ") && broken.stderr.contains(" error"), "\(broken.stderr)")
-    #expect(try rows(dir).count == 6)
+    #expect(
+      broken.stderr.contains("the plan files that mention acme have 2 errors; run `cascade validate`"),
+      "\(broken.stderr)")
+    let zh = try CLI.run(["checkin", dir, "acme/grow/customers", "45", "--date", "2027-02-13", "--lang", "zh"])
+    #expect(zh.stderr.contains("提到 acme 的计划文件中有 2 个错误，请运行 `cascade validate` 查看详情。"), "\(zh.stderr)")
+    #expect(try rows(dir).count == 8)
+    #expect(try CLI.run(["validate", dir]).stdout.contains("/broken.yaml:1:14: error:"))
   }
 
   static let header = "date,key_result,value,confidence,note,author"
@@ -133,6 +143,8 @@ import Testing
 
   @Test(arguments: [
     (["acme/grow/custmers", "42"], "did you mean 'acme/grow/customers'"),
+    // No file mentions the unit: "did you mean" comes from the whole plan.
+    (["acne/grow/customers", "42"], "did you mean 'acme/grow/customers'"),
     (["acme/grow/customers", "forty"], "must be a number"),
     (["acme/grow/customers", "42", "--date", "2027-04-01"], "outside"),
     (["acme/grow/customers", "42", "--date", "2027-02-30"], "invalid for '--date"),

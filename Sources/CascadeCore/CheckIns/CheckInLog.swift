@@ -807,6 +807,13 @@ public struct CheckInLog: Sendable {
     }
   }
 
+  /// The unit a check-in's reference names, as ``check(date:reference:value:confidence:in:)``
+  /// reads it (spaces around it trimmed): the text before the first `/`.
+  public static func unit(ofReference reference: String) -> String {
+    let text = reference.trimmingSpaces
+    return String(text.prefix { $0 != "/" })
+  }
+
   /// The one check of a check-in as a person wrote it, a row of checkins.csv or the arguments
   /// of `cascade checkin`, so both say the same about the same mistake. In this order: the key
   /// result (it must exist and not be a sum), the date (YYYY-MM-DD, inside its unit's cycle),

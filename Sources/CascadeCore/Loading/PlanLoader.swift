@@ -102,10 +102,17 @@ public enum PlanLoader {
 
   /// ``load(paths:)`` with one file's contents replaced by `standIn`. The plan's file that is
   /// `standIn.path` (the same file, however spelled) is named as the plan names it.
-  /// `checkIns`: whether checkins.csv is read with the plan (`cascade checkin` compares the
-  /// file under its lock with the bytes it loaded), or only checked to be a regular file within
-  /// the size limit and left to ``CheckInLog``, which reads it a block at a time.
-  public static func load(paths arguments: [String], standIn: StandIn?, checkIns readCheckIns: Bool = true)
+  /// `checkIns`: whether checkins.csv is read with the plan, or only checked to be a regular
+  /// file within the size limit and left to ``CheckInLog``, which reads it a block at a time.
+  ///
+  /// `mentioning`: only the plan files that can mention unit `id` (a valid identifier) are
+  /// decoded, the others read and dropped (see ``mayMention(_:_:)``): every file that defines the
+  /// unit or refers to it is in the plan, with its diagnostics, and nothing else is. For
+  /// `cascade checkin`, whose key result is in its unit's file: at 100,000 people decoding
+  /// every file is most of its time and memory.
+  public static func load(
+    paths arguments: [String], standIn: StandIn?, checkIns readCheckIns: Bool = true, mentioning id: String? = nil
+  )
     throws(LoadError) -> LoadedPlan
   {
     let paths = PlanRoot.resolve(arguments.map(FileSystem.argumentPath))
@@ -192,7 +199,8 @@ public enum PlanLoader {
         standInIdentity = FileSystem.FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
       }
     }
-    var parsed = try parseInParallel(files, standIn: standIn.map { ($0.bytes, standInIdentity) })
+    let mention = id.flatMap { Identifier.isValid($0) ? Array($0.utf8) : nil }
+    var parsed = try parseInParallel(files, standIn: standIn.map { ($0.bytes, standInIdentity) }, mentioning: mention)
     var standInFile: String?
     if let standIn {
       if let i = parsed.firstIndex(where: { $0.identity != nil && $0.identity == standInIdentity }) {
@@ -209,6 +217,7 @@ public enum PlanLoader {
     var seen = Set<FileSystem.FileIdentity>()
     for (file, result) in zip(files, parsed) {
       if let identity = result.identity, !seen.insert(identity).inserted { continue }
+      if result.dropped { continue }
       results.append(result)
       readFiles.append(file)
     }
@@ -275,16 +284,46 @@ public enum PlanLoader {
     var failure: LoadError?
     /// Which file was read, to read each only once.
     var identity: FileSystem.FileIdentity?
+    /// Read, and left out of the plan: it cannot mention the unit asked for.
+    var dropped = false
+  }
+
+  /// Whether a plan file's bytes can mention unit `id`, a valid identifier (lowercase ASCII,
+  /// digits, `-`, `_`, `.`): they hold `id`'s bytes, or a backslash. Plan files are read as
+  /// UTF-8, and a scalar whose value is an identifier is its bytes as written, trimmed, in
+  /// every YAML style but one: a double-quoted scalar's escapes (`"\x61cme"`) can spell any
+  /// character. A folded line break would make a space, which no identifier holds.
+  static func mayMention(_ bytes: [UInt8], _ id: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { b in
+      id.withUnsafeBytes { n in
+        guard let base = b.baseAddress, let needle = n.baseAddress, let first = id.first else { return false }
+        if memchr(base, 0x5C, b.count) != nil { return true }
+        // Each place the first byte occurs, compared whole (memchr and memcmp: no memmem in Glibc's module).
+        var at = 0
+        while b.count - at >= n.count, let hit = memchr(base + at, Int32(first), b.count - at - n.count + 1) {
+          if memcmp(hit, needle, n.count) == 0 { return true }
+          at = base.distance(to: UnsafeRawPointer(hit)) + 1
+        }
+        return false
+      }
+    }
   }
 
   static func parseInParallel(
-    _ files: [String], standIn: (bytes: [UInt8], identity: FileSystem.FileIdentity?)? = nil
+    _ files: [String], standIn: (bytes: [UInt8], identity: FileSystem.FileIdentity?)? = nil,
+    mentioning id: [UInt8]? = nil
   ) throws(LoadError) -> [FileResult] {
     // Chunks of files per task keep the scheduling overhead small next to the parse.
     let out = parallelMap(files.count, chunk: 16) { i -> FileResult in
       switch Result(catching: { () throws(LoadError) in try FileSystem.readIdentified(files[i]) }) {
       case .success(let (bytes, identity)):
         let standing = standIn.flatMap { $0.identity == identity ? $0.bytes : nil }
+        if let id, !mayMention(standing ?? bytes, id) {
+          var result = FileResult()
+          result.identity = identity
+          result.dropped = true
+          return result
+        }
         var result = decodeUnits(standing ?? bytes, file: files[i])
         result.identity = identity
         return result

@@ -60,8 +60,9 @@ struct CheckinCommand: ParsableCommand {
   /// locked append. Returns the confirmation line, and what it found wrong on the way (errors
   /// in loading the plan, problems in its key result's other rows).
   ///
-  /// Its cost is the plan's load and one scan of checkins.csv: no rule runs, and only the rows
-  /// of its own key result are checked and kept (``CheckInLog/init(_:only:)``). `exiting`: the
+  /// Its cost is a read of the plan's files, the decoding of those that mention its unit, and
+  /// one scan of checkins.csv: no rule runs, and only the rows of its own key result are
+  /// checked and kept (``CheckInLog/init(_:only:)``). `exiting`: the
   /// process exits next (`cascade checkin`, not the meeting page), so the plan is not freed.
   static func record(
     plan: String, reference: String, value: String, day: Day, confidence: String?, note: String, author: String,
@@ -70,7 +71,11 @@ struct CheckinCommand: ParsableCommand {
     guard FileSystem.kind(of: plan) == .directory else {
       throw CLIFailure(message: "cascade: " + Self.notAPlanFolder(plan).text(language.language()))
     }
-    let (index, loaded) = try loadPlanIndex([plan], language.language())
+    // Only the files that can mention the key result's unit: its own file (every fact the check
+    // and the score read: the key result, its unit's cycle, whether it is a sum) and those that
+    // refer to it (a sum's contributors).
+    let unit = CheckInLog.unit(ofReference: reference)
+    let (index, loaded) = try loadPlanIndex([plan], language.language(), mentioning: unit)
     let lang = language.language(plan: index.plan.configuration)
     func fail(_ message: Message) -> CLIFailure { CLIFailure(message: "cascade: " + message.text(lang)) }
     let row: ValidRow
@@ -78,7 +83,9 @@ struct CheckinCommand: ParsableCommand {
       date: day.description, reference: reference, value: value, confidence: confidence ?? "", in: index)
     {
     case .unknownReference(let text):
-      throw fail(CheckInUnknownRefRule.notAKeyResult(text, suggestion: index.suggestion(for: text, kinds: .keyResult)))
+      // "Did you mean" is searched in the whole plan.
+      let whole = try loadPlanIndex([plan], lang).index
+      throw fail(CheckInUnknownRefRule.notAKeyResult(text, suggestion: whole.suggestion(for: text, kinds: .keyResult)))
     case .problem(let problem):
       throw fail(problem.message)
     case .valid(let valid):
@@ -131,7 +138,7 @@ struct CheckinCommand: ParsableCommand {
       written.confidence = row.confidence.map { CheckInLog.value(formatValue($0), milestone: false) ?? $0 }
       after.log.appended(written, note: note, author: author, line: line, in: index)
     } else {
-      let (index, loaded) = try loadPlanIndex([plan], lang)
+      let (index, loaded) = try loadPlanIndex([plan], lang, mentioning: unit)
       guard let again = index.keyResult(ref) else {
         // Someone changed the plan meanwhile, and the key result is gone from it.
         return (Self.confirmation(ref, written, day, progress: nil).text(lang), [], lang)
@@ -140,18 +147,19 @@ struct CheckinCommand: ParsableCommand {
     }
     let s = Scorer.score(of: after.index.keyResult(ref) ?? address, index: after.index, log: after.log, asOf: day)
     let line = Self.confirmation(ref, written, day, progress: s.map { (formatPercent($0.progress), $0.status) })
-    return (line.text(lang), Self.warnings(after.loaded, after.log), lang)
+    return (line.text(lang), Self.warnings(after.loaded, after.log, unit: unit), lang)
   }
 
-  /// What `checkin` found wrong on the way: errors in loading the plan, problems in the rows of
-  /// its key result (not counted, whatever severity the plan sets, unless it turns the rule off).
-  static func warnings(_ loaded: LoadedPlan, _ log: CheckInLog) -> [Message] {
+  /// What `checkin` found wrong on the way: errors in loading the files it read (those that
+  /// mention `unit`), problems in the rows of its key result (not counted, whatever severity the
+  /// plan sets, unless it turns the rule off).
+  static func warnings(_ loaded: LoadedPlan, _ log: CheckInLog, unit: String) -> [Message] {
     var out: [Message] = []
     let config = loaded.plan.configuration
     let rows = log.diagnostics.count { config.severity(for: $0.rule, default: $0.severity) != nil }
     if rows > 0 { out.append(Self.rowsWithProblems(rows)) }
     let errors = loaded.errorCount
-    if errors > 0 { out.append(Self.planErrors(errors)) }
+    if errors > 0 { out.append(Self.planErrors(errors, unit: unit)) }
     return out
   }
 
@@ -173,10 +181,11 @@ struct CheckinCommand: ParsableCommand {
       zh: "checkins.csv 中这个关键结果还有 \(n) 行有问题，未计入；请运行 `cascade validate` 查看。它的进度可能不完整。")
   }
 
-  static func planErrors(_ n: Int) -> Message {
+  static func planErrors(_ n: Int, unit: String) -> Message {
     Message(
-      en: "the plan files have \(n) error\(n == 1 ? "" : "s"); run `cascade validate` to see them.",
-      zh: "计划文件中有 \(n) 个错误，请运行 `cascade validate` 查看详情。")
+      en:
+        "the plan files that mention \(unit) have \(n) error\(n == 1 ? "" : "s"); run `cascade validate` to see them.",
+      zh: "提到 \(unit) 的计划文件中有 \(n) 个错误，请运行 `cascade validate` 查看详情。")
   }
 
   static func notAPlanFolder(_ path: String) -> Message {

@@ -6,6 +6,13 @@ import CascadeSystem
 public struct JSONWriter {
   /// Bytes, not a String: appending many small pieces to a byte array is several times faster.
   private var buffer: [UInt8] = []
+  /// A streaming writer's destination (see ``init(streamingTo:batch:)``); nil: the document is
+  /// kept whole in ``output``.
+  private var sink: OutputSink?
+  /// The sink failed: nothing more is handed to it.
+  private var stopped = false
+  /// Runs of a parallel array written between two hand-overs to the sink.
+  private var batch = Int.max
   public var output: String { String(decoding: buffer, as: UTF8.self) }
   /// ``output`` and a line feed, made in one copy (a large document joined to "\n" is copied
   /// twice).
@@ -78,6 +85,28 @@ public struct JSONWriter {
 
   public init() {}
 
+  /// A writer that hands its bytes to `sink` as it goes, so that a document of a hundred
+  /// thousand items is never held whole: after every `batch` runs of a parallel array
+  /// (``array(count:chunk:_:)``) and at ``finishLine()``. The bytes, joined, are exactly those
+  /// ``outputLine()`` of an ordinary writer returns. Once the sink returns false it is not
+  /// called again.
+  public init(streamingTo sink: @escaping OutputSink, batch: Int = 16) {
+    self.sink = sink
+    self.batch = max(1, batch)
+  }
+
+  /// Hands what is buffered to the sink, then a line feed: the end of a streamed document.
+  public mutating func finishLine() {
+    buffer.append(UInt8(ascii: "\n"))
+    handOver()
+  }
+
+  private mutating func handOver() {
+    guard let sink, !buffer.isEmpty else { return }
+    if !stopped { stopped = !buffer.withUnsafeBytes { sink($0) } }
+    buffer.removeAll(keepingCapacity: true)
+  }
+
   private mutating func separator() {
     if afterKey {
       afterKey = false
@@ -114,20 +143,28 @@ public struct JSONWriter {
     separator()
     buffer.append(UInt8(ascii: "["))
     let size = max(1, chunk)
-    var runs = parallelMap((max(0, count) + size - 1) / size, chunk: 1) { r -> [UInt8] in
-      var w = JSONWriter()
-      for i in (r * size)..<min(count, (r + 1) * size) { body(&w, i) }
-      return w.buffer
-    }
-    // Room for them all at once (not regrown as they come: a regrowth holds both copies), and
-    // each run let go once copied.
-    buffer.reserveCapacity(buffer.count + runs.reduce(runs.count + 1) { $0 + $1.count })
+    let total = (max(0, count) + size - 1) / size
     var wrote = false
-    for r in runs.indices where !runs[r].isEmpty {
-      if wrote { buffer.append(UInt8(ascii: ",")) }
-      buffer.append(contentsOf: runs[r])
-      runs[r] = []
-      wrote = true
+    var first = 0
+    // All the runs at once, or `batch` at a time for a streaming writer.
+    while first < total {
+      let (start, last) = (first, first + min(batch, total - first))
+      var runs = parallelMap(last - start, chunk: 1) { r -> [UInt8] in
+        var w = JSONWriter()
+        for i in ((start + r) * size)..<min(count, (start + r + 1) * size) { body(&w, i) }
+        return w.buffer
+      }
+      // Room for them all at once (not regrown as they come: a regrowth holds both copies), and
+      // each run let go once copied.
+      buffer.reserveCapacity(buffer.count + runs.reduce(runs.count + 1) { $0 + $1.count })
+      for r in runs.indices where !runs[r].isEmpty {
+        if wrote { buffer.append(UInt8(ascii: ",")) }
+        buffer.append(contentsOf: runs[r])
+        runs[r] = []
+        wrote = true
+      }
+      first = last
+      handOver()
     }
     buffer.append(UInt8(ascii: "]"))
   }

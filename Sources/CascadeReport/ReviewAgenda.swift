@@ -30,7 +30,11 @@ public struct ReviewAgenda {
     let tree = result.unitTree(root: unit)
     var inScope = [Bool](repeating: unit == nil, count: index.plan.units.count)
     for (u, _) in tree where u < inScope.count { inScope[u] = true }
-    let keyResults = now.keyResults.filter { inScope[$0.address.objective.unit] }
+    // Positions in `scores`, never copies of them: a score is 200 bytes, and a list of what moved
+    // can hold most of a plan's hundred thousand key results.
+    let scores = now.keyResults
+    let keyResults: [Int] =
+      unit == nil ? Array(scores.indices) : scores.indices.filter { inScope[scores[$0].address.objective.unit] }
     /// `Name (`id`)` of a unit, for the lines that sum up by unit.
     func unitName(_ u: Int) -> String {
       let unit = index.unit(u)
@@ -55,14 +59,16 @@ public struct ReviewAgenda {
       "周期 \(cycle) · 自 \(since) 以来的变化 · 截至 \(asOf) · 周期已过 \(elapsed)\n")
 
     // What moved.
-    var moved: [(KeyResultScore, KeyResultScore)] = []
-    for s in keyResults {
-      guard let b = before.score(of: s.address) else { continue }
-      let newCheckIns = s.used.contains { $0.date > since }
-      if newCheckIns, s.current != b.current || s.progress != b.progress { moved.append((b, s)) }
+    var changes: [(at: Int, change: Double)] = []
+    for i in keyResults {
+      guard let b = before.score(of: scores[i].address) else { continue }
+      let newCheckIns = scores[i].used.contains { $0.date > since }
+      if newCheckIns, scores[i].current != b.current || scores[i].progress != b.progress {
+        changes.append((i, abs(scores[i].progress - b.progress)))
+      }
     }
     // Largest moves first, ties in plan order.
-    moved = sortedPositions(moved, key: { abs($0.1.progress - $0.0.progress) }, by: >).map { moved[$0] }
+    let moved = sortedPositions(changes, key: \.change, by: >).map { changes[$0].at }
     out += say("\n## What moved since \(since) (\(moved.count))\n\n", "\n## 自 \(since) 以来有变化的关键结果（\(moved.count)）\n\n")
     if moved.isEmpty {
       out += say("Nothing was checked in since the last review.\n", "上次回顾以来没有新的进展更新。\n")
@@ -70,7 +76,9 @@ public struct ReviewAgenda {
       out += say(
         "| Key result | Was | Now | Change | Progress | Status |\n|---|---:|---:|---:|---:|---|\n",
         "| 关键结果 | 之前 | 现在 | 变化 | 进度 | 状态 |\n|---|---:|---:|---:|---:|---|\n")
-      for (b, s) in moved.prefix(Self.movedRows) {
+      for i in moved.prefix(Self.movedRows) {
+        let s = scores[i]
+        guard let b = before.score(of: s.address) else { continue }
         let unit = unitOf(s.address).map { say(" ", $0 == "%" || $0 == "％" ? "" : " ") + markdownEscape($0) } ?? ""
         // From -1e308 to 1e308 is beyond the largest Double: say so rather than print "inf".
         let (delta, beyond) = Arithmetic.sum([s.current ?? 0, -(b.current ?? 0)])
@@ -91,15 +99,17 @@ public struct ReviewAgenda {
     }
 
     // At risk and off track.
-    let atRisk = keyResults.filter { $0.status == .atRisk || $0.status == .offTrack }
+    let atRisk = keyResults.filter { scores[$0].status == .atRisk || scores[$0].status == .offTrack }
     let troubled = sortedPositions(
-      atRisk, key: { ($0.status, $0.progress - $0.expected) }, by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+      atRisk, key: { (scores[$0].status, scores[$0].progress - scores[$0].expected) },
+      by: { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     ).map { atRisk[$0] }
     out += say("\n## At risk or off track (\(troubled.count))\n\n", "\n## 有风险或已落后（\(troubled.count)）\n\n")
     if troubled.isEmpty {
       out += say("Nothing is at risk.\n", "暂无有风险或已落后的关键结果。\n")
     } else {
-      for s in troubled.prefix(Self.page) {
+      for i in troubled.prefix(Self.page) {
+        let s = scores[i]
         // The note of this key result's own check-in: a sum's latest is a contributor's, which
         // is shown where it was written.
         let note =
@@ -120,41 +130,42 @@ public struct ReviewAgenda {
         out += say("- **\(status)**: \(head): \(facts).\(note)\n", "- **\(status)**：\(head)：\(facts)。\(note)\n")
       }
       if troubled.count > Self.page {
-        let rest = Array(troubled.dropFirst(Self.page))
-        out += byUnit(rest.map(\.address.objective.unit), unitName, say) { n in
+        out += byUnit(troubled.dropFirst(Self.page).map { scores[$0].address.objective.unit }, unitName, say) { n in
           say("\(n) more", "另有 \(n) 个")
         }
       }
     }
 
     // Stale and never checked in; a sum is as stale as its contributors, which are listed.
-    let stale = keyResults.filter { $0.stale && $0.summed.isEmpty }
-    let silent = keyResults.filter { $0.lastCheckIn == nil && $0.summed.isEmpty }
+    let stale = keyResults.filter { scores[$0].stale && scores[$0].summed.isEmpty }
+    let silent = keyResults.filter { scores[$0].lastCheckIn == nil && scores[$0].summed.isEmpty }
     out += say("\n## Stale (\(stale.count + silent.count))\n\n", "\n## 长期未更新（\(stale.count + silent.count)）\n\n")
     if stale.isEmpty && silent.isEmpty { out += say("Every key result has a recent check-in.\n", "每个关键结果近期都有进展更新。\n") }
     if stale.count + silent.count > Self.page {
-      out += staleByUnit(stale, silent, tree, unitName, say)
+      out += staleByUnit(stale, silent, of: scores, tree, unitName, say)
     }
-    for s in stale where stale.count + silent.count <= Self.page {
+    for i in stale where stale.count + silent.count <= Self.page {
+      let s = scores[i]
       let days = s.lastCheckIn.map { asOf - $0 } ?? 0
       let last = s.lastCheckIn?.description ?? "–"
       out += say(
         "- \(title(s.address)) (`\(s.reference)`): last check-in \(last), \(days) days ago\n",
         "- \(title(s.address))\(ref(s.reference))：最近一次进展更新在 \(last)，距今 \(days) 天\n")
     }
-    for s in silent where stale.count + silent.count <= Self.page {
+    for i in silent where stale.count + silent.count <= Self.page {
+      let s = scores[i]
       out += say(
         "- \(title(s.address)) (`\(s.reference)`): no check-in yet\n",
         "- \(title(s.address))\(ref(s.reference))：还没有进展更新\n")
     }
 
     // Confidence drops.
-    var drops: [(KeyResultScore, Double, Double)] = []
-    for s in keyResults {
-      guard let c = s.confidence, let b = before.score(of: s.address)?.confidence, b - c >= Self.confidenceDrop else {
-        continue
-      }
-      drops.append((s, b, c))
+    var drops: [(at: Int, before: Double, now: Double)] = []
+    for i in keyResults {
+      guard let c = scores[i].confidence, let b = before.score(of: scores[i].address)?.confidence,
+        b - c >= Self.confidenceDrop
+      else { continue }
+      drops.append((i, b, c))
     }
     out += say("\n## Confidence drops (\(drops.count))\n\n", "\n## 信心指数下降（\(drops.count)）\n\n")
     if drops.isEmpty {
@@ -162,14 +173,15 @@ public struct ReviewAgenda {
       out += say("No confidence fell by \(drop) or more.\n", "没有关键结果的信心指数下降 \(drop) 或以上。\n")
     }
     // The largest drops first (ties in plan order); past a page, the rest summed up by unit.
-    let steepest = sortedPositions(drops, key: { $0.1 - $0.2 }, by: >).map { drops[$0] }
-    for (s, b, c) in steepest.prefix(Self.page) {
+    let steepest = sortedPositions(drops, key: { $0.before - $0.now }, by: >).map { drops[$0] }
+    for (i, b, c) in steepest.prefix(Self.page) {
+      let s = scores[i]
       out += say(
         "- \(title(s.address)) (`\(s.reference)`): confidence \(formatValue(b)) → \(formatValue(c))\n",
         "- \(title(s.address))\(ref(s.reference))：信心指数 \(formatValue(b)) → \(formatValue(c))\n")
     }
     if steepest.count > Self.page {
-      out += byUnit(steepest.dropFirst(Self.page).map(\.0.address.objective.unit), unitName, say) { n in
+      out += byUnit(steepest.dropFirst(Self.page).map { scores[$0.at].address.objective.unit }, unitName, say) { n in
         say("\(n) more", "另有 \(n) 个")
       }
     }
@@ -231,10 +243,10 @@ public struct ReviewAgenda {
       + "\n"
   }
 
-  /// One line per unit with stale or never-checked-in key results, the units with most first, at
-  /// most a page of them.
+  /// One line per unit with stale or never-checked-in key results (positions in `scores`), the
+  /// units with most first, at most a page of them.
   func staleByUnit(
-    _ stale: [KeyResultScore], _ silent: [KeyResultScore], _ tree: [(unit: Int, depth: Int)],
+    _ stale: [Int], _ silent: [Int], of scores: [KeyResultScore], _ tree: [(unit: Int, depth: Int)],
     _ unitName: (Int) -> String, _ say: (String, String) -> String
   ) -> String {
     struct Tally {
@@ -243,12 +255,12 @@ public struct ReviewAgenda {
       var oldest: Day?
     }
     var tally: [Int: Tally] = [:]
-    for s in stale {
-      let u = s.address.objective.unit
+    for i in stale {
+      let u = scores[i].address.objective.unit
       tally[u, default: Tally()].stale += 1
-      if let last = s.lastCheckIn, tally[u]?.oldest.map({ last < $0 }) ?? true { tally[u]?.oldest = last }
+      if let last = scores[i].lastCheckIn, tally[u]?.oldest.map({ last < $0 }) ?? true { tally[u]?.oldest = last }
     }
-    for s in silent { tally[s.address.objective.unit, default: Tally()].silent += 1 }
+    for i in silent { tally[scores[i].address.objective.unit, default: Tally()].silent += 1 }
     var order: [Int: Int] = [:]
     for (k, entry) in tree.enumerated() { order[entry.unit] = k }
     let ranked = tally.sorted {

@@ -1,8 +1,25 @@
 import CascadeCore
 
+/// Where a formatter hands its output, a piece at a time and in order; false when the piece
+/// could not be written (nothing more is handed then). The caller does the writing.
+public typealias OutputSink = (UnsafeRawBufferPointer) -> Bool
+
 /// `cascade status` output. One type per format.
 public protocol StatusFormatter: Sendable {
   func format(_ card: Scorecard, _ result: LintResult, unit: Int?, _ presentation: Presentation) -> String
+  /// The same bytes as ``format(_:_:unit:_:)``, handed to `sink` in pieces: a format whose
+  /// output grows with the plan need not hold it whole.
+  func write(_ card: Scorecard, _ result: LintResult, unit: Int?, _ presentation: Presentation, to sink: OutputSink)
+}
+
+extension StatusFormatter {
+  /// The text made whole, in one piece.
+  public func write(
+    _ card: Scorecard, _ result: LintResult, unit: Int?, _ presentation: Presentation, to sink: OutputSink
+  ) {
+    var text = format(card, result, unit: unit, presentation)
+    _ = text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+  }
 }
 
 /// The formats `cascade status` writes, and the one table from a format to its formatter.
@@ -80,11 +97,25 @@ public struct StatusJSONFormatter: StatusFormatter {
   public init() {}
 
   public func format(_ card: Scorecard, _ result: LintResult, unit: Int?, _ p: Presentation) -> String {
+    var w = JSONWriter()
+    document(&w, card, result, unit: unit)
+    return w.outputLine()
+  }
+
+  /// A hundred thousand key results make 30 MB of JSON: handed on a few thousand at a time.
+  public func write(_ card: Scorecard, _ result: LintResult, unit: Int?, _ p: Presentation, to sink: OutputSink) {
+    withoutActuallyEscaping(sink) { sink in
+      var w = JSONWriter(streamingTo: sink)
+      document(&w, card, result, unit: unit)
+      w.finishLine()
+    }
+  }
+
+  private func document(_ w: inout JSONWriter, _ card: Scorecard, _ result: LintResult, unit: Int?) {
     // Without --unit everything is included: skip the set and the filtering copies.
     let included = unit.map { Set(result.unitTree(root: $0).map(\.unit)) }
     func keep(_ u: Int) -> Bool { included?.contains(u) ?? true }
     let units = result.index.plan.units
-    var w = JSONWriter()
     w.object { w in
       w.field("as_of", card.asOf.description)
       w.field("cycle", result.planCycle?.label)
@@ -126,7 +157,6 @@ public struct StatusJSONFormatter: StatusFormatter {
         }
       }
     }
-    return w.outputLine()
   }
 }
 

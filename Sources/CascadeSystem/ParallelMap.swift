@@ -7,33 +7,21 @@ public func parallelMap<T: Sendable>(_ count: Int, chunk: Int? = nil, _ body: @S
   guard count > 0 else { return [] }
   let size = max(1, chunk ?? min(64, count / 16))
   guard count > size else { return (0..<count).map(body) }
-  let results = ResultSlots<T>(count: count)
   let tasks = (count + size - 1) / size
-  DispatchQueue.concurrentPerform(iterations: tasks) { t in
-    for i in (t * size)..<min(count, (t + 1) * size) { results.set(i, body(i)) }
+  // Written in place, each element by exactly one iteration, all of them before the array is
+  // made: one buffer (moving results out of a buffer of their own held two at once).
+  return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+    let slots = Slots(base: buffer.baseAddress)
+    DispatchQueue.concurrentPerform(iterations: tasks) { t in
+      guard let base = slots.base else { return }  // never nil: count > 0
+      for i in (t * size)..<min(count, (t + 1) * size) { (base + i).initialize(to: body(i)) }
+    }
+    initialized = slots.base == nil ? 0 : count
   }
-  return results.take()
 }
 
-/// The results of ``parallelMap(_:chunk:_:)``: each slot is initialised by exactly one
-/// iteration, and all of them before `take`, so no two threads ever touch the same memory.
-private final class ResultSlots<T>: @unchecked Sendable {
-  private let storage: UnsafeMutableBufferPointer<T>
-
-  init(count: Int) { storage = .allocate(capacity: count) }
-
-  func set(_ i: Int, _ value: T) {
-    guard let base = storage.baseAddress else { return }  // never nil: count > 0
-    (base + i).initialize(to: value)
-  }
-
-  /// Moves the (fully initialised) results out; called once.
-  func take() -> [T] {
-    Array(unsafeUninitializedCapacity: storage.count) { buffer, initialized in
-      _ = buffer.moveInitialize(fromContentsOf: storage)
-      initialized = storage.count
-    }
-  }
-
-  deinit { storage.deallocate() }
+/// The storage ``parallelMap(_:chunk:_:)`` writes into from every core: no two iterations
+/// touch the same element.
+private struct Slots<T>: @unchecked Sendable {
+  let base: UnsafeMutablePointer<T>?
 }

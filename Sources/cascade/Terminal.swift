@@ -1,4 +1,5 @@
 import CascadeCore
+import CascadeReport
 import CascadeSystem
 
 #if canImport(Glibc)
@@ -46,6 +47,19 @@ enum Terminal {
   /// a closed pipe (`cascade status | head`, EPIPE: SIGPIPE is ignored) ends the output quietly.
   static func write(_ text: String) throws(CLIFailure) {
     if let code = WriteLoop.writeAll(STDOUT_FILENO, text), code != EPIPE {
+      throw CLIFailure(message: "cascade: cannot write standard output: \(String(cString: strerror(code)))")
+    }
+  }
+
+  /// ``write(_:)`` for output made a piece at a time: each piece written as it comes, with the
+  /// same failures (the first failed write stops the output).
+  static func stream(_ produce: (OutputSink) -> Void) throws(CLIFailure) {
+    var failure: Int32?
+    produce { bytes in
+      failure = WriteLoop.writeAll(STDOUT_FILENO, bytes)
+      return failure == nil
+    }
+    if let code = failure, code != EPIPE {
       throw CLIFailure(message: "cascade: cannot write standard output: \(String(cString: strerror(code)))")
     }
   }

@@ -141,8 +141,11 @@ public enum Scorer {
     let index: PlanIndex
     let log: CheckInLog
     let asOf: Day
-    /// By key-result ordinal; every key result is scored.
-    var krScores: [KeyResultScore?]
+    /// By key-result ordinal, every key result, when they were scored in parallel (see
+    /// ``scoreInParallel(_:)``): the scorecard's own array, never copied.
+    var scored: [KeyResultScore] = []
+    /// By key-result ordinal, those scored one at a time otherwise (empty until then).
+    var krScores: [KeyResultScore?] = []
     /// By objective number in plan order.
     var objectiveScores: [ObjectiveScore?]
     let objectiveBase: [Int]
@@ -157,7 +160,6 @@ public enum Scorer {
       self.index = index
       self.log = log
       self.asOf = asOf
-      krScores = [KeyResultScore?](repeating: nil, count: index.keyResultCount)
       currents = [Current?](repeating: nil, count: index.keyResultCount)
       summing = [Bool](repeating: false, count: index.keyResultCount)
       var base: [Int] = []
@@ -207,7 +209,8 @@ public enum Scorer {
         units.append(UnitScore(unit: ui, id: u.id, score: Arithmetic.weightedMean(items)))
       }
       return Scorecard(
-        asOf: asOf, keyResults: krScores.compactMap { $0 }, objectives: objectives, units: units,
+        asOf: asOf, keyResults: scored.isEmpty ? krScores.compactMap { $0 } : scored, objectives: objectives,
+        units: units,
         keyResultBase: index.keyResultBase, objectiveBase: objectiveBase, objectiveSlot: objectiveSlot)
     }
 
@@ -229,9 +232,10 @@ public enum Scorer {
       currents = leaves
       for (i, k) in keyResults.enumerated() where currents[i] == nil { _ = current(k) }
       let computation = self
-      krScores = parallelMap(keyResults.count, chunk: 1024) { i -> KeyResultScore? in
-        let k = keyResults[i]
-        return computation.currents[i].map { computation.score(k, now: $0) }
+      // Every key result has its value now (`current` worked out each sum's).
+      let none = Current(value: nil, used: CheckInRun(), summed: [], overflowed: false)
+      scored = parallelMap(keyResults.count, chunk: 1024) { i -> KeyResultScore in
+        computation.score(keyResults[i], now: computation.currents[i] ?? none)
       }
     }
 
@@ -338,6 +342,8 @@ public enum Scorer {
 
     mutating func keyResult(_ k: KeyResultAddress) -> KeyResultScore {
       let ordinal = index.ordinal(of: k)
+      if ordinal >= 0, ordinal < scored.count { return scored[ordinal] }
+      if krScores.isEmpty { krScores = [KeyResultScore?](repeating: nil, count: index.keyResultCount) }
       if let done = krScores[ordinal] { return done }
       let score = score(k, now: current(k))
       krScores[ordinal] = score

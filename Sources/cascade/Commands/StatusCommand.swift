@@ -28,9 +28,11 @@ struct StatusCommand: ParsableCommand {
     let card = Timings.measure("score") { Scorer.score(result, asOf: plan.day) }
     let presentation = language.presentation(
       plan: result.plan.configuration, colour: format == .text && language.colour)
-    let text = Timings.measure("format") { format.formatter.format(card, result, unit: root, presentation) }
     Teardown.skip(result, card)
-    try Timings.measure("write") { () throws(CLIFailure) in try Terminal.write(text) }
+    // Written as it is made: the JSON of 10,000 people is 30 MB.
+    try Timings.measure("format") { () throws(CLIFailure) in
+      try Terminal.stream { sink in format.formatter.write(card, result, unit: root, presentation, to: sink) }
+    }
     reportProblems(result, lang)
   }
 }
